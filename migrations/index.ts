@@ -1,0 +1,11 @@
+import type { Knex } from 'knex';
+import * as platformCore from './20261128_001_platform_core.js';
+
+export interface Migration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** The one migration history of the platform, in order. Append only. */
+export const migrations: readonly Migration[] = [{ name: '20261128_001_platform_core', ...platformCore }];

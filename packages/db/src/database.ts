@@ -1,0 +1,101 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import knexFactory, { type Knex } from 'knex';
+import ClientPGLite from 'knex-pglite';
+import { runMigrations } from './migrate.js';
+import { APP_ROLE } from './roles.js';
+
+export type Backend = 'postgres' | 'pglite';
+
+export interface Database {
+  /** Every query through this handle runs as the RLS-bound application role. */
+  knex: Knex;
+  backend: Backend;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; without it the embedded PGlite under `dataDir/data` is used. */
+  databaseUrl?: string;
+  dataDir: string;
+  poolMax?: number;
+  /** Run pending migrations before serving (the default); `migrate` target and tests may opt out. */
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
+}
+
+async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
+  if (options.migrate !== false) {
+    const owner = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 1 } });
+    try {
+      await runMigrations(owner);
+    } finally {
+      await owner.destroy();
+    }
+  }
+  const knex = knexFactory({
+    client: 'pg',
+    connection: databaseUrl,
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 10,
+      afterCreate(conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
+        conn.query(`set role ${APP_ROLE}`, (err) => done(err, conn));
+      },
+    },
+  });
+  await assertRlsBound(knex);
+  return { knex, backend: 'postgres', ping: () => ping(knex), close: () => knex.destroy() };
+}
+
+async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
+  const knex = await openPgliteKnex(options.dataDir);
+  // PGlite has a single connection: migrate as its owner, then drop to the app role for good.
+  if (options.migrate !== false) await runMigrations(knex);
+  await knex.raw(`set role ${APP_ROLE}`);
+  await assertRlsBound(knex);
+  return { knex, backend: 'pglite', ping: () => ping(knex), close: () => knex.destroy() };
+}
+
+async function openPgliteKnex(dataDir: string): Promise<Knex> {
+  const dir = join(dataDir, 'data');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const pglite = await PGlite.create(dir);
+  return knexFactory({ client: ClientPGLite, connection: { pglite } as unknown as Knex.StaticConnectionConfig });
+}
+
+async function ping(knex: Knex): Promise<void> {
+  await knex.raw('select 1');
+}
+
+/** Refuses to serve if queries would not be subject to row-level security. */
+async function assertRlsBound(knex: Knex): Promise<void> {
+  const result = await knex.raw(`select current_user as role, rolbypassrls, rolsuper from pg_roles where rolname = current_user`);
+  const row = (result.rows as Array<{ role: string; rolbypassrls: boolean; rolsuper: boolean }>)[0];
+  if (!row || row.role !== APP_ROLE || row.rolbypassrls || row.rolsuper) {
+    throw new Error(`database session must run as ${APP_ROLE} without BYPASSRLS`);
+  }
+}
+
+/** Opens a connection as the configured user (no role switch) for migrations and administration. */
+export async function migrateDatabase(options: OpenDatabaseOptions): Promise<string[]> {
+  if (!options.databaseUrl) {
+    const knex = await openPgliteKnex(options.dataDir);
+    try {
+      return await runMigrations(knex);
+    } finally {
+      await knex.destroy();
+    }
+  }
+  const owner = knexFactory({ client: 'pg', connection: options.databaseUrl, pool: { min: 0, max: 1 } });
+  try {
+    return await runMigrations(owner);
+  } finally {
+    await owner.destroy();
+  }
+}
