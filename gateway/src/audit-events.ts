@@ -1,0 +1,28 @@
+import type { Request, Response } from 'express';
+import { isCofferError, type Principal } from '@coffer/grpc';
+import type { AuditEventInput, AuditRecorder } from './audit-recorder.js';
+
+export type Outcome = AuditEventInput['outcome'];
+
+export function outcomeOf(err: unknown): Outcome {
+  if (isCofferError(err) && (err.code === 'PERMISSION_DENIED' || err.code === 'UNAUTHENTICATED')) return 'denied';
+  return 'failure';
+}
+
+/** Records who did what to which resource, from where; never a value. */
+export function recordAudit(recorder: AuditRecorder, req: Request, res: Response, action: string, resource: string, outcome: Outcome): void {
+  const principal = res.locals.principal as Principal | undefined;
+  if (!principal) return;
+  recorder.record({
+    orgId: principal.orgId,
+    actorId: principal.tokenId,
+    actorType: principal.actorType,
+    action,
+    resource,
+    outcome,
+    requestId: res.locals.requestId as string,
+    ip: req.ip ?? '',
+    userAgent: (req.get('user-agent') ?? '').slice(0, 512),
+    occurredAt: new Date().toISOString(),
+  });
+}

@@ -1,0 +1,47 @@
+import type { Request, RequestHandler } from 'express';
+import passport from 'passport';
+import { Strategy as BearerStrategy } from 'passport-http-bearer';
+import { CofferError, type Principal } from '@coffer/grpc';
+import type { PrincipalCache } from './principal-cache.js';
+
+export interface AuthenticateDeps {
+  cache: PrincipalCache<Principal>;
+  /** Asks the Auth service who holds this token. */
+  authenticate(token: string, requestId: string): Promise<Principal>;
+}
+
+/**
+ * Bearer-token authentication through passport, with the principal cached by token hash.
+ * `res.locals.principal` and `res.locals.tokenHash` are set for the handlers behind it.
+ */
+export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps): RequestHandler {
+  const authenticator = new passport.Passport();
+  authenticator.use(
+    new BearerStrategy({ passReqToCallback: true, scope: [] }, (req: Request, token: string, done: (err: unknown, user?: Principal | false) => void) => {
+      const tokenHash = cache.keyOf(token);
+      const cached = cache.get(tokenHash);
+      const found = cached
+        ? Promise.resolve(cached)
+        : authenticate(token, (req.res?.locals.requestId as string | undefined) ?? '').then((principal) => {
+            cache.set(tokenHash, principal);
+            return principal;
+          });
+      found.then(
+        (principal) => {
+          if (req.res) req.res.locals.tokenHash = tokenHash;
+          done(null, principal);
+        },
+        (err: unknown) => (err instanceof CofferError && err.code === 'UNAUTHENTICATED' ? done(null, false) : done(err)),
+      );
+    }),
+  );
+
+  return (req, res, next) => {
+    authenticator.authenticate('bearer', { session: false }, (err: unknown, principal: Principal | false | undefined) => {
+      if (err) return next(err);
+      if (!principal) return next(new CofferError('UNAUTHENTICATED', 'a valid bearer token is required'));
+      res.locals.principal = principal;
+      next();
+    })(req, res, next);
+  };
+}

@@ -1,0 +1,50 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { CofferError, httpStatusOf, isCofferError } from '@coffer/grpc';
+
+/** Every response, success or failure, has this shape. */
+export interface Envelope<T> {
+  error: boolean;
+  message: string;
+  data: T | null;
+}
+
+export function sendData<T>(res: Response, data: T, status = 200, message = 'ok'): void {
+  res.status(status).json({ error: false, message, data } satisfies Envelope<T>);
+}
+
+export function sendError(res: Response, status: number, message: string, data: unknown = null): void {
+  res.status(status).json({ error: true, message, data } satisfies Envelope<unknown>);
+}
+
+/** Body-parser failures carry a `type`; they are the client's fault and say so without echoing the body. */
+function bodyParserError(err: unknown): CofferError | undefined {
+  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
+  switch ((err as { type: unknown }).type) {
+    case 'entity.parse.failed':
+      return new CofferError('INVALID_ARGUMENT', 'request body is not valid JSON');
+    case 'entity.too.large':
+      return new CofferError('PAYLOAD_TOO_LARGE', 'request body is too large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new CofferError('INVALID_ARGUMENT', 'request body encoding is not supported');
+    default:
+      return undefined;
+  }
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  sendError(res, 404, `no route for ${req.method} ${req.path}`);
+};
+
+export function errorHandler(onUnexpected: (err: unknown, req: Parameters<RequestHandler>[0]) => void): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = isCofferError(err) ? err : bodyParserError(err);
+    if (!known) {
+      onUnexpected(err, req);
+      sendError(res, 500, 'internal error');
+      return;
+    }
+    if (known.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
+    sendError(res, httpStatusOf(known.code), known.message, known.details ?? null);
+  };
+}

@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import { unary } from '@coffer/grpc';
+import type { Backends } from '../backends.js';
+import { callContext, principalOf, requireOwnOrg } from '../context.js';
+import { sendData } from '../envelope.js';
+import { auditQuery, createEnvBody, createOrgBody, createProjectBody, createTokenBody, emptyQuery } from '../schemas.js';
+import { parse } from '../validate.js';
+import { z } from 'zod';
+
+const slugParam = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a slug');
+const orgParams = z.object({ org: slugParam });
+const projectParams = orgParams.extend({ project: slugParam });
+const tokenParams = orgParams.extend({ tokenId: z.uuid('must be a token id') });
+
+/** Organisations, projects, environments, tokens and the audit search: everything the Auth and Audit services own. */
+export function hierarchyRoutes({ backends, deadlineMs }: { backends: Backends; deadlineMs: number }): Router {
+  const router = Router();
+  const opts = (res: Parameters<typeof callContext>[0]) => ({ ctx: callContext(res), deadlineMs });
+
+  router.get('/orgs', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
+    principalOf(res);
+    const { orgs } = await unary(backends.auth, 'ListOrgs', {}, opts(res));
+    sendData(res, { orgs });
+  });
+
+  router.post('/orgs', async (req, res) => {
+    principalOf(res);
+    const body = parse(createOrgBody, req.body ?? {}, 'body');
+    sendData(res, await unary(backends.auth, 'CreateOrg', { slug: body.slug, name: body.name ?? '' }, opts(res)), 201);
+  });
+
+  router.get('/orgs/:org/projects', async (req, res) => {
+    const { org } = parse(orgParams, req.params, 'path');
+    requireOwnOrg(res, org);
+    const { projects } = await unary(backends.auth, 'ListProjects', {}, opts(res));
+    sendData(res, { projects });
+  });
+
+  router.post('/orgs/:org/projects', async (req, res) => {
+    const { org } = parse(orgParams, req.params, 'path');
+    requireOwnOrg(res, org);
+    const body = parse(createProjectBody, req.body ?? {}, 'body');
+    sendData(res, await unary(backends.auth, 'CreateProject', { slug: body.slug, name: body.name ?? '' }, opts(res)), 201);
+  });
+
+  router.get('/orgs/:org/projects/:project/envs', async (req, res) => {
+    const { org, project } = parse(projectParams, req.params, 'path');
+    requireOwnOrg(res, org);
+    const { environments } = await unary(backends.auth, 'ListEnvironments', { projectSlug: project }, opts(res));
+    sendData(res, { environments });
+  });
+
+  router.post('/orgs/:org/projects/:project/envs', async (req, res) => {
+    const { org, project } = parse(projectParams, req.params, 'path');
+    requireOwnOrg(res, org);
+    const body = parse(createEnvBody, req.body ?? {}, 'body');
+    sendData(res, await unary(backends.auth, 'CreateEnvironment', { projectSlug: project, slug: body.slug, name: body.name ?? '' }, opts(res)), 201);
+  });
+
+  router.post('/orgs/:org/tokens', async (req, res) => {
+    const { org } = parse(orgParams, req.params, 'path');
+    requireOwnOrg(res, org);
+    const body = parse(createTokenBody, req.body ?? {}, 'body');
+    const { token } = await unary(backends.auth, 'CreateToken', body, opts(res));
+    res.setHeader('Cache-Control', 'no-store');
+    sendData(res, token, 201);
+  });
+
+  router.delete('/orgs/:org/tokens/:tokenId', async (req, res) => {
+    const { org, tokenId } = parse(tokenParams, req.params, 'path');
+    requireOwnOrg(res, org);
+    sendData(res, await unary(backends.auth, 'RevokeToken', { tokenId }, opts(res)));
+  });
+
+  router.get('/orgs/:org/audit', async (req, res) => {
+    const { org } = parse(orgParams, req.params, 'path');
+    requireOwnOrg(res, org);
+    const query = parse(auditQuery, req.query, 'query');
+    const { events } = await unary(
+      backends.audit,
+      'Search',
+      { action: query.action ?? '', resourcePrefix: query.resource ?? '', limit: query.limit ?? 100 },
+      opts(res),
+    );
+    sendData(res, { events });
+  });
+
+  return router;
+}

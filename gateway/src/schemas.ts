@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Request shapes. Objects are strict: an unknown field is a 400 naming it, not silently dropped. */
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const slug = z.string().regex(SLUG, 'must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash');
+const name = z.string().trim().min(1).max(200);
+
+export const SECRET_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+export const secretKey = z
+  .string()
+  .regex(SECRET_KEY, 'must start with a letter or underscore and hold only letters, digits and underscores (at most 255)');
+export const SECRET_TYPES = ['text', 'json', 'yaml', 'boolean', 'integer', 'password'] as const;
+const version = z.coerce.number().int().min(1).max(2_147_483_647);
+
+export const scopeParams = z.object({ org: slug, project: slug, env: slug });
+export const secretParams = scopeParams.extend({ key: secretKey });
+
+export const bootstrapBody = z
+  .strictObject({
+    org: slug.default('default'),
+    orgName: name.optional(),
+    project: slug.default('default'),
+    projectName: name.optional(),
+  })
+  .default({ org: 'default', project: 'default' });
+
+export const createOrgBody = z.strictObject({ slug, name: name.optional() });
+export const createProjectBody = z.strictObject({ slug, name: name.optional() });
+export const createEnvBody = z.strictObject({ slug, name: name.optional() });
+export const createTokenBody = z.strictObject({ name, permissions: z.array(z.string().min(1).max(64)).min(1).max(32) });
+
+export const setSecretBody = z.strictObject({
+  value: z.string().max(64 * 1024, 'must be at most 65536 characters'),
+  type: z.enum(SECRET_TYPES).optional(),
+  description: z.string().max(1000).optional(),
+  expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
+});
+
+export const rollbackBody = z.strictObject({
+  version,
+  expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
+});
+
+export const getSecretQuery = z.strictObject({
+  reveal: z.enum(['true', 'false']).optional(),
+  version: version.optional(),
+});
+export const listSecretsQuery = z.strictObject({ includeDeleted: z.enum(['true', 'false']).optional() });
+export const diffQuery = z.strictObject({ from: version, to: version, reveal: z.enum(['true', 'false']).optional() });
+export const emptyQuery = z.strictObject({});
+export const auditQuery = z.strictObject({
+  action: z.string().max(64).optional(),
+  resource: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});

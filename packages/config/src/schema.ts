@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { address, directory, host, integer, key32, milliseconds, oneOf, optional, port, size, url, withDefault } from './variables.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const variables = {
+  COFFER_HTTP_PORT: withDefault(port(1), '8080'),
+  COFFER_HTTP_HOST: withDefault(host(), '127.0.0.1'),
+  COFFER_DATA_DIR: withDefault(directory(), './.coffer'),
+  DATABASE_URL: optional(url(['postgres', 'postgresql'])),
+  REDIS_URL: optional(url(['redis', 'rediss'])),
+  COFFER_MASTER_KEY: optional(key32()),
+  COFFER_LOG_LEVEL: withDefault(oneOf(LOG_LEVELS), 'info'),
+  COFFER_GRPC_HOST: withDefault(host(), '127.0.0.1'),
+  // 0 lets the OS pick a free port.
+  COFFER_GRPC_PORT: withDefault(port(0), '0'),
+  COFFER_AUTH_ADDR: optional(address()),
+  COFFER_SECRET_ADDR: optional(address()),
+  COFFER_AUDIT_ADDR: optional(address()),
+  COFFER_BODY_LIMIT: withDefault(size(), '256kb'),
+  COFFER_AUDIT_FLUSH_MS: withDefault(milliseconds(1), '200'),
+  COFFER_AUDIT_BATCH_SIZE: withDefault(integer(1, 100_000), '200'),
+  // 0 turns the authentication cache off.
+  COFFER_AUTH_CACHE_TTL_MS: withDefault(milliseconds(0), '10000'),
+  COFFER_SHUTDOWN_TIMEOUT_MS: withDefault(milliseconds(1), '10000'),
+  COFFER_DB_POOL_MAX: withDefault(integer(1, 1000), '10'),
+};
+
+const COFFER_VARIABLES = Object.keys(variables).filter((name) => name.startsWith('COFFER_'));
+
+export const configSchema = z
+  .looseObject(variables)
+  .superRefine(
+    (env, ctx) => {
+      for (const name of Object.keys(env)) {
+        if (name.startsWith('COFFER_') && !COFFER_VARIABLES.includes(name)) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `unknown variable; the valid ones are ${COFFER_VARIABLES.join(', ')}` });
+        }
+      }
+    },
+    // A typo must be reported alongside bad values, not only once they are fixed.
+    { when: () => true },
+  )
+  .transform((env) => ({
+    httpHost: env.COFFER_HTTP_HOST,
+    httpPort: env.COFFER_HTTP_PORT,
+    grpcHost: env.COFFER_GRPC_HOST,
+    grpcPort: env.COFFER_GRPC_PORT,
+    authAddr: env.COFFER_AUTH_ADDR,
+    secretAddr: env.COFFER_SECRET_ADDR,
+    auditAddr: env.COFFER_AUDIT_ADDR,
+    dataDir: env.COFFER_DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    masterKey: env.COFFER_MASTER_KEY,
+    logLevel: env.COFFER_LOG_LEVEL,
+    bodyLimit: env.COFFER_BODY_LIMIT,
+    auditFlushMs: env.COFFER_AUDIT_FLUSH_MS,
+    auditBatchSize: env.COFFER_AUDIT_BATCH_SIZE,
+    authCacheTtlMs: env.COFFER_AUTH_CACHE_TTL_MS,
+    shutdownTimeoutMs: env.COFFER_SHUTDOWN_TIMEOUT_MS,
+    dbPoolMax: env.COFFER_DB_POOL_MAX,
+    embedded: env.DATABASE_URL === undefined,
+  }));
+
+export type Config = Readonly<z.output<typeof configSchema>>;

@@ -1,0 +1,90 @@
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+
+// Durations feed setTimeout, which silently fires after 1 ms for anything above 2^31 - 1.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$/;
+
+/**
+ * A variable whose raw text becomes a T, or undefined when invalid. The message is fixed text so
+ * that it never repeats the value, which for some variables is a password or a key.
+ */
+function variable<T>(expected: string, parse: (raw: string) => T | undefined) {
+  return z.string().transform((raw, ctx) => {
+    const parsed = parse(raw);
+    if (parsed === undefined) {
+      ctx.addIssue(`expected ${expected}`);
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+// Shells, .env files and manifests often write `NAME=` to mean "not set".
+const isUnset = (value: unknown) => value === undefined || value === '';
+
+export function optional<T>(schema: z.ZodType<T, string>) {
+  return z.preprocess((value) => (isUnset(value) ? undefined : value), schema.optional());
+}
+
+/** The fallback is written as the environment would write it and goes through the same parsing. */
+export function withDefault<T>(schema: z.ZodType<T, string>, fallback: string) {
+  return z.preprocess((value) => (isUnset(value) ? fallback : value), schema);
+}
+
+export function integer(min: number, max: number) {
+  return variable(`an integer from ${min} to ${max}`, (raw) => {
+    if (!/^\d+$/.test(raw)) return undefined;
+    const value = Number(raw);
+    return value >= min && value <= max ? value : undefined;
+  });
+}
+
+export const port = (min: 0 | 1) => integer(min, 65535);
+
+export const milliseconds = (min: number) => integer(min, MAX_TIMER_MS);
+
+export const host = () => variable('a hostname or IP address', (raw) => (isHost(raw) ? raw : undefined));
+
+function isHost(raw: string): boolean {
+  return isIP(raw) !== 0 || HOSTNAME.test(raw);
+}
+
+/** `host:port` or `[ipv6]:port`, the address form gRPC clients accept. */
+export const address = () =>
+  variable('host:port with a port from 1 to 65535', (raw) => {
+    const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(raw);
+    if (!match) return undefined;
+    const [, ipv6, name, portText] = match;
+    const validHost = ipv6 !== undefined ? isIP(ipv6) === 6 : isHost(name ?? '');
+    const portNumber = Number(portText);
+    return validHost && portNumber >= 1 && portNumber <= 65535 ? raw : undefined;
+  });
+
+export function url(schemes: readonly string[]) {
+  const expected = `a ${schemes.map((scheme) => `${scheme}://`).join(' or ')} URL`;
+  return variable(expected, (raw) => {
+    const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
+    return parsed && schemes.includes(parsed.protocol.slice(0, -1)) ? raw : undefined;
+  });
+}
+
+export const directory = () => variable('a directory path', (raw) => path.resolve(raw));
+
+export function oneOf<const T extends readonly string[]>(values: T) {
+  return variable(`one of ${values.join(', ')}`, (raw) => values.find((value) => value === raw));
+}
+
+/** A size in the notation Express body parsers accept: bytes, or a number with b/kb/mb/gb. */
+export const size = () =>
+  variable('a size such as 256kb, 1mb or 1048576', (raw) => (/^\d+(?:\.\d+)?(?:b|kb|mb|gb)?$/i.test(raw) ? raw : undefined));
+
+/** 32 bytes as 64 hex characters or as base64 (padded or not). */
+export const key32 = () =>
+  variable('32 bytes as 64 hex characters or as base64', (raw) => {
+    if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
+    if (/^[A-Za-z0-9+/]{43}=?$/.test(raw)) return Buffer.from(raw, 'base64');
+    return undefined;
+  });

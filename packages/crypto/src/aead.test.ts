@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { generateKey, IV_BYTES, open, seal, TAG_BYTES } from './aead.js';
+import { DecryptionError } from './errors.js';
+
+const aad = Buffer.from('org|secret|1');
+
+function flipBit(blob: string, bit: number): string {
+  const raw = Buffer.from(blob, 'base64');
+  raw[bit >> 3]! ^= 1 << (bit & 7);
+  return raw.toString('base64');
+}
+
+describe('generateKey', () => {
+  it('returns 32 fresh random bytes each time', () => {
+    const a = generateKey();
+    const b = generateKey();
+    expect(a).toHaveLength(32);
+    expect(a.equals(b)).toBe(false);
+  });
+});
+
+describe('seal and open', () => {
+  it('round-trips bytes, including none', () => {
+    const key = generateKey();
+    for (const plaintext of [Buffer.alloc(0), Buffer.from('hello'), generateKey(), Buffer.alloc(100_000, 7)]) {
+      expect(open(key, seal(key, plaintext, aad), aad).equals(plaintext)).toBe(true);
+    }
+  });
+
+  it('lays the blob out as iv ‖ tag ‖ ciphertext', () => {
+    const key = generateKey();
+    const plaintext = Buffer.from('exactly this long');
+    const raw = Buffer.from(seal(key, plaintext, aad), 'base64');
+    expect(raw).toHaveLength(IV_BYTES + TAG_BYTES + plaintext.length);
+    expect(IV_BYTES).toBe(12);
+    expect(TAG_BYTES).toBe(16);
+  });
+
+  it('uses a fresh IV every time', () => {
+    const key = generateKey();
+    const ivs = new Set(Array.from({ length: 1000 }, () => Buffer.from(seal(key, Buffer.from('x'), aad), 'base64').subarray(0, IV_BYTES).toString('hex')));
+    expect(ivs.size).toBe(1000);
+  });
+
+  it('refuses to seal under a key that is not 32 bytes', () => {
+    expect(() => seal(Buffer.alloc(16), Buffer.from('x'), aad)).toThrow(TypeError);
+  });
+
+  it('rejects every single flipped bit', () => {
+    const key = generateKey();
+    const blob = seal(key, Buffer.from('hunter2'), aad);
+    const bits = Buffer.from(blob, 'base64').length * 8;
+    for (let bit = 0; bit < bits; bit++) {
+      expect(() => open(key, flipBit(blob, bit), aad)).toThrow(DecryptionError);
+    }
+  });
+
+  it('rejects non-canonical base64 that a lenient decoder would accept', () => {
+    const key = generateKey();
+    const blob = seal(key, Buffer.from('hunter2'), aad);
+    for (const variant of [` ${blob}`, `${blob}\n`, `${blob.slice(0, 10)}!${blob.slice(10)}`, blob.replace(/=+$/, '')]) {
+      expect(variant).not.toBe(blob);
+      expect(() => open(key, variant, aad)).toThrow(DecryptionError);
+    }
+  });
+
+  it('gives the same opaque error for every kind of failure', () => {
+    const key = generateKey();
+    const blob = seal(key, Buffer.from('hunter2'), aad);
+    const failures: Array<() => unknown> = [
+      () => open(key, '%%% not base64 %%%', aad),
+      () => open(key, Buffer.alloc(IV_BYTES + TAG_BYTES - 1).toString('base64'), aad),
+      () => open(key, '', aad),
+      () => open(generateKey(), blob, aad),
+      () => open(key, blob, Buffer.from('org|secret|2')),
+      () => open(key, flipBit(blob, 200), aad),
+      () => open(Buffer.alloc(16), blob, aad),
+      () => open(key, undefined as unknown as string, aad),
+    ];
+    const errors = failures.map((fail) => {
+      try {
+        fail();
+      } catch (err) {
+        return err;
+      }
+      throw new Error('expected a failure');
+    });
+    for (const err of errors) {
+      expect(err).toBeInstanceOf(DecryptionError);
+      const e = err as DecryptionError;
+      expect({ name: e.name, message: e.message, code: e.code, cause: e.cause }).toEqual({
+        name: 'DecryptionError',
+        message: 'decryption failed',
+        code: 'DECRYPTION_FAILED',
+        cause: undefined,
+      });
+      expect(Object.getOwnPropertyNames(e).sort()).toEqual(['code', 'message', 'name', 'stack']);
+    }
+  });
+});

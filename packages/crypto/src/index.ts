@@ -1,0 +1,11 @@
+export { generateKey, seal, open, KEY_BYTES, IV_BYTES, TAG_BYTES } from './aead.js';
+export { valueAad, dekAad, kekAad } from './aad.js';
+export {
+  encryptValue,
+  decryptValue,
+  type EnvelopeKek,
+  type EncryptValueInput,
+  type DecryptValueInput,
+  type SealedValue,
+} from './envelope.js';
+export { DecryptionError } from './errors.js';

@@ -1,0 +1,84 @@
+import * as grpc from '@grpc/grpc-js';
+import { fromServiceError } from './error-status.js';
+import type { AuditServiceClient } from './generated/coffer/v1/AuditService.js';
+import type { AuthServiceClient } from './generated/coffer/v1/AuthService.js';
+import type { SecretServiceClient } from './generated/coffer/v1/SecretService.js';
+import type { HealthClient } from './generated/grpc/health/v1/Health.js';
+import { writeCallContext, type CallContext } from './metadata.js';
+import { loadCofferPackage } from './proto-package.js';
+
+export const DEFAULT_DEADLINE_MS = 5_000;
+
+const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  // Find a dead peer within seconds instead of one timed-out call at a time.
+  'grpc.keepalive_time_ms': 30_000,
+  'grpc.keepalive_timeout_ms': 10_000,
+  'grpc.keepalive_permit_without_calls': 1,
+  // Every call shares one HTTP/2 connection; the 64 KiB default window would make
+  // concurrent large responses (inject) wait on each other's flow-control updates.
+  'grpc-node.flow_control_window': 4 * 1024 * 1024,
+};
+
+// TLS comes later; until then services talk over loopback or the cluster network in plaintext.
+const plaintext = () => grpc.credentials.createInsecure();
+
+export function createAuthClient(address: string, credentials = plaintext()): AuthServiceClient {
+  return new (loadCofferPackage().coffer.v1.AuthService)(address, credentials, CHANNEL_OPTIONS);
+}
+
+export function createSecretClient(address: string, credentials = plaintext()): SecretServiceClient {
+  return new (loadCofferPackage().coffer.v1.SecretService)(address, credentials, CHANNEL_OPTIONS);
+}
+
+export function createAuditClient(address: string, credentials = plaintext()): AuditServiceClient {
+  return new (loadCofferPackage().coffer.v1.AuditService)(address, credentials, CHANNEL_OPTIONS);
+}
+
+export function createHealthClient(address: string, credentials = plaintext()): HealthClient {
+  return new (loadCofferPackage().grpc.health.v1.Health)(address, credentials, CHANNEL_OPTIONS);
+}
+
+// Generated unary methods are overloaded; inference reads the last overload, `(argument, callback)`.
+type UnarySignature<Request, Response> = (
+  argument: Request,
+  callback: grpc.requestCallback<Response>,
+) => grpc.ClientUnaryCall;
+
+type UnaryMethodName<Client> = {
+  [Name in keyof Client]: Client[Name] extends UnarySignature<infer _Request, infer _Response> ? Name : never;
+}[keyof Client];
+
+export type RequestOf<Method> = Method extends UnarySignature<infer Request, infer _Response> ? Request : never;
+export type ResponseOf<Method> = Method extends UnarySignature<infer _Request, infer Response> ? Response : never;
+
+export interface UnaryOptions {
+  /** Request id and principal of the call being served, passed on to the callee. */
+  ctx: CallContext;
+  deadlineMs?: number;
+}
+
+/**
+ * Calls a unary method with a deadline and the caller's context, e.g.
+ * `await unary(secrets, 'GetSecret', { scope, key }, { ctx })`.
+ * @throws CofferError with the code the server chose, or UNAVAILABLE / DEADLINE_EXCEEDED
+ */
+export function unary<Client extends grpc.Client, Method extends UnaryMethodName<Client>>(
+  client: Client,
+  method: Method,
+  request: RequestOf<Client[Method]>,
+  { ctx, deadlineMs = DEFAULT_DEADLINE_MS }: UnaryOptions,
+): Promise<ResponseOf<Client[Method]>> {
+  type Response = ResponseOf<Client[Method]>;
+  const invoke = client[method] as (
+    argument: RequestOf<Client[Method]>,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<Response>,
+  ) => grpc.ClientUnaryCall;
+  return new Promise((resolve, reject) => {
+    invoke.call(client, request, writeCallContext(ctx), { deadline: Date.now() + deadlineMs }, (error, response) => {
+      if (error) reject(fromServiceError(error));
+      else resolve(response as Response);
+    });
+  });
+}

@@ -1,0 +1,16 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface BootstrapRequest {
+  'orgSlug'?: (string);
+  'orgName'?: (string);
+  'projectSlug'?: (string);
+  'projectName'?: (string);
+}
+
+export interface BootstrapRequest__Output {
+  'orgSlug': (string);
+  'orgName': (string);
+  'projectSlug': (string);
+  'projectName': (string);
+}

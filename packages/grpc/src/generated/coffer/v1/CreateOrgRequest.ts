@@ -1,0 +1,12 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface CreateOrgRequest {
+  'slug'?: (string);
+  'name'?: (string);
+}
+
+export interface CreateOrgRequest__Output {
+  'slug': (string);
+  'name': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface CreateProjectRequest {
+  'slug'?: (string);
+  'name'?: (string);
+}
+
+export interface CreateProjectRequest__Output {
+  'slug': (string);
+  'name': (string);
+}

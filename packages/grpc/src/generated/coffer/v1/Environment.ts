@@ -1,0 +1,18 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface Environment {
+  'id'?: (string);
+  'projectId'?: (string);
+  'slug'?: (string);
+  'name'?: (string);
+  'createdAt'?: (string);
+}
+
+export interface Environment__Output {
+  'id': (string);
+  'projectId': (string);
+  'slug': (string);
+  'name': (string);
+  'createdAt': (string);
+}

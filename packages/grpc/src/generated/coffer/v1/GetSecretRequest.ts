@@ -1,0 +1,17 @@
+// Original file: proto/coffer/v1/secret.proto
+
+import type { Scope as _coffer_v1_Scope, Scope__Output as _coffer_v1_Scope__Output } from '../../coffer/v1/Scope.js';
+
+export interface GetSecretRequest {
+  'scope'?: (_coffer_v1_Scope | null);
+  'key'?: (string);
+  'reveal'?: (boolean);
+  'version'?: (number);
+}
+
+export interface GetSecretRequest__Output {
+  'scope': (_coffer_v1_Scope__Output | null);
+  'key': (string);
+  'reveal': (boolean);
+  'version': (number);
+}

@@ -1,0 +1,18 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface IssuedToken {
+  'id'?: (string);
+  'name'?: (string);
+  'token'?: (string);
+  'permissions'?: (string)[];
+  'createdAt'?: (string);
+}
+
+export interface IssuedToken__Output {
+  'id': (string);
+  'name': (string);
+  'token': (string);
+  'permissions': (string)[];
+  'createdAt': (string);
+}

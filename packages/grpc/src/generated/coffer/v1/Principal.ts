@@ -1,0 +1,20 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface Principal {
+  'tokenId'?: (string);
+  'orgId'?: (string);
+  'orgSlug'?: (string);
+  'name'?: (string);
+  'permissions'?: (string)[];
+  'actorType'?: (string);
+}
+
+export interface Principal__Output {
+  'tokenId': (string);
+  'orgId': (string);
+  'orgSlug': (string);
+  'name': (string);
+  'permissions': (string)[];
+  'actorType': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/coffer/v1/audit.proto
+
+
+export interface RecordResponse {
+  'recorded'?: (number);
+}
+
+export interface RecordResponse__Output {
+  'recorded': (number);
+}

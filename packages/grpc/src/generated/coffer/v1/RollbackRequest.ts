@@ -1,0 +1,19 @@
+// Original file: proto/coffer/v1/secret.proto
+
+import type { Scope as _coffer_v1_Scope, Scope__Output as _coffer_v1_Scope__Output } from '../../coffer/v1/Scope.js';
+
+export interface RollbackRequest {
+  'scope'?: (_coffer_v1_Scope | null);
+  'key'?: (string);
+  'version'?: (number);
+  'expectedVersion'?: (number);
+  '_expectedVersion'?: "expectedVersion";
+}
+
+export interface RollbackRequest__Output {
+  'scope': (_coffer_v1_Scope__Output | null);
+  'key': (string);
+  'version': (number);
+  'expectedVersion'?: (number);
+  '_expectedVersion'?: "expectedVersion";
+}

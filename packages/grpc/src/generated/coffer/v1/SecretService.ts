@@ -1,0 +1,146 @@
+// Original file: proto/coffer/v1/secret.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { DiffVersionsRequest as _coffer_v1_DiffVersionsRequest, DiffVersionsRequest__Output as _coffer_v1_DiffVersionsRequest__Output } from '../../coffer/v1/DiffVersionsRequest.js';
+import type { DiffVersionsResponse as _coffer_v1_DiffVersionsResponse, DiffVersionsResponse__Output as _coffer_v1_DiffVersionsResponse__Output } from '../../coffer/v1/DiffVersionsResponse.js';
+import type { GetHistoryResponse as _coffer_v1_GetHistoryResponse, GetHistoryResponse__Output as _coffer_v1_GetHistoryResponse__Output } from '../../coffer/v1/GetHistoryResponse.js';
+import type { GetSecretRequest as _coffer_v1_GetSecretRequest, GetSecretRequest__Output as _coffer_v1_GetSecretRequest__Output } from '../../coffer/v1/GetSecretRequest.js';
+import type { InjectRequest as _coffer_v1_InjectRequest, InjectRequest__Output as _coffer_v1_InjectRequest__Output } from '../../coffer/v1/InjectRequest.js';
+import type { InjectResponse as _coffer_v1_InjectResponse, InjectResponse__Output as _coffer_v1_InjectResponse__Output } from '../../coffer/v1/InjectResponse.js';
+import type { ListSecretsRequest as _coffer_v1_ListSecretsRequest, ListSecretsRequest__Output as _coffer_v1_ListSecretsRequest__Output } from '../../coffer/v1/ListSecretsRequest.js';
+import type { ListSecretsResponse as _coffer_v1_ListSecretsResponse, ListSecretsResponse__Output as _coffer_v1_ListSecretsResponse__Output } from '../../coffer/v1/ListSecretsResponse.js';
+import type { PurgeSecretResponse as _coffer_v1_PurgeSecretResponse, PurgeSecretResponse__Output as _coffer_v1_PurgeSecretResponse__Output } from '../../coffer/v1/PurgeSecretResponse.js';
+import type { RollbackRequest as _coffer_v1_RollbackRequest, RollbackRequest__Output as _coffer_v1_RollbackRequest__Output } from '../../coffer/v1/RollbackRequest.js';
+import type { Secret as _coffer_v1_Secret, Secret__Output as _coffer_v1_Secret__Output } from '../../coffer/v1/Secret.js';
+import type { SecretKeyRequest as _coffer_v1_SecretKeyRequest, SecretKeyRequest__Output as _coffer_v1_SecretKeyRequest__Output } from '../../coffer/v1/SecretKeyRequest.js';
+import type { SetSecretRequest as _coffer_v1_SetSecretRequest, SetSecretRequest__Output as _coffer_v1_SetSecretRequest__Output } from '../../coffer/v1/SetSecretRequest.js';
+
+export interface SecretServiceClient extends grpc.Client {
+  DeleteSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  DeleteSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  DeleteSecret(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  DeleteSecret(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  deleteSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  deleteSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  deleteSecret(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  deleteSecret(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  
+  DiffVersions(argument: _coffer_v1_DiffVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  DiffVersions(argument: _coffer_v1_DiffVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  DiffVersions(argument: _coffer_v1_DiffVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  DiffVersions(argument: _coffer_v1_DiffVersionsRequest, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  diffVersions(argument: _coffer_v1_DiffVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  diffVersions(argument: _coffer_v1_DiffVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  diffVersions(argument: _coffer_v1_DiffVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  diffVersions(argument: _coffer_v1_DiffVersionsRequest, callback: grpc.requestCallback<_coffer_v1_DiffVersionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetHistory(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetSecret(argument: _coffer_v1_GetSecretRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  GetSecret(argument: _coffer_v1_GetSecretRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  GetSecret(argument: _coffer_v1_GetSecretRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  GetSecret(argument: _coffer_v1_GetSecretRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  getSecret(argument: _coffer_v1_GetSecretRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  getSecret(argument: _coffer_v1_GetSecretRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  getSecret(argument: _coffer_v1_GetSecretRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  getSecret(argument: _coffer_v1_GetSecretRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  
+  Inject(argument: _coffer_v1_InjectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  Inject(argument: _coffer_v1_InjectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  Inject(argument: _coffer_v1_InjectRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  Inject(argument: _coffer_v1_InjectRequest, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  inject(argument: _coffer_v1_InjectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  inject(argument: _coffer_v1_InjectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  inject(argument: _coffer_v1_InjectRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  inject(argument: _coffer_v1_InjectRequest, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListSecrets(argument: _coffer_v1_ListSecretsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  ListSecrets(argument: _coffer_v1_ListSecretsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  ListSecrets(argument: _coffer_v1_ListSecretsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  ListSecrets(argument: _coffer_v1_ListSecretsRequest, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  listSecrets(argument: _coffer_v1_ListSecretsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  listSecrets(argument: _coffer_v1_ListSecretsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  listSecrets(argument: _coffer_v1_ListSecretsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  listSecrets(argument: _coffer_v1_ListSecretsRequest, callback: grpc.requestCallback<_coffer_v1_ListSecretsResponse__Output>): grpc.ClientUnaryCall;
+  
+  PurgeSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  PurgeSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  PurgeSecret(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  PurgeSecret(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  purgeSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  purgeSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  purgeSecret(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  purgeSecret(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_PurgeSecretResponse__Output>): grpc.ClientUnaryCall;
+  
+  RestoreSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  RestoreSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  RestoreSecret(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  RestoreSecret(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  restoreSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  restoreSecret(argument: _coffer_v1_SecretKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  restoreSecret(argument: _coffer_v1_SecretKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  restoreSecret(argument: _coffer_v1_SecretKeyRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  
+  Rollback(argument: _coffer_v1_RollbackRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  Rollback(argument: _coffer_v1_RollbackRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  Rollback(argument: _coffer_v1_RollbackRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  Rollback(argument: _coffer_v1_RollbackRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  rollback(argument: _coffer_v1_RollbackRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  rollback(argument: _coffer_v1_RollbackRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  rollback(argument: _coffer_v1_RollbackRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  rollback(argument: _coffer_v1_RollbackRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  
+  SetSecret(argument: _coffer_v1_SetSecretRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  SetSecret(argument: _coffer_v1_SetSecretRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  SetSecret(argument: _coffer_v1_SetSecretRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  SetSecret(argument: _coffer_v1_SetSecretRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  setSecret(argument: _coffer_v1_SetSecretRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  setSecret(argument: _coffer_v1_SetSecretRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  setSecret(argument: _coffer_v1_SetSecretRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  setSecret(argument: _coffer_v1_SetSecretRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface SecretServiceHandlers extends grpc.UntypedServiceImplementation {
+  DeleteSecret: grpc.handleUnaryCall<_coffer_v1_SecretKeyRequest__Output, _coffer_v1_Secret>;
+  
+  DiffVersions: grpc.handleUnaryCall<_coffer_v1_DiffVersionsRequest__Output, _coffer_v1_DiffVersionsResponse>;
+  
+  GetHistory: grpc.handleUnaryCall<_coffer_v1_SecretKeyRequest__Output, _coffer_v1_GetHistoryResponse>;
+  
+  GetSecret: grpc.handleUnaryCall<_coffer_v1_GetSecretRequest__Output, _coffer_v1_Secret>;
+  
+  Inject: grpc.handleUnaryCall<_coffer_v1_InjectRequest__Output, _coffer_v1_InjectResponse>;
+  
+  ListSecrets: grpc.handleUnaryCall<_coffer_v1_ListSecretsRequest__Output, _coffer_v1_ListSecretsResponse>;
+  
+  PurgeSecret: grpc.handleUnaryCall<_coffer_v1_SecretKeyRequest__Output, _coffer_v1_PurgeSecretResponse>;
+  
+  RestoreSecret: grpc.handleUnaryCall<_coffer_v1_SecretKeyRequest__Output, _coffer_v1_Secret>;
+  
+  Rollback: grpc.handleUnaryCall<_coffer_v1_RollbackRequest__Output, _coffer_v1_Secret>;
+  
+  SetSecret: grpc.handleUnaryCall<_coffer_v1_SetSecretRequest__Output, _coffer_v1_Secret>;
+  
+}
+
+export interface SecretServiceDefinition extends grpc.ServiceDefinition {
+  DeleteSecret: MethodDefinition<_coffer_v1_SecretKeyRequest, _coffer_v1_Secret, _coffer_v1_SecretKeyRequest__Output, _coffer_v1_Secret__Output>
+  DiffVersions: MethodDefinition<_coffer_v1_DiffVersionsRequest, _coffer_v1_DiffVersionsResponse, _coffer_v1_DiffVersionsRequest__Output, _coffer_v1_DiffVersionsResponse__Output>
+  GetHistory: MethodDefinition<_coffer_v1_SecretKeyRequest, _coffer_v1_GetHistoryResponse, _coffer_v1_SecretKeyRequest__Output, _coffer_v1_GetHistoryResponse__Output>
+  GetSecret: MethodDefinition<_coffer_v1_GetSecretRequest, _coffer_v1_Secret, _coffer_v1_GetSecretRequest__Output, _coffer_v1_Secret__Output>
+  Inject: MethodDefinition<_coffer_v1_InjectRequest, _coffer_v1_InjectResponse, _coffer_v1_InjectRequest__Output, _coffer_v1_InjectResponse__Output>
+  ListSecrets: MethodDefinition<_coffer_v1_ListSecretsRequest, _coffer_v1_ListSecretsResponse, _coffer_v1_ListSecretsRequest__Output, _coffer_v1_ListSecretsResponse__Output>
+  PurgeSecret: MethodDefinition<_coffer_v1_SecretKeyRequest, _coffer_v1_PurgeSecretResponse, _coffer_v1_SecretKeyRequest__Output, _coffer_v1_PurgeSecretResponse__Output>
+  RestoreSecret: MethodDefinition<_coffer_v1_SecretKeyRequest, _coffer_v1_Secret, _coffer_v1_SecretKeyRequest__Output, _coffer_v1_Secret__Output>
+  Rollback: MethodDefinition<_coffer_v1_RollbackRequest, _coffer_v1_Secret, _coffer_v1_RollbackRequest__Output, _coffer_v1_Secret__Output>
+  SetSecret: MethodDefinition<_coffer_v1_SetSecretRequest, _coffer_v1_Secret, _coffer_v1_SetSecretRequest__Output, _coffer_v1_Secret__Output>
+}

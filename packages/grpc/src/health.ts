@@ -1,0 +1,81 @@
+import { status, type Server, type ServerWritableStream } from '@grpc/grpc-js';
+import type { HealthHandlers } from './generated/grpc/health/v1/Health.js';
+import type { HealthCheckRequest__Output } from './generated/grpc/health/v1/HealthCheckRequest.js';
+import type {
+  HealthCheckResponse,
+  _grpc_health_v1_HealthCheckResponse_ServingStatus__Output as WireServingStatus,
+} from './generated/grpc/health/v1/HealthCheckResponse.js';
+import { loadCofferPackage } from './proto-package.js';
+
+/** What a service can report; SERVICE_UNKNOWN is only ever sent to watchers of an unregistered name. */
+export type ServingStatus = Exclude<WireServingStatus, 'SERVICE_UNKNOWN'>;
+
+export interface HealthService {
+  /** Sets the status of a service by its full name (e.g. 'coffer.v1.SecretService'); '' is the whole server. */
+  setStatus(service: string, status: ServingStatus): void;
+  addTo(server: Server): void;
+  /**
+   * Reports NOT_SERVING for everything, ignores later changes and ends open Watch
+   * streams, so watchers do not hold a graceful server shutdown open.
+   */
+  shutdown(): void;
+}
+
+type Watcher = ServerWritableStream<HealthCheckRequest__Output, HealthCheckResponse>;
+
+/** The standard grpc.health.v1.Health service. The whole server ('') starts as SERVING. */
+export function createHealthService(): HealthService {
+  const statuses = new Map<string, ServingStatus>([['', 'SERVING']]);
+  const watchersByService = new Map<string, Set<Watcher>>();
+  let shutDown = false;
+
+  const statusOf = (service: string): WireServingStatus => statuses.get(service) ?? 'SERVICE_UNKNOWN';
+
+  function setStatus(service: string, next: ServingStatus): void {
+    if (shutDown || statuses.get(service) === next) return;
+    statuses.set(service, next);
+    for (const watcher of watchersByService.get(service) ?? []) watcher.write({ status: next });
+  }
+
+  function unwatch(service: string, watcher: Watcher): void {
+    const watchers = watchersByService.get(service);
+    watchers?.delete(watcher);
+    if (watchers?.size === 0) watchersByService.delete(service);
+  }
+
+  const handlers: HealthHandlers = {
+    Check(call, callback) {
+      const { service } = call.request;
+      const current = statuses.get(service);
+      if (current === undefined) {
+        callback({ code: status.NOT_FOUND, details: `unknown service '${service}'` });
+      } else {
+        callback(null, { status: current });
+      }
+    },
+    Watch(call) {
+      const { service } = call.request;
+      call.write({ status: statusOf(service) });
+      if (shutDown) {
+        call.end();
+        return;
+      }
+      const watchers = watchersByService.get(service) ?? new Set<Watcher>();
+      watchersByService.set(service, watchers.add(call));
+      call.on('cancelled', () => unwatch(service, call));
+    },
+  };
+
+  return {
+    setStatus,
+    addTo(server) {
+      server.addService(loadCofferPackage().grpc.health.v1.Health.service, handlers);
+    },
+    shutdown() {
+      for (const service of statuses.keys()) setStatus(service, 'NOT_SERVING');
+      shutDown = true;
+      for (const watcher of [...watchersByService.values()].flatMap((watchers) => [...watchers])) watcher.end();
+      watchersByService.clear();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+export type { Server } from '@grpc/grpc-js';
+export * from './client.js';
+export * from './errors.js';
+export * from './error-status.js';
+export type * from './generated/index.js';
+export * from './health.js';
+export * from './loader-options.js';
+export * from './metadata.js';
+// Named on purpose: `Principal` is the decoded principal of a call; it shadows the generated
+// all-optional input type of the same name, which callers never need.
+export type { Principal } from './metadata.js';
+export * from './permissions.js';
+export * from './proto-package.js';
+export * from './server.js';

@@ -1,0 +1,20 @@
+import { loadPackageDefinition } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import type { ProtoGrpcType as AuditProto } from './generated/audit.js';
+import type { ProtoGrpcType as AuthProto } from './generated/auth.js';
+import type { ProtoGrpcType as HealthProto } from './generated/health.js';
+import type { ProtoGrpcType as SecretProto } from './generated/secret.js';
+import { LOADER_OPTIONS } from './loader-options.js';
+
+/** Every contract the platform speaks: service constructors and definitions under their proto package. */
+export type CofferPackage = AuthProto & SecretProto & AuditProto & HealthProto;
+
+const PROTO_FILES = ['coffer/v1/auth.proto', 'coffer/v1/secret.proto', 'coffer/v1/audit.proto', 'grpc/health/v1/health.proto'];
+
+let loaded: CofferPackage | undefined;
+
+/** Parses the .proto files once per process; the result is immutable data, safe to share. */
+export function loadCofferPackage(): CofferPackage {
+  loaded ??= loadPackageDefinition(loadSync(PROTO_FILES, LOADER_OPTIONS)) as unknown as CofferPackage;
+  return loaded;
+}

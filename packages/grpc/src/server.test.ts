@@ -1,0 +1,165 @@
+import * as grpc from '@grpc/grpc-js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAuditClient, unary } from './client.js';
+import { CofferError, httpStatusOf } from './errors.js';
+import type { AuditServiceClient, AuditServiceHandlers } from './generated/coffer/v1/AuditService.js';
+import { PRINCIPAL_METADATA_KEY, type CallContext } from './metadata.js';
+import { loadCofferPackage } from './proto-package.js';
+import { addService, bindServer, createGrpcServer, shutdownServer, type AsyncHandlers } from './server.js';
+
+const principal = {
+  tokenId: 'tok_1',
+  orgId: '0b6f0c1e-3a51-4c3f-9d51-2f4f3c0d8a11',
+  orgSlug: 'acme',
+  name: 'ci',
+  permissions: ['audit:read'],
+  actorType: 'token',
+};
+const ctx: CallContext = { requestId: 'req-1', principal };
+
+const noSearch: AsyncHandlers<AuditServiceHandlers>['Search'] = async () => ({ events: [] });
+
+let server: grpc.Server | undefined;
+let client: AuditServiceClient | undefined;
+
+afterEach(async () => {
+  client?.close();
+  if (server) await shutdownServer(server, 1_000);
+  server = client = undefined;
+});
+
+async function serveAudit(handlers: AsyncHandlers<AuditServiceHandlers>, onUnexpectedError = vi.fn()) {
+  server = createGrpcServer();
+  addService(server, loadCofferPackage().coffer.v1.AuditService.service, handlers, { onUnexpectedError });
+  const port = await bindServer(server, '127.0.0.1', 0);
+  client = createAuditClient(`127.0.0.1:${port}`);
+  return { client, onUnexpectedError };
+}
+
+async function failureOf(call: Promise<unknown>): Promise<CofferError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CofferError)) throw new Error(`expected a CofferError, got ${String(error)}`);
+  return error;
+}
+
+describe('gRPC server adapter and typed client', () => {
+  it('answers a call with the handler result and passes the request id and principal in ctx', async () => {
+    const seen: CallContext[] = [];
+    const { client } = await serveAudit({
+      Record: async (request, callCtx) => {
+        seen.push(callCtx);
+        return { recorded: request.events.length };
+      },
+      Search: noSearch,
+    });
+
+    const response = await unary(client, 'Record', { events: [{ action: 'secret.read' }] }, { ctx });
+
+    expect(response).toEqual({ recorded: 1 });
+    expect(seen).toEqual([ctx]);
+  });
+
+  it('delivers a CofferError with its exact code, message and details', async () => {
+    const { client, onUnexpectedError } = await serveAudit({
+      Record: async () => {
+        throw new CofferError('NOT_FOUND', 'secret DB_URL not found', { details: { key: 'DB_URL', note: 'héllo' } });
+      },
+      Search: async () => {
+        throw new CofferError('PAYLOAD_TOO_LARGE', 'events: at most 1000 per batch', { details: { field: 'events' } });
+      },
+    });
+
+    const notFound = await failureOf(unary(client, 'Record', {}, { ctx }));
+    expect(notFound).toMatchObject({ code: 'NOT_FOUND', message: 'secret DB_URL not found' });
+    expect(notFound.details).toEqual({ key: 'DB_URL', note: 'héllo' });
+
+    // PAYLOAD_TOO_LARGE shares INVALID_ARGUMENT on the wire; the trailer keeps it exact.
+    const tooLarge = await failureOf(unary(client, 'Search', {}, { ctx }));
+    expect(tooLarge.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(httpStatusOf(tooLarge.code)).toBe(413);
+    expect(onUnexpectedError).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['ALREADY_EXISTS', 409],
+    ['ABORTED', 409],
+    ['PERMISSION_DENIED', 403],
+  ] as const)('carries %s to the client, which answers HTTP %i', async (code, http) => {
+    const { client } = await serveAudit({
+      Record: async () => {
+        throw new CofferError(code, 'no');
+      },
+      Search: noSearch,
+    });
+
+    const error = await failureOf(unary(client, 'Record', {}, { ctx }));
+
+    expect(error.code).toBe(code);
+    expect(httpStatusOf(error.code)).toBe(http);
+  });
+
+  it('hides an unexpected error as INTERNAL "internal error" and reports it', async () => {
+    const leak = new Error("select * from secrets where key = 'DB_URL' -- password=hunter2");
+    const { client, onUnexpectedError } = await serveAudit({
+      Record: async () => {
+        throw leak;
+      },
+      Search: noSearch,
+    });
+
+    const error = await failureOf(unary(client, 'Record', {}, { ctx }));
+
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).toBe('internal error');
+    const wire = error.cause as grpc.ServiceError;
+    expect(`${wire.message} ${JSON.stringify(wire.metadata.toJSON())}`).not.toMatch(/hunter2|select/);
+    expect(onUnexpectedError).toHaveBeenCalledWith(leak, '/coffer.v1.AuditService/Record');
+  });
+
+  it('gives DEADLINE_EXCEEDED when the handler is slower than the deadline', async () => {
+    const { client } = await serveAudit({
+      Record: () => new Promise((resolve) => setTimeout(() => resolve({ recorded: 0 }), 500)),
+      Search: noSearch,
+    });
+
+    const error = await failureOf(unary(client, 'Record', {}, { ctx, deadlineMs: 50 }));
+
+    expect(error.code).toBe('DEADLINE_EXCEEDED');
+  });
+
+  it('rejects malformed principal metadata as UNAUTHENTICATED without calling the handler', async () => {
+    const record = vi.fn<AsyncHandlers<AuditServiceHandlers>['Record']>(async () => ({ recorded: 0 }));
+    const { client } = await serveAudit({ Record: record, Search: noSearch });
+    const metadata = new grpc.Metadata();
+    metadata.set(PRINCIPAL_METADATA_KEY, Buffer.from('{"orgId": 42}').toString('base64url'));
+
+    const status = await new Promise<grpc.ServiceError | null>((resolve) => {
+      client.Record({}, metadata, { deadline: Date.now() + 5_000 }, (error) => resolve(error));
+    });
+
+    expect(status?.code).toBe(grpc.status.UNAUTHENTICATED);
+    expect(status?.metadata.get('x-coffer-error-code')).toEqual(['UNAUTHENTICATED']);
+    expect(record).not.toHaveBeenCalled();
+  });
+
+  it('reports an unreachable server as UNAVAILABLE', async () => {
+    const port = await bindServer((server = createGrpcServer()), '127.0.0.1', 0);
+    await shutdownServer(server, 1_000);
+    client = createAuditClient(`127.0.0.1:${port}`);
+
+    const error = await failureOf(unary(client, 'Search', {}, { ctx }));
+
+    expect(error.code).toBe('UNAVAILABLE');
+  });
+
+  it('refuses to register a service with a missing handler', () => {
+    server = createGrpcServer();
+    const incomplete = { Record: async () => ({ recorded: 0 }) } as unknown as AsyncHandlers<AuditServiceHandlers>;
+    const register = () =>
+      addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, { onUnexpectedError: vi.fn() });
+    expect(register).toThrow('no handler for /coffer.v1.AuditService/Search');
+  });
+});

@@ -1,0 +1,3 @@
+export { createKv, type KvOptions } from './create-kv.js';
+export { LockTimeoutError } from './locks.js';
+export type { Cache, ErrorReporter, Kv, LockOptions, Locks, MessageHandler, PubSub } from './types.js';

@@ -1,0 +1,37 @@
+export interface Cache {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Stores the value only when the key holds none; resolves true when it did. Atomic. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  del(key: string): Promise<void>;
+}
+
+export interface LockOptions {
+  /** How long the lock holds if its holder never releases it; keep it above the critical section's duration. */
+  ttlMs: number;
+  /** How long to wait for a lock held by someone else before giving up with LockTimeoutError. */
+  waitMs: number;
+}
+
+export interface Locks {
+  withLock<T>(name: string, options: LockOptions, fn: () => Promise<T>): Promise<T>;
+}
+
+export type MessageHandler = (message: string) => void | Promise<void>;
+
+export interface PubSub {
+  publish(channel: string, message: string): Promise<void>;
+  /** Resolves once messages published afterwards will be delivered; the result unsubscribes. */
+  subscribe(channel: string, handler: MessageHandler): Promise<() => Promise<void>>;
+}
+
+export interface Kv {
+  readonly cache: Cache;
+  readonly locks: Locks;
+  readonly pubsub: PubSub;
+  readonly mode: 'redis' | 'memory';
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type ErrorReporter = (error: Error) => void;

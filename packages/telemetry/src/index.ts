@@ -1,0 +1,4 @@
+export type { Logger } from 'pino';
+export { createLogger, type LoggerOptions } from './logger.js';
+export { createMetrics, type Metrics } from './metrics.js';
+export { startTracing, type Tracing, type TracingOptions } from './tracing.js';

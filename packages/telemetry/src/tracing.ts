@@ -1,0 +1,29 @@
+import { NodeSDK } from '@opentelemetry/sdk-node';
+
+export interface Tracing {
+  shutdown(): Promise<void>;
+}
+
+export interface TracingOptions {
+  serviceName: string;
+}
+
+/**
+ * Starts OpenTelemetry tracing when an OTLP endpoint is configured; the exporter itself reads the
+ * standard OTEL_* variables. Without an endpoint nothing starts and shutdown does nothing.
+ */
+export function startTracing({ serviceName }: TracingOptions): Tracing {
+  const { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT } = process.env;
+  if (!OTEL_EXPORTER_OTLP_ENDPOINT && !OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+    return { shutdown: async () => {} };
+  }
+  const sdk = new NodeSDK({
+    serviceName,
+    // Metrics are scraped from prom-client and logs go through pino; the SDK would otherwise
+    // also start OTLP metric and log exporters by default.
+    metricReaders: [],
+    logRecordProcessors: [],
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}

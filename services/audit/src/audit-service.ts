@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { withTenant, type Knex } from '@coffer/db';
+import type { AuditRow, AuditStore } from './audit-store.js';
+
+export interface AuditEvent {
+  id?: string;
+  orgId: string;
+  actorId: string;
+  actorType: string;
+  action: string;
+  resource: string;
+  outcome: string;
+  requestId: string;
+  ip: string;
+  userAgent: string;
+  occurredAt: string;
+}
+
+export interface AuditServiceDeps {
+  knex: Knex;
+  store: AuditStore;
+}
+
+function toRow(event: AuditEvent): AuditRow {
+  return {
+    id: event.id || randomUUID(),
+    org_id: event.orgId,
+    actor_id: event.actorId,
+    actor_type: event.actorType,
+    action: event.action,
+    resource: event.resource,
+    outcome: event.outcome,
+    request_id: event.requestId,
+    ip: event.ip,
+    user_agent: event.userAgent,
+    occurred_at: new Date(event.occurredAt),
+  };
+}
+
+function toEvent(row: AuditRow): Required<AuditEvent> {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    actorId: row.actor_id,
+    actorType: row.actor_type,
+    action: row.action,
+    resource: row.resource,
+    outcome: row.outcome,
+    requestId: row.request_id,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+  };
+}
+
+export function createAuditService({ knex, store }: AuditServiceDeps) {
+  return {
+    /** Stores a batch; each organisation's events are written under that organisation's RLS scope. */
+    async record(events: AuditEvent[]): Promise<number> {
+      const byOrg = new Map<string, AuditEvent[]>();
+      for (const event of events) {
+        const group = byOrg.get(event.orgId);
+        if (group) group.push(event);
+        else byOrg.set(event.orgId, [event]);
+      }
+      for (const [orgId, orgEvents] of byOrg) {
+        await withTenant(knex, orgId, (trx) => store.insertMany(trx, orgEvents.map(toRow)));
+      }
+      return events.length;
+    },
+
+    async search(orgId: string, filter: { action?: string; resourcePrefix?: string; limit: number }): Promise<Required<AuditEvent>[]> {
+      return withTenant(knex, orgId, async (trx) => (await store.search(trx, filter)).map(toEvent));
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

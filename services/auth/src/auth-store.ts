@@ -1,0 +1,102 @@
+import type { Knex } from '@coffer/db';
+
+export interface OrganizationRow {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: Date;
+}
+
+export interface ProjectRow {
+  id: string;
+  org_id: string;
+  slug: string;
+  name: string;
+  created_at: Date;
+}
+
+export interface EnvironmentRow {
+  id: string;
+  org_id: string;
+  project_id: string;
+  slug: string;
+  name: string;
+  created_at: Date;
+}
+
+export interface TokenRow {
+  id: string;
+  org_id: string;
+  name: string;
+  token_hash: string;
+  permissions: string[];
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+/** SQL for identities and the hierarchy. Callers pass a transaction scoped by `withScope`. */
+export function createAuthStore() {
+  return {
+    /** Claims first-run bootstrap; false when it already happened. */
+    async claimBootstrap(trx: Knex.Transaction): Promise<boolean> {
+      const result = await trx.raw(`insert into platform_state (singleton) values (true) on conflict do nothing returning singleton`);
+      return (result.rows as unknown[]).length === 1;
+    },
+
+    async insertOrganization(trx: Knex.Transaction, row: Omit<OrganizationRow, 'created_at'>): Promise<OrganizationRow> {
+      const [inserted] = await trx<OrganizationRow>('organizations').insert(row).returning('*');
+      return inserted as OrganizationRow;
+    },
+
+    async listOrganizations(trx: Knex.Transaction): Promise<OrganizationRow[]> {
+      return trx<OrganizationRow>('organizations').orderBy('slug').select('*');
+    },
+
+    async findOrganization(trx: Knex.Transaction, id: string): Promise<OrganizationRow | undefined> {
+      return trx<OrganizationRow>('organizations').where({ id }).first('*');
+    },
+
+    async insertProject(trx: Knex.Transaction, row: Omit<ProjectRow, 'created_at'>): Promise<ProjectRow> {
+      const [inserted] = await trx<ProjectRow>('projects').insert(row).returning('*');
+      return inserted as ProjectRow;
+    },
+
+    async listProjects(trx: Knex.Transaction): Promise<ProjectRow[]> {
+      return trx<ProjectRow>('projects').orderBy('slug').select('*');
+    },
+
+    async findProject(trx: Knex.Transaction, slug: string): Promise<ProjectRow | undefined> {
+      return trx<ProjectRow>('projects').where({ slug }).first('*');
+    },
+
+    async insertEnvironment(trx: Knex.Transaction, row: Omit<EnvironmentRow, 'created_at'>): Promise<EnvironmentRow> {
+      const [inserted] = await trx<EnvironmentRow>('environments').insert(row).returning('*');
+      return inserted as EnvironmentRow;
+    },
+
+    async listEnvironments(trx: Knex.Transaction, projectId: string): Promise<EnvironmentRow[]> {
+      return trx<EnvironmentRow>('environments').where({ project_id: projectId }).orderBy('created_at').orderBy('slug').select('*');
+    },
+
+    async insertToken(trx: Knex.Transaction, row: Omit<TokenRow, 'created_at' | 'revoked_at'>): Promise<TokenRow> {
+      const [inserted] = await trx<TokenRow>('api_tokens').insert(row).returning('*');
+      return inserted as TokenRow;
+    },
+
+    /** Visible only through the token-hash policy or within the token's own organisation. */
+    async findActiveTokenByHash(trx: Knex.Transaction, tokenHash: string): Promise<TokenRow | undefined> {
+      return trx<TokenRow>('api_tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').first('*');
+    },
+
+    async revokeToken(trx: Knex.Transaction, id: string): Promise<TokenRow | undefined> {
+      const [revoked] = await trx<TokenRow>('api_tokens')
+        .where({ id })
+        .whereNull('revoked_at')
+        .update({ revoked_at: trx.fn.now() as unknown as Date })
+        .returning('*');
+      return revoked;
+    },
+  };
+}
+
+export type AuthStore = ReturnType<typeof createAuthStore>;

@@ -1,0 +1,26 @@
+import type { Knex } from '@coffer/db';
+import { addService, loadCofferPackage, type Server } from '@coffer/grpc';
+import { createKeyring, createLocalKmsProvider } from '@coffer/kms';
+import { secretHandlers } from './secret-grpc.js';
+import { createSecretService } from './secret-service.js';
+import { createSecretStore } from './secret-store.js';
+
+export const SECRET_SERVICE_NAME = 'coffer.v1.SecretService';
+
+export interface SecretModuleDeps {
+  knex: Knex;
+  /** Wraps the organisations' KEKs (local KMS provider). */
+  masterKey: Buffer;
+  onDecryptionFailure(): void;
+  onUnexpectedError(error: unknown, method: string): void;
+}
+
+/** Wires the Secret service, the only holder of a KMS provider, onto a gRPC server. */
+export function registerSecretService(server: Server, deps: SecretModuleDeps) {
+  const keyring = createKeyring({ provider: createLocalKmsProvider({ masterKey: deps.masterKey }) });
+  const service = createSecretService({ knex: deps.knex, store: createSecretStore(), keyring, onDecryptionFailure: deps.onDecryptionFailure });
+  addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), {
+    onUnexpectedError: deps.onUnexpectedError,
+  });
+  return { service, keyring };
+}

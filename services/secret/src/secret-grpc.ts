@@ -1,0 +1,110 @@
+import { CofferError, requirePermissions, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
+import { z } from 'zod';
+import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './secret-service.js';
+import { secretKeySchema, secretTypeSchema } from './secret-values.js';
+
+const slug = z.string().min(1).max(63);
+const scopeSchema = z.object({ project: slug, environment: slug });
+const version = z.number().int().min(1);
+
+function fieldError(error: z.ZodError): CofferError {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') || 'request';
+  return new CofferError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, { details: { field } });
+}
+
+function valid<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw fieldError(result.error);
+  return result.data;
+}
+
+/** The caller, with the permissions this call needs checked here, where the secrets are. */
+function caller(ctx: CallContext, ...needed: Permission[]): Caller {
+  const principal = ctx.principal;
+  if (!principal) throw new CofferError('UNAUTHENTICATED', 'call carries no principal');
+  requirePermissions(principal.permissions, ...needed);
+  return { orgId: principal.orgId, actor: `${principal.actorType}:${principal.tokenId}` };
+}
+
+function scopeOf(request: { scope?: { project: string; environment: string } | null }): Scope {
+  return valid(scopeSchema, request.scope ?? {});
+}
+
+const key = (value: string) => valid(secretKeySchema, value);
+
+const metaMessage = (meta: SecretMeta) => ({ ...meta });
+const versionMessage = (meta: VersionMeta) => ({ ...meta });
+
+/** gRPC edge of the Secret service: validate, check permissions, call the domain, shape the reply. */
+export function secretHandlers(service: SecretService): AsyncHandlers<SecretServiceHandlers> {
+  return {
+    async ListSecrets(request, ctx) {
+      const secrets = await service.list(caller(ctx, 'secrets:read'), scopeOf(request), request.includeDeleted);
+      return { secrets: secrets.map(metaMessage) };
+    },
+
+    async GetSecret(request, ctx) {
+      const needed: Permission[] = request.reveal ? ['secrets:read', 'secrets:reveal'] : ['secrets:read'];
+      const found = await service.get(caller(ctx, ...needed), scopeOf(request), key(request.key), {
+        reveal: request.reveal,
+        version: request.version ? valid(version, request.version) : undefined,
+      });
+      return { meta: metaMessage(found.meta), ...(found.value !== undefined ? { value: found.value } : {}) };
+    },
+
+    async SetSecret(request, ctx) {
+      const input = valid(
+        z.object({
+          key: secretKeySchema,
+          value: z.string(),
+          type: secretTypeSchema.optional(),
+          description: z.string().max(1000).optional(),
+          expectedVersion: z.number().int().min(0).optional(),
+        }),
+        { ...request, type: request.type || undefined, description: request.description ?? undefined, expectedVersion: request.expectedVersion ?? undefined },
+      );
+      const meta = await service.set(caller(ctx, 'secrets:write'), scopeOf(request), input);
+      return { meta: metaMessage(meta) };
+    },
+
+    async DeleteSecret(request, ctx) {
+      return { meta: metaMessage(await service.delete(caller(ctx, 'secrets:delete'), scopeOf(request), key(request.key))) };
+    },
+
+    async RestoreSecret(request, ctx) {
+      return { meta: metaMessage(await service.restore(caller(ctx, 'secrets:write'), scopeOf(request), key(request.key))) };
+    },
+
+    async PurgeSecret(request, ctx) {
+      return service.purge(caller(ctx, 'secrets:purge'), scopeOf(request), key(request.key));
+    },
+
+    async GetHistory(request, ctx) {
+      const versions = await service.history(caller(ctx, 'secrets:read'), scopeOf(request), key(request.key));
+      return { key: request.key, versions: versions.map(versionMessage) };
+    },
+
+    async DiffVersions(request, ctx) {
+      // Whether two values differ says something about them, so a diff needs reveal even without values.
+      const diff = await service.diff(caller(ctx, 'secrets:read', 'secrets:reveal'), scopeOf(request), key(request.key), {
+        from: valid(version, request.from),
+        to: valid(version, request.to),
+        reveal: request.reveal,
+      });
+      return { ...diff, from: versionMessage(diff.from), to: versionMessage(diff.to) };
+    },
+
+    async Rollback(request, ctx) {
+      const meta = await service.rollback(caller(ctx, 'secrets:write', 'secrets:reveal'), scopeOf(request), key(request.key), {
+        version: valid(version, request.version),
+        expectedVersion: request.expectedVersion ?? undefined,
+      });
+      return { meta: metaMessage(meta) };
+    },
+
+    async Inject(request, ctx) {
+      return service.inject(caller(ctx, 'secrets:reveal', 'secrets:export'), scopeOf(request));
+    },
+  };
+}

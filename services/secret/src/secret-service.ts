@@ -1,0 +1,320 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { DecryptionError, decryptValue, encryptValue } from '@coffer/crypto';
+import { isUniqueViolation, withTenant, type Knex } from '@coffer/db';
+import { CofferError } from '@coffer/grpc';
+import type { Keyring } from '@coffer/kms';
+import { isDangerousName } from './dangerous-names.js';
+import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
+import { type SecretType, valueProblem } from './secret-values.js';
+
+/** Who is asking, as established by the Auth service and carried in call metadata. */
+export interface Caller {
+  orgId: string;
+  actor: string;
+}
+
+export interface Scope {
+  project: string;
+  environment: string;
+}
+
+export interface SecretMeta {
+  id: string;
+  key: string;
+  type: string;
+  version: number;
+  description: string;
+  deleted: boolean;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface VersionMeta {
+  version: number;
+  type: string;
+  description: string;
+  createdAt: string;
+  createdBy: string;
+  kmsKeyVersion: number;
+}
+
+export interface SetSecretInput {
+  key: string;
+  value: string;
+  type?: SecretType;
+  description?: string;
+  expectedVersion?: number;
+}
+
+export interface SecretServiceDeps {
+  knex: Knex;
+  store: SecretStore;
+  keyring: Keyring;
+  /** Counts failed decryptions; never labelled with a key or value. */
+  onDecryptionFailure(): void;
+}
+
+function toMeta(row: SecretRow): SecretMeta {
+  return {
+    id: row.id,
+    key: row.key,
+    type: row.type,
+    version: row.current_version,
+    description: row.description,
+    deleted: row.deleted,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedBy: row.updated_by,
+  };
+}
+
+function toVersionMeta(row: VersionMetaRow): VersionMeta {
+  return {
+    version: row.version,
+    type: row.type,
+    description: row.description,
+    createdAt: new Date(row.created_at).toISOString(),
+    createdBy: row.created_by,
+    kmsKeyVersion: row.kms_key_version,
+  };
+}
+
+function sameValue(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function createSecretService({ knex, store, keyring, onDecryptionFailure }: SecretServiceDeps) {
+  async function environmentId(trx: Knex.Transaction, scope: Scope): Promise<string> {
+    const project = await store.findProject(trx, scope.project);
+    if (!project) throw new CofferError('NOT_FOUND', `project '${scope.project}' not found`);
+    const env = await store.findEnvironment(trx, project.id, scope.environment);
+    if (!env) throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
+    return env.id;
+  }
+
+  async function liveSecret(trx: Knex.Transaction, scope: Scope, key: string, lock = false): Promise<SecretRow> {
+    const secret = await store.findSecret(trx, await environmentId(trx, scope), key, lock);
+    if (!secret || secret.deleted) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
+    return secret;
+  }
+
+  async function existingSecret(trx: Knex.Transaction, scope: Scope, key: string): Promise<SecretRow> {
+    const secret = await store.findSecret(trx, await environmentId(trx, scope), key, true);
+    if (!secret) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
+    return secret;
+  }
+
+  async function versionOf(trx: Knex.Transaction, secret: SecretRow, version: number): Promise<VersionRow> {
+    const row = await store.findVersion(trx, secret.id, version);
+    if (!row) throw new CofferError('NOT_FOUND', `secret '${secret.key}' has no version ${version}`);
+    return row;
+  }
+
+  async function decrypt(trx: Knex.Transaction, caller: Caller, key: string, row: Pick<VersionRow, 'secret_id' | 'version' | 'ciphertext' | 'wrapped_dek' | 'kms_key_id' | 'kms_key_version'>): Promise<string> {
+    try {
+      const kek = await keyring.kekFor(trx, caller.orgId, row.kms_key_id, row.kms_key_version);
+      return decryptValue({
+        ciphertext: row.ciphertext,
+        wrappedDek: row.wrapped_dek,
+        orgId: caller.orgId,
+        secretId: row.secret_id,
+        version: row.version,
+        kek,
+      });
+    } catch (err) {
+      onDecryptionFailure();
+      throw new CofferError('DATA_LOSS', `secret '${key}' version ${row.version} could not be decrypted`, {
+        cause: err instanceof DecryptionError ? undefined : err,
+      });
+    }
+  }
+
+  /** Encrypts first, then writes the version and moves the secret to it, all in the caller's transaction. */
+  async function writeVersion(
+    trx: Knex.Transaction,
+    caller: Caller,
+    envId: string,
+    existing: SecretRow | undefined,
+    input: { key: string; value: string; type: SecretType; description: string; expectedVersion?: number },
+  ): Promise<SecretRow> {
+    const currentVersion = existing && !existing.deleted ? existing.current_version : 0;
+    if (input.expectedVersion !== undefined && input.expectedVersion !== currentVersion) {
+      throw new CofferError(
+        'ABORTED',
+        `secret '${input.key}' is at version ${currentVersion}, not the expected version ${input.expectedVersion}`,
+        { details: { currentVersion } },
+      );
+    }
+    const secretId = existing?.id ?? randomUUID();
+    const version = (existing?.current_version ?? 0) + 1;
+    const kek = await keyring.currentKek(trx, caller.orgId);
+    const sealed = encryptValue({ plaintext: input.value, orgId: caller.orgId, secretId, version, kek });
+
+    const secret = existing
+      ? await store.updateSecret(trx, secretId, {
+          type: input.type,
+          description: input.description,
+          current_version: version,
+          deleted: false,
+          deleted_at: null,
+          updated_by: caller.actor,
+        })
+      : await store.insertSecret(trx, {
+          id: secretId,
+          org_id: caller.orgId,
+          env_id: envId,
+          key: input.key,
+          type: input.type,
+          description: input.description,
+          current_version: version,
+          updated_by: caller.actor,
+        });
+    await store.insertVersion(trx, {
+      id: randomUUID(),
+      org_id: caller.orgId,
+      secret_id: secretId,
+      version,
+      type: input.type,
+      description: input.description,
+      ciphertext: sealed.ciphertext,
+      wrapped_dek: sealed.wrappedDek,
+      kms_key_id: sealed.kekId,
+      kms_key_version: sealed.kekVersion,
+      created_by: caller.actor,
+    });
+    await keyring.recordWrap(trx, caller.orgId, kek);
+    return secret;
+  }
+
+  async function tenant<T>(caller: Caller, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await withTenant(knex, caller.orgId, fn);
+    } catch (err) {
+      // Two first writes of one key race on UNIQUE(env_id, key): the loser retries like a CAS miss.
+      if (isUniqueViolation(err)) throw new CofferError('ABORTED', 'the secret was changed concurrently; retry');
+      throw err;
+    }
+  }
+
+  return {
+    list(caller: Caller, scope: Scope, includeDeleted = false): Promise<SecretMeta[]> {
+      return tenant(caller, async (trx) => (await store.listSecrets(trx, await environmentId(trx, scope), includeDeleted)).map(toMeta));
+    },
+
+    get(caller: Caller, scope: Scope, key: string, options: { reveal: boolean; version?: number }): Promise<{ meta: SecretMeta; value?: string }> {
+      return tenant(caller, async (trx) => {
+        const secret = await liveSecret(trx, scope, key);
+        const version = await versionOf(trx, secret, options.version || secret.current_version);
+        const meta = { ...toMeta(secret), version: version.version, type: version.type, description: version.description };
+        if (!options.reveal) return { meta };
+        return { meta, value: await decrypt(trx, caller, key, version) };
+      });
+    },
+
+    set(caller: Caller, scope: Scope, input: SetSecretInput): Promise<SecretMeta> {
+      return tenant(caller, async (trx) => {
+        const envId = await environmentId(trx, scope);
+        const existing = await store.findSecret(trx, envId, input.key, true);
+        const type = input.type ?? (existing?.type as SecretType | undefined) ?? 'text';
+        const problem = valueProblem(type, input.value);
+        if (problem) throw new CofferError('INVALID_ARGUMENT', `value: ${problem}`, { details: { field: 'value' } });
+        const description = input.description ?? existing?.description ?? '';
+        const secret = await writeVersion(trx, caller, envId, existing, { ...input, type, description });
+        return toMeta(secret);
+      });
+    },
+
+    delete(caller: Caller, scope: Scope, key: string): Promise<SecretMeta> {
+      return tenant(caller, async (trx) => {
+        const secret = await liveSecret(trx, scope, key, true);
+        return toMeta(await store.updateSecret(trx, secret.id, { deleted: true, deleted_at: new Date(), updated_by: caller.actor }));
+      });
+    },
+
+    restore(caller: Caller, scope: Scope, key: string): Promise<SecretMeta> {
+      return tenant(caller, async (trx) => {
+        const secret = await existingSecret(trx, scope, key);
+        if (!secret.deleted) return toMeta(secret);
+        return toMeta(await store.updateSecret(trx, secret.id, { deleted: false, deleted_at: null, updated_by: caller.actor }));
+      });
+    },
+
+    purge(caller: Caller, scope: Scope, key: string): Promise<{ key: string; versionsPurged: number }> {
+      return tenant(caller, async (trx) => {
+        const secret = await existingSecret(trx, scope, key);
+        return { key, versionsPurged: await store.deleteSecret(trx, secret.id) };
+      });
+    },
+
+    history(caller: Caller, scope: Scope, key: string): Promise<VersionMeta[]> {
+      return tenant(caller, async (trx) => {
+        const secret = await existingSecret(trx, scope, key);
+        return (await store.listVersions(trx, secret.id)).map(toVersionMeta);
+      });
+    },
+
+    diff(caller: Caller, scope: Scope, key: string, range: { from: number; to: number; reveal: boolean }) {
+      return tenant(caller, async (trx) => {
+        const secret = await existingSecret(trx, scope, key);
+        const from = await versionOf(trx, secret, range.from);
+        const to = await versionOf(trx, secret, range.to);
+        const fromValue = await decrypt(trx, caller, key, from);
+        const toValue = await decrypt(trx, caller, key, to);
+        return {
+          key,
+          from: toVersionMeta(from),
+          to: toVersionMeta(to),
+          valueChanged: !sameValue(fromValue, toValue),
+          typeChanged: from.type !== to.type,
+          descriptionChanged: from.description !== to.description,
+          ...(range.reveal ? { fromValue, toValue } : {}),
+        };
+      });
+    },
+
+    /** A new version holding an old version's value, freshly encrypted under the current KEK. */
+    rollback(caller: Caller, scope: Scope, key: string, target: { version: number; expectedVersion?: number }): Promise<SecretMeta> {
+      return tenant(caller, async (trx) => {
+        const envId = await environmentId(trx, scope);
+        const secret = await store.findSecret(trx, envId, key, true);
+        if (!secret || secret.deleted) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
+        const old = await versionOf(trx, secret, target.version);
+        const value = await decrypt(trx, caller, key, old);
+        const written = await writeVersion(trx, caller, envId, secret, {
+          key,
+          value,
+          type: old.type as SecretType,
+          description: old.description,
+          expectedVersion: target.expectedVersion,
+        });
+        return toMeta(written);
+      });
+    },
+
+    /** The latest value of every live key, with names that could hijack the child process withheld. */
+    inject(caller: Caller, scope: Scope): Promise<{ values: Record<string, string>; removed: string[] }> {
+      return tenant(caller, async (trx) => {
+        const rows = await store.currentValues(trx, scope.project, scope.environment);
+        if (rows.length === 0) {
+          throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
+        }
+        const values: Record<string, string> = {};
+        const removed: string[] = [];
+        for (const row of rows) {
+          if (row.key === null || row.secret_id === null || row.version === null) continue;
+          if (isDangerousName(row.key)) {
+            removed.push(row.key);
+            continue;
+          }
+          values[row.key] = await decrypt(trx, caller, row.key, row as Parameters<typeof decrypt>[3]);
+        }
+        return { values, removed };
+      });
+    },
+  };
+}
+
+export type SecretService = ReturnType<typeof createSecretService>;

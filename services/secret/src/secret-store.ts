@@ -1,0 +1,131 @@
+import type { Knex } from '@coffer/db';
+
+export interface EnvironmentRow {
+  id: string;
+  org_id: string;
+}
+
+export interface SecretRow {
+  id: string;
+  org_id: string;
+  env_id: string;
+  key: string;
+  type: string;
+  description: string;
+  current_version: number;
+  deleted: boolean;
+  created_at: Date;
+  updated_at: Date;
+  updated_by: string;
+}
+
+export interface VersionRow {
+  id: string;
+  secret_id: string;
+  version: number;
+  type: string;
+  description: string;
+  ciphertext: string;
+  wrapped_dek: string;
+  kms_key_id: string;
+  kms_key_version: number;
+  created_at: Date;
+  created_by: string;
+}
+
+export type VersionMetaRow = Omit<VersionRow, 'ciphertext' | 'wrapped_dek' | 'id' | 'secret_id'>;
+
+export interface InjectRow {
+  env_id: string;
+  secret_id: string | null;
+  key: string | null;
+  version: number | null;
+  ciphertext: string | null;
+  wrapped_dek: string | null;
+  kms_key_id: string | null;
+  kms_key_version: number | null;
+}
+
+const VERSION_META = ['version', 'type', 'description', 'kms_key_id', 'kms_key_version', 'created_at', 'created_by'] as const;
+
+/**
+ * SQL for secrets and their versions. Every function takes a transaction that is already scoped
+ * to the caller's organisation, so row-level security applies to each statement.
+ */
+export function createSecretStore() {
+  return {
+    async findProject(trx: Knex.Transaction, projectSlug: string): Promise<{ id: string } | undefined> {
+      return trx('projects').where({ slug: projectSlug }).first('id');
+    },
+
+    async findEnvironment(trx: Knex.Transaction, projectId: string, envSlug: string): Promise<EnvironmentRow | undefined> {
+      return trx('environments').where({ project_id: projectId, slug: envSlug }).first('id', 'org_id');
+    },
+
+    async listSecrets(trx: Knex.Transaction, envId: string, includeDeleted: boolean): Promise<SecretRow[]> {
+      const query = trx<SecretRow>('secrets').where({ env_id: envId }).orderBy('key');
+      if (!includeDeleted) query.andWhere({ deleted: false });
+      return query.select('*');
+    },
+
+    async findSecret(trx: Knex.Transaction, envId: string, key: string, lock = false): Promise<SecretRow | undefined> {
+      const query = trx<SecretRow>('secrets').where({ env_id: envId, key }).first('*');
+      return lock ? query.forUpdate() : query;
+    },
+
+    async insertSecret(trx: Knex.Transaction, row: Omit<SecretRow, 'created_at' | 'updated_at' | 'deleted'>): Promise<SecretRow> {
+      const [inserted] = await trx<SecretRow>('secrets').insert({ ...row, deleted: false }).returning('*');
+      return inserted as SecretRow;
+    },
+
+    async updateSecret(
+      trx: Knex.Transaction,
+      id: string,
+      changes: Partial<Pick<SecretRow, 'type' | 'description' | 'current_version' | 'deleted' | 'updated_by'>> & { deleted_at?: Date | null },
+    ): Promise<SecretRow> {
+      const [updated] = await trx<SecretRow>('secrets')
+        .where({ id })
+        .update({ ...changes, updated_at: trx.fn.now() } as unknown as Partial<SecretRow>)
+        .returning('*');
+      return updated as SecretRow;
+    },
+
+    async insertVersion(trx: Knex.Transaction, row: Omit<VersionRow, 'created_at'> & { org_id: string }): Promise<void> {
+      await trx('secret_versions').insert(row);
+    },
+
+    async findVersion(trx: Knex.Transaction, secretId: string, version: number): Promise<VersionRow | undefined> {
+      return trx<VersionRow>('secret_versions').where({ secret_id: secretId, version }).first('*');
+    },
+
+    async listVersions(trx: Knex.Transaction, secretId: string): Promise<VersionMetaRow[]> {
+      return trx('secret_versions').where({ secret_id: secretId }).orderBy('version', 'desc').select(VERSION_META);
+    },
+
+    async deleteSecret(trx: Knex.Transaction, secretId: string): Promise<number> {
+      const versions = await trx('secret_versions').where({ secret_id: secretId }).del();
+      await trx('secrets').where({ id: secretId }).del();
+      return versions;
+    },
+
+    /**
+     * The inject query: the environment and the current version of every live key in it, in one
+     * statement. No row means no such project/environment; a row with a null key means it is empty.
+     */
+    async currentValues(trx: Knex.Transaction, projectSlug: string, envSlug: string): Promise<InjectRow[]> {
+      const result = await trx.raw(
+        `select e.id as env_id, s.id as secret_id, s.key, v.version, v.ciphertext, v.wrapped_dek,
+                v.kms_key_id, v.kms_key_version
+           from projects p
+           join environments e on e.project_id = p.id and e.slug = ?
+           left join secrets s on s.env_id = e.id and not s.deleted
+           left join secret_versions v on v.secret_id = s.id and v.version = s.current_version
+          where p.slug = ?`,
+        [envSlug, projectSlug],
+      );
+      return result.rows as InjectRow[];
+    },
+  };
+}
+
+export type SecretStore = ReturnType<typeof createSecretStore>;
