@@ -12,6 +12,8 @@ export interface TestPlatform {
   baseUrl: string;
   /** Everything the platform logged, for asserting that no secret reached a log line. */
   logs(): string;
+  /** The platform's own namespace in Redis: every key and channel it uses starts with this. */
+  kvPrefix: string;
   stop(): Promise<void>;
 }
 
@@ -46,9 +48,10 @@ export async function startTestPlatform(
   const config: Config = { ...loadConfig(env), httpPort: 0 };
   const logs = captureLogs();
   const logger = createLogger({ level: config.logLevel, name: 'coffer-test', destination: logs.stream });
+  const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}:`;
   let platform: Platform;
   try {
-    platform = await startPlatform(config, options.targets ?? ['all'], logger, { kvPrefix: `coffer-test:${randomBytes(6).toString('hex')}:` });
+    platform = await startPlatform(config, options.targets ?? ['all'], logger, { kvPrefix });
   } catch (err) {
     await database.drop();
     throw err;
@@ -59,6 +62,7 @@ export async function startTestPlatform(
     database,
     baseUrl: `http://127.0.0.1:${platform.httpPort}`,
     logs: logs.text,
+    kvPrefix,
     async stop() {
       await platform.stop();
       await database.drop();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
@@ -96,6 +96,14 @@ describe('loadConfig', () => {
     const base64 = key.toString('base64');
     expect(loadConfig({ COFFER_MASTER_KEY: base64 }).masterKey).toEqual(key);
     expect(loadConfig({ COFFER_MASTER_KEY: base64.replace(/=$/, '') }).masterKey).toEqual(key);
+  });
+
+  it('types each setting precisely', () => {
+    const config = loadConfig({});
+    expectTypeOf(config.logLevel).toEqualTypeOf<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>();
+    expectTypeOf(config.httpPort).toEqualTypeOf<number>();
+    expectTypeOf(config.masterKey).toExtend<Buffer | undefined>();
+    expectTypeOf(config.embedded).toEqualTypeOf<boolean>();
   });
 
   it('returns a frozen object', () => {

@@ -71,10 +71,10 @@ export function url(schemes: readonly string[]) {
   });
 }
 
-export const directory = () => variable('a directory path', (raw) => path.resolve(raw));
+export const directory = () => z.string().transform((raw) => path.resolve(raw));
 
 export function oneOf<const T extends readonly string[]>(values: T) {
-  return variable(`one of ${values.join(', ')}`, (raw) => values.find((value) => value === raw));
+  return variable<T[number]>(`one of ${values.join(', ')}`, (raw) => values.find((value) => value === raw));
 }
 
 /** A size in the notation Express body parsers accept: bytes, or a number with b/kb/mb/gb. */

@@ -26,6 +26,8 @@ const MAX_RETRY_MS = 100;
 export function createLocks(store: LockStore, onError: ErrorReporter): Locks {
   return {
     async withLock(name, options, fn) {
+      assertMilliseconds('ttlMs', options.ttlMs, 1);
+      assertMilliseconds('waitMs', options.waitMs, 0);
       const token = randomUUID();
       await acquire(store, name, token, options);
       try {
@@ -39,13 +41,13 @@ export function createLocks(store: LockStore, onError: ErrorReporter): Locks {
 }
 
 async function acquire(store: LockStore, name: string, token: string, { ttlMs, waitMs }: LockOptions): Promise<void> {
-  assertMilliseconds('ttlMs', ttlMs, 1);
-  assertMilliseconds('waitMs', waitMs, 0);
   const deadline = performance.now() + waitMs;
-  for (let retryMs = FIRST_RETRY_MS; !(await store.acquire(name, token, ttlMs)); retryMs = Math.min(retryMs * 2, MAX_RETRY_MS)) {
+  let retryMs = FIRST_RETRY_MS;
+  while (!(await store.acquire(name, token, ttlMs))) {
     const remainingMs = deadline - performance.now();
     if (remainingMs <= 0) throw new LockTimeoutError(name, waitMs);
     // Jitter keeps processes waiting for the same lock from retrying in lockstep.
     await sleep(Math.min(remainingMs, retryMs / 2 + (Math.random() * retryMs) / 2));
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
   }
 }

@@ -19,8 +19,7 @@ export function createMemoryPubSub(onError: ErrorReporter): MemoryPubSub {
       channels.set(channel, handlers);
       handlers.add(subscription);
       return async () => {
-        handlers.delete(subscription);
-        if (handlers.size === 0 && channels.get(channel) === handlers) channels.delete(channel);
+        if (handlers.delete(subscription) && handlers.size === 0) channels.delete(channel);
       };
     },
     unsubscribeAll() {

@@ -22,7 +22,7 @@ export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPr
   async function unsubscribe(name: string, channel: Channel, subscription: MessageHandler): Promise<void> {
     if (!channel.handlers.delete(subscription) || channel.handlers.size > 0) return;
     // A later subscribe creates a new entry whose SUBSCRIBE follows this UNSUBSCRIBE on the same connection.
-    if (channels.get(name) === channel) channels.delete(name);
+    channels.delete(name);
     await subscriber.unsubscribe(name);
   }
 
@@ -44,7 +44,7 @@ export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPr
         await channel.subscribed;
       } catch (error) {
         channel.handlers.delete(subscription);
-        if (channel.handlers.size === 0 && channels.get(name) === channel) channels.delete(name);
+        if (channel.handlers.size === 0) channels.delete(name);
         throw error;
       }
       const subscribed = channel;
