@@ -27,13 +27,15 @@ const variables = {
 };
 
 const COFFER_VARIABLES = Object.keys(variables).filter((name) => name.startsWith('COFFER_'));
+// The coffer CLI's variables: a shell that runs both must not stop the server.
+const CLIENT_VARIABLES = ['COFFER_TOKEN', 'COFFER_API_URL'];
 
 export const configSchema = z
   .looseObject(variables)
   .superRefine(
     (env, ctx) => {
       for (const name of Object.keys(env)) {
-        if (name.startsWith('COFFER_') && !COFFER_VARIABLES.includes(name)) {
+        if (name.startsWith('COFFER_') && !COFFER_VARIABLES.includes(name) && !CLIENT_VARIABLES.includes(name)) {
           ctx.addIssue({ code: 'custom', path: [name], message: `unknown variable; the valid ones are ${COFFER_VARIABLES.join(', ')}` });
         }
       }

@@ -116,7 +116,7 @@ describe('gRPC server adapter and typed client', () => {
     expect(error.message).toBe('internal error');
     const wire = error.cause as grpc.ServiceError;
     expect(`${wire.message} ${JSON.stringify(wire.metadata.toJSON())}`).not.toMatch(/hunter2|select/);
-    expect(onUnexpectedError).toHaveBeenCalledWith(leak, '/coffer.v1.AuditService/Record');
+    expect(onUnexpectedError).toHaveBeenCalledWith(leak, '/coffer.v1.AuditService/Record', ctx.requestId);
   });
 
   it('gives DEADLINE_EXCEEDED when the handler is slower than the deadline', async () => {

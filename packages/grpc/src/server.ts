@@ -38,7 +38,7 @@ export type HandlersOf<Definition> = {
 
 export interface AddServiceOptions {
   /** Receives every error that is not a CofferError before the caller sees it as INTERNAL; pass a logger. */
-  onUnexpectedError(error: unknown, method: string): void;
+  onUnexpectedError(error: unknown, method: string, requestId?: string): void;
 }
 
 const SERVER_DEFAULTS: grpc.ServerOptions = {
@@ -82,12 +82,17 @@ function adaptUnary(
   { onUnexpectedError }: AddServiceOptions,
 ): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) => {
-    const answer = async () => handler(call.request, readCallContext(call.metadata));
+    let requestId: string | undefined;
+    const answer = async () => {
+      const ctx = readCallContext(call.metadata);
+      requestId = ctx.requestId;
+      return handler(call.request, ctx);
+    };
     answer().then(
       (response) => callback(null, response),
       (error: unknown) => {
         callback(toGrpcStatus(toCofferError(error)));
-        if (!isCofferError(error)) onUnexpectedError(error, method);
+        if (!isCofferError(error)) onUnexpectedError(error, method, requestId);
       },
     );
   };

@@ -60,7 +60,7 @@ export async function startPlatform(config: Config, targets: readonly ModuleName
     logger,
     metrics: createMetrics(),
     addresses: {},
-    kvPrefix: options.kvPrefix ?? 'coffer:',
+    kvPrefix: options.kvPrefix ?? 'coffer',
     grpcTargets: order.filter((name) => name === 'auth' || name === 'secret' || name === 'audit').length,
   };
   const stops: { name: ModuleName; stop: Stop }[] = [];
@@ -96,7 +96,12 @@ async function startModule(name: ModuleName, rt: Runtime): Promise<Stop | undefi
       return () => database.close();
     }
     case 'kv': {
-      const kv = await createKv({ redisUrl: rt.config.redisUrl, prefix: rt.kvPrefix });
+      const kv = await createKv({
+        redisUrl: rt.config.redisUrl,
+        prefix: rt.kvPrefix,
+        // A lost connection drops pub/sub messages (token revocations): operators must see it.
+        onError: (err) => rt.logger.error({ err }, 'redis connection problem'),
+      });
       rt.kv = kv;
       return () => kv.close();
     }
@@ -124,7 +129,8 @@ function required<T>(value: T | undefined, what: string): T {
 async function startService(name: ServiceTarget, rt: Runtime): Promise<Stop> {
   const knex = required(rt.database, 'database').knex;
   const server = createGrpcServer();
-  const onUnexpectedError = (err: unknown, method: string) => rt.logger.error({ err, method }, 'unexpected error in gRPC handler');
+  const onUnexpectedError = (err: unknown, method: string, requestId?: string) =>
+    rt.logger.error({ err, method, requestId }, 'unexpected error in gRPC handler');
   await registerService(name, server, rt, knex, onUnexpectedError);
   const health = createHealthService();
   health.setStatus(SERVICE_NAMES[name], 'SERVING');
@@ -144,7 +150,7 @@ async function registerService(
   server: Server,
   rt: Runtime,
   knex: Database['knex'],
-  onUnexpectedError: (err: unknown, method: string) => void,
+  onUnexpectedError: (err: unknown, method: string, requestId?: string) => void,
 ): Promise<void> {
   switch (name) {
     case 'auth': {

@@ -8,7 +8,7 @@ export const AUDIT_SERVICE_NAME = 'coffer.v1.AuditService';
 
 export interface AuditModuleDeps {
   knex: Knex;
-  onUnexpectedError(error: unknown, method: string): void;
+  onUnexpectedError(error: unknown, method: string, requestId?: string): void;
 }
 
 export function registerAuditService(server: Server, deps: AuditModuleDeps) {

@@ -11,7 +11,7 @@ export const TOKEN_REVOKED_CHANNEL = 'auth.token-revoked';
 export interface AuthModuleDeps {
   knex: Knex;
   publish(channel: string, message: string): Promise<void>;
-  onUnexpectedError(error: unknown, method: string): void;
+  onUnexpectedError(error: unknown, method: string, requestId?: string): void;
 }
 
 export function registerAuthService(server: Server, deps: AuthModuleDeps) {

@@ -12,7 +12,7 @@ export interface SecretModuleDeps {
   /** Wraps the organisations' KEKs (local KMS provider). */
   masterKey: Buffer;
   onDecryptionFailure(): void;
-  onUnexpectedError(error: unknown, method: string): void;
+  onUnexpectedError(error: unknown, method: string, requestId?: string): void;
 }
 
 /** Wires the Secret service, the only holder of a KMS provider, onto a gRPC server. */
