@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
@@ -28,7 +29,12 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
           });
       found.then(
         (principal) => {
-          if (req.res) req.res.locals.tokenHash = tokenHash;
+          if (req.res) {
+            req.res.locals.tokenHash = tokenHash;
+            // A key only the token's holder can derive (the hash alone is not enough): it keys the
+            // idempotency fingerprints, which sit in the cache next to the token hash.
+            req.res.locals.fingerprintKey = createHmac('sha256', token).update('coffer.idempotency-fingerprint.v1').digest();
+          }
           done(null, principal);
         },
         (err: unknown) => (err instanceof CofferError && err.code === 'UNAUTHENTICATED' ? done(null, false) : done(err)),
@@ -37,6 +43,9 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
   );
 
   return (req, res, next) => {
+    // passport-http-bearer also reads `access_token` from the query or body, where a token ends up in
+    // access logs, proxies and browser history: the Authorization header is the only place accepted.
+    if (!/^bearer /i.test(req.get('authorization') ?? '')) return next(new CofferError('UNAUTHENTICATED', 'a valid bearer token is required'));
     authenticator.authenticate('bearer', { session: false }, (err: unknown, principal: Principal | false | undefined) => {
       if (err) return next(err);
       if (!principal) return next(new CofferError('UNAUTHENTICATED', 'a valid bearer token is required'));

@@ -32,13 +32,23 @@ function bodyParserError(err: unknown): CofferError | undefined {
   }
 }
 
+/**
+ * Anything else Express or its parsers mark as the client's fault with a 4xx `status` (a path with
+ * broken percent-encoding, a body that does not inflate): a 400, not an internal error.
+ */
+function clientError(err: unknown): CofferError | undefined {
+  const status = typeof err === 'object' && err !== null ? (err as { status?: unknown }).status : undefined;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  return new CofferError('INVALID_ARGUMENT', err instanceof URIError ? 'request path is not valid percent-encoding' : 'request could not be read');
+}
+
 export const notFound: RequestHandler = (req, res) => {
   sendError(res, 404, `no route for ${req.method} ${req.path}`);
 };
 
 export function errorHandler(onUnexpected: (err: unknown, req: Parameters<RequestHandler>[0]) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = isCofferError(err) ? err : bodyParserError(err);
+    const known = isCofferError(err) ? err : (bodyParserError(err) ?? clientError(err));
     if (!known) {
       onUnexpected(err, req);
       sendError(res, 500, 'internal error');

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Express } from 'express';
 
 export interface HttpServer {
@@ -8,7 +8,16 @@ export interface HttpServer {
 }
 
 export async function listen(app: Express, host: string, port: number): Promise<HttpServer> {
-  const server: Server = createServer(app);
+  // While draining, every answer says `Connection: close`: otherwise keep-alive clients keep
+  // sending on their open sockets and the server serves them until the forced-close deadline.
+  let draining = false;
+  const unanswered = new Set<ServerResponse>();
+  const server: Server = createServer((req, res) => {
+    if (draining) res.shouldKeepAlive = false;
+    unanswered.add(res);
+    res.once('finish', () => unanswered.delete(res)).once('close', () => unanswered.delete(res));
+    app(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -22,6 +31,8 @@ export async function listen(app: Express, host: string, port: number): Promise<
   return {
     port: bound,
     close(timeoutMs) {
+      draining = true;
+      for (const res of unanswered) if (!res.headersSent) res.shouldKeepAlive = false;
       return new Promise((resolve) => {
         const force = setTimeout(() => {
           server.closeAllConnections();

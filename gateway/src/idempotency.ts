@@ -14,8 +14,9 @@ type StoredResult =
 /**
  * Idempotency-Key on writes: the same key and payload replay the first answer without writing
  * again; the same key with another payload is a 409. The payload fingerprint is an HMAC keyed by
- * the caller's token hash, so what sits in the cache cannot be brute-forced back to a secret
- * value by someone who only reads the cache. Only the response (metadata, never a value) is kept.
+ * a key derived from the caller's token itself (not its hash, which is part of the cache key), so
+ * what sits in the cache cannot be brute-forced back to a secret value by someone who only reads
+ * the cache. Only the response (metadata, never a value) is kept.
  */
 export function idempotency(cache: Cache): RequestHandler {
   return async (req, res, next) => {
@@ -26,7 +27,7 @@ export function idempotency(cache: Cache): RequestHandler {
     }
     const tokenHash = res.locals.tokenHash as string;
     const cacheKey = `idem:${tokenHash}:${key}`;
-    const fingerprint = createHmac('sha256', tokenHash)
+    const fingerprint = createHmac('sha256', res.locals.fingerprintKey as Buffer)
       .update(`${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
       .digest('hex');
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Request shapes. Objects are strict: an unknown field is a 400 naming it, not silently dropped. */
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const slug = z.string().regex(SLUG, 'must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash');
-const name = z.string().trim().min(1).max(200);
+// PostgreSQL text cannot hold U+0000: refuse it here as the client's mistake, not as a 500 from the database.
+const NO_NUL = 'must not contain the NUL character (U+0000)';
+const noNul = (value: string) => !value.includes('\u0000');
+const name = z.string().trim().min(1).max(200).refine(noNul, NO_NUL);
 
 export const SECRET_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 export const secretKey = z
@@ -32,7 +35,7 @@ export const createTokenBody = z.strictObject({ name, permissions: z.array(z.str
 export const setSecretBody = z.strictObject({
   value: z.string().max(64 * 1024, 'must be at most 65536 characters'),
   type: z.enum(SECRET_TYPES).optional(),
-  description: z.string().max(1000).optional(),
+  description: z.string().max(1000).refine(noNul, NO_NUL).optional(),
   expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
@@ -49,7 +52,7 @@ export const listSecretsQuery = z.strictObject({ includeDeleted: z.enum(['true',
 export const diffQuery = z.strictObject({ from: version, to: version, reveal: z.enum(['true', 'false']).optional() });
 export const emptyQuery = z.strictObject({});
 export const auditQuery = z.strictObject({
-  action: z.string().max(64).optional(),
-  resource: z.string().max(512).optional(),
+  action: z.string().max(64).refine(noNul, NO_NUL).optional(),
+  resource: z.string().max(512).refine(noNul, NO_NUL).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectOk, sql, tableCounts } from '../support/api-assertions.js';
-import { apiClient, startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { apiClient, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform.js';
 
 const ENVIRONMENTS = ['development', 'staging', 'production'];
 
 describe('POST /bootstrap with an empty body', () => {
   let platform: TestPlatform;
-  let first: Awaited<ReturnType<ReturnType<typeof apiClient>>>;
+  let first: ApiResponse;
 
   beforeAll(async () => {
     platform = await startTestPlatform();
@@ -75,6 +75,8 @@ describe('POST /bootstrap with a body', () => {
     expectError(await anonymous('POST', '/bootstrap', { body: { org: 'acme', plan: 'enterprise' } }), 400, 'plan');
     expectError(await anonymous('POST', '/bootstrap', { body: { org: 42 } }), 400, 'org');
     expectError(await anonymous('POST', '/bootstrap', { rawBody: '{"org": "acme",' }), 400);
+    // Slugs in the query are not read: silently bootstrapping `default` instead would be irreversible.
+    expectError(await anonymous('POST', '/bootstrap?org=acme'), 400, 'org');
     expect(await tableCounts(platform.database.url)).toEqual({
       organizations: 0,
       projects: 0,

@@ -48,7 +48,7 @@ export async function startTestPlatform(
   const config: Config = { ...loadConfig(env), httpPort: 0 };
   const logs = captureLogs();
   const logger = createLogger({ level: config.logLevel, name: 'coffer-test', destination: logs.stream });
-  const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}:`;
+  const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}`;
   let platform: Platform;
   try {
     platform = await startPlatform(config, options.targets ?? ['all'], logger, { kvPrefix });

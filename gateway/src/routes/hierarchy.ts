@@ -25,12 +25,14 @@ export function hierarchyRoutes({ backends, deadlineMs }: { backends: Backends; 
   });
 
   router.post('/orgs', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
     principalOf(res);
     const body = parse(createOrgBody, req.body ?? {}, 'body');
     sendData(res, await unary(backends.auth, 'CreateOrg', { slug: body.slug, name: body.name ?? '' }, opts(res)), 201);
   });
 
   router.get('/orgs/:org/projects', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
     const { org } = parse(orgParams, req.params, 'path');
     requireOwnOrg(res, org);
     const { projects } = await unary(backends.auth, 'ListProjects', {}, opts(res));
@@ -38,6 +40,7 @@ export function hierarchyRoutes({ backends, deadlineMs }: { backends: Backends; 
   });
 
   router.post('/orgs/:org/projects', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
     const { org } = parse(orgParams, req.params, 'path');
     requireOwnOrg(res, org);
     const body = parse(createProjectBody, req.body ?? {}, 'body');
@@ -45,6 +48,7 @@ export function hierarchyRoutes({ backends, deadlineMs }: { backends: Backends; 
   });
 
   router.get('/orgs/:org/projects/:project/envs', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
     const { org, project } = parse(projectParams, req.params, 'path');
     requireOwnOrg(res, org);
     const { environments } = await unary(backends.auth, 'ListEnvironments', { projectSlug: project }, opts(res));
@@ -52,6 +56,7 @@ export function hierarchyRoutes({ backends, deadlineMs }: { backends: Backends; 
   });
 
   router.post('/orgs/:org/projects/:project/envs', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
     const { org, project } = parse(projectParams, req.params, 'path');
     requireOwnOrg(res, org);
     const body = parse(createEnvBody, req.body ?? {}, 'body');
@@ -59,6 +64,7 @@ export function hierarchyRoutes({ backends, deadlineMs }: { backends: Backends; 
   });
 
   router.post('/orgs/:org/tokens', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
     const { org } = parse(orgParams, req.params, 'path');
     requireOwnOrg(res, org);
     const body = parse(createTokenBody, req.body ?? {}, 'body');
@@ -68,6 +74,7 @@ export function hierarchyRoutes({ backends, deadlineMs }: { backends: Backends; 
   });
 
   router.delete('/orgs/:org/tokens/:tokenId', async (req, res) => {
+    parse(emptyQuery, req.query, 'query');
     const { org, tokenId } = parse(tokenParams, req.params, 'path');
     requireOwnOrg(res, org);
     sendData(res, await unary(backends.auth, 'RevokeToken', { tokenId }, opts(res)));

@@ -109,7 +109,8 @@ export function secretRoutes(deps: Deps): Router {
   router.delete(
     `${base}/secrets/:key`,
     idem,
-    operation(deps, 'secret.delete', true, async ({ scope, key, call }) => {
+    operation(deps, 'secret.delete', true, async ({ req, scope, key, call }) => {
+      parse(emptyQuery, req.query, 'query');
       const { meta } = await unary(deps.backends.secret, 'DeleteSecret', { scope, key }, call);
       return { data: meta };
     }),
@@ -118,13 +119,17 @@ export function secretRoutes(deps: Deps): Router {
   router.delete(
     `${base}/secrets/:key/permanent`,
     idem,
-    operation(deps, 'secret.purge', true, async ({ scope, key, call }) => ({ data: await unary(deps.backends.secret, 'PurgeSecret', { scope, key }, call) })),
+    operation(deps, 'secret.purge', true, async ({ req, scope, key, call }) => {
+      parse(emptyQuery, req.query, 'query');
+      return { data: await unary(deps.backends.secret, 'PurgeSecret', { scope, key }, call) };
+    }),
   );
 
   router.post(
     `${base}/secrets/:key/restore`,
     idem,
-    operation(deps, 'secret.restore', true, async ({ scope, key, call }) => {
+    operation(deps, 'secret.restore', true, async ({ req, scope, key, call }) => {
+      parse(emptyQuery, req.query, 'query');
       const { meta } = await unary(deps.backends.secret, 'RestoreSecret', { scope, key }, call);
       return { data: meta };
     }),
@@ -150,6 +155,7 @@ export function secretRoutes(deps: Deps): Router {
     `${base}/secrets/:key/rollback`,
     idem,
     operation(deps, 'secret.rollback', true, async ({ req, scope, key, call }) => {
+      parse(emptyQuery, req.query, 'query');
       const body = parse(rollbackBody, req.body ?? {}, 'body');
       const { meta } = await unary(deps.backends.secret, 'Rollback', { scope, key, ...body }, call);
       return { data: meta };

@@ -1,0 +1,107 @@
+/**
+ * Requests that reach the database or the cache with something they cannot hold. The caller gets
+ * the error envelope — never SQL, a driver message or a stack trace — and the operator gets the
+ * detail in the log.
+ */
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAsOwner, TEST_REDIS_URL } from '../support/postgres.js';
+import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { expectCleanError, hasSql, redisDump } from '../support/security.js';
+
+const SCOPE = '/orgs/acme/projects/api/envs/development';
+
+let platform: TestPlatform;
+let api: Api;
+let orgId: string;
+let owner: pg.Client;
+
+async function countRows(table: string): Promise<number> {
+  return (await owner.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]!.n;
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const boot = await bootstrap(platform.baseUrl);
+  api = boot.api;
+  orgId = boot.data.org.id as string;
+  owner = await connectAsOwner(platform.database.url);
+});
+
+afterAll(async () => {
+  await owner?.end();
+  await platform?.stop();
+});
+
+describe('a NUL character (which PostgreSQL text cannot store) in a field that is stored or queried', () => {
+  const NUL = 'before\u0000after';
+  it.each([
+    ['secret description', 'POST', `${SCOPE}/secrets/NUL_DESCRIPTION`, { value: 'v', description: NUL }, 'description', 'secrets'],
+    ['token name', 'POST', '/orgs/acme/tokens', { name: NUL, permissions: ['secrets:read'] }, 'name', 'api_tokens'],
+    ['organisation name', 'POST', '/orgs', { slug: 'nul-org', name: NUL }, 'name', 'organizations'],
+    ['project name', 'POST', '/orgs/acme/projects', { slug: 'nul-project', name: NUL }, 'name', 'projects'],
+    ['environment name', 'POST', '/orgs/acme/projects/api/envs', { slug: 'nul-env', name: NUL }, 'name', 'environments'],
+    // Reads: nothing to write, but the value went into a WHERE clause.
+    ['audit search by action', 'GET', '/orgs/acme/audit?action=a%00b', undefined, 'action', null],
+    ['audit search by resource', 'GET', '/orgs/acme/audit?resource=orgs%00', undefined, 'resource', null],
+  ] as const)('in the %s answers 400 naming the field, with no SQL, and writes nothing', async (_label, method, path, body, field, table) => {
+    const rowsBefore = table && (await countRows(table));
+    const response = await api(method, path, body === undefined ? {} : { body });
+    expectCleanError(response, 400);
+    expect(response.body.message).toContain(field);
+    if (table) expect(await countRows(table)).toBe(rowsBefore);
+  });
+
+  it('in a secret value is fine: the value is encrypted, so it round-trips exactly', async () => {
+    const value = `a\u0000b-${randomBytes(4).toString('hex')}`;
+    expect((await api('POST', `${SCOPE}/secrets/NUL_VALUE`, { body: { value } })).status).toBe(201);
+    expect((await api('GET', `${SCOPE}/secrets/NUL_VALUE?reveal=true`)).body.data.value).toBe(value);
+  });
+});
+
+describe('an internal error', () => {
+  it('from the database (a version number past the integer range) answers a bare 500, detail only in the log', async () => {
+    const value = `past-the-range-${randomBytes(6).toString('hex')}`;
+    expect((await api('POST', `${SCOPE}/secrets/OVERFLOW`, { body: { value } })).status).toBe(201);
+    // What a very long-lived secret (or an attacker with the database) could leave behind.
+    await owner.query(`update secrets set current_version = 2147483647 where org_id = $1 and key = 'OVERFLOW'`, [orgId]);
+    const logsBefore = platform.logs().length;
+
+    const response = await api('POST', `${SCOPE}/secrets/OVERFLOW`, { body: { value: `${value}-next` } });
+    expectCleanError(response, 500, [value, 'OVERFLOW', 'integer', 'range', orgId]);
+    expect(response.body).toEqual({ error: true, message: 'internal error', data: null });
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+
+    // The operator still learns what happened, from the log, without the value.
+    const logged = platform.logs().slice(logsBefore);
+    expect(logged).toMatch(/"level":"error"/);
+    expect(hasSql(logged)).toBe(true);
+    expect(logged).not.toContain(value);
+    // Nothing was half-written.
+    const { rows } = await owner.query<{ n: number }>(
+      `select count(*)::int as n from secret_versions v join secrets s on s.id = v.secret_id where s.org_id = $1 and s.key = 'OVERFLOW'`,
+      [orgId],
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('from the cache (a corrupted idempotency entry) answers a bare 500 without echoing the entry', async () => {
+    const path = `${SCOPE}/secrets/IDEM_CORRUPT`;
+    const headers = { 'Idempotency-Key': 'corrupt-me' };
+    expect((await api('POST', path, { body: { value: 'first' }, headers })).status).toBe(201);
+    const [key] = [...(await redisDump(platform.kvPrefix)).keys()].filter((k) => k.endsWith(':corrupt-me'));
+    expect(key).toBeDefined();
+    const garbage = `{"state":"done","fingerprint":SELECT-${randomBytes(4).toString('hex')}`;
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      await redis.set(key!, garbage, 'PX', 60_000);
+    } finally {
+      redis.disconnect();
+    }
+    const response = await api('POST', path, { body: { value: 'first' }, headers });
+    expectCleanError(response, 500, [garbage, 'SELECT-', 'JSON', 'Unexpected']);
+    expect(response.body).toEqual({ error: true, message: 'internal error', data: null });
+  });
+});
