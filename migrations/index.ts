@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as platformCore from './20261128_001_platform_core.js';
+import * as loginRole from './20261128_002_login_role_and_truncate_guard.js';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** The one migration history of the platform, in order. Append only. */
-export const migrations: readonly Migration[] = [{ name: '20261128_001_platform_core', ...platformCore }];
+export const migrations: readonly Migration[] = [
+  { name: '20261128_001_platform_core', ...platformCore },
+  { name: '20261128_002_login_role_and_truncate_guard', ...loginRole },
+];

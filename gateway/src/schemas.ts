@@ -6,7 +6,11 @@ const slug = z.string().regex(SLUG, 'must be 1-63 lowercase letters, digits or d
 // PostgreSQL text cannot hold U+0000: refuse it here as the client's mistake, not as a 500 from the database.
 const NO_NUL = 'must not contain the NUL character (U+0000)';
 const noNul = (value: string) => !value.includes('\u0000');
-const name = z.string().trim().min(1).max(200).refine(noNul, NO_NUL);
+// A lone UTF-16 surrogate cannot be encoded: it would come back as U+FFFD, not as what was written.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const WELL_FORMED = 'must be well-formed Unicode (no lone surrogates)';
+const wellFormed = (value: string) => !LONE_SURROGATE.test(value);
+const name = z.string().trim().min(1).max(200).refine(noNul, NO_NUL).refine(wellFormed, WELL_FORMED);
 
 export const SECRET_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 export const secretKey = z
@@ -33,9 +37,9 @@ export const createEnvBody = z.strictObject({ slug, name: name.optional() });
 export const createTokenBody = z.strictObject({ name, permissions: z.array(z.string().min(1).max(64)).min(1).max(32) });
 
 export const setSecretBody = z.strictObject({
-  value: z.string().max(64 * 1024, 'must be at most 65536 characters'),
+  value: z.string().max(64 * 1024, 'must be at most 65536 characters').refine(wellFormed, WELL_FORMED),
   type: z.enum(SECRET_TYPES).optional(),
-  description: z.string().max(1000).refine(noNul, NO_NUL).optional(),
+  description: z.string().max(1000).refine(noNul, NO_NUL).refine(wellFormed, WELL_FORMED).optional(),
   expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 

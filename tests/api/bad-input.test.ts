@@ -48,6 +48,17 @@ describe('request bodies', () => {
     await expectNothingChanged();
   });
 
+  it('refuses a value or description that is not well-formed Unicode instead of changing it', async () => {
+    expectError(await api('POST', `${scope}/secrets/LONE`, { rawBody: '{"value":"a\\ud800b"}' }), 400, 'value');
+    expectError(await api('POST', `${scope}/secrets/LONE`, { rawBody: '{"value":"\\udc00"}' }), 400, 'value');
+    expectError(await api('POST', `${scope}/secrets/LONE`, { rawBody: '{"value":"ok","description":"\\ud83d"}' }), 400, 'description');
+    const pair = await api('POST', `${scope}/secrets/EMOJI`, { rawBody: '{"value":"\\ud83d\\ude00"}' });
+    expectOk(pair, 201);
+    expect(expectOk(await api('GET', `${scope}/secrets/EMOJI?reveal=true`)).value).toBe('\u{1F600}');
+    await api('DELETE', `${scope}/secrets/EMOJI/permanent`);
+    expect(await listedKeys()).not.toContain('LONE');
+  });
+
   it('refuses unknown fields, naming them, instead of dropping them', async () => {
     const refused = await api('POST', `${scope}/secrets/EXTRA`, { body: { value: 'x', colour: 'red' } });
     expectError(refused, 400, 'colour');

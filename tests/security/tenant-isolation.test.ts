@@ -57,7 +57,7 @@ beforeAll(async () => {
   // All three writes of each organisation are in its audit trail (flushed asynchronously) before
   // anything is compared.
   expect(await eventually(async () => (await auditRows(orgA)) >= 3 && (await auditRows(b.id)) >= 3, 10_000)).toBe(true);
-  db = await openAppDatabase(platform.database.url);
+  db = await openAppDatabase(platform.database.appUrl);
 });
 
 afterAll(async () => {
@@ -240,12 +240,11 @@ describe('in the database, as the application role', () => {
   });
 
   /**
-   * The harness (like a default deployment) connects with a superuser/owner DATABASE_URL and then
-   * `SET ROLE coffer_app`. PostgreSQL lets such a session switch back, so one injected statement
-   * escapes row-level security. Known bug, reported; flip `it.fails` to `it` once fixed.
+   * The services log in as coffer_app itself (DATABASE_URL), so there is no more powerful role to
+   * switch back to: one injected statement cannot lift row-level security.
    */
-  it.fails.each(['set role postgres', 'reset role', 'set session authorization postgres'])(
-    'KNOWN BUG: "%s" from the app connection does not lift row-level security',
+  it.each(['set role postgres', 'reset role', 'set session authorization postgres'])(
+    '"%s" from the app connection does not lift row-level security',
     async (escape) => {
       const seen = await withTenant(db.knex, orgA, async (trx) => {
         let rows: Array<Record<string, unknown>> = [];
@@ -274,7 +273,7 @@ describe('in the database, as the application role', () => {
   });
 });
 
-describe('with a least-privilege login role (the remedy for the known bug above)', () => {
+describe('with another least-privilege login role that is a member of coffer_app', () => {
   let login: string;
   let loginDb: Database | undefined;
 

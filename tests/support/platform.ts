@@ -38,7 +38,8 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const env: Record<string, string> = {
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.appUrl,
+    DATABASE_OWNER_URL: database.url,
     COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
     COFFER_LOG_LEVEL: 'info',
     COFFER_AUDIT_FLUSH_MS: '50',

@@ -6,7 +6,10 @@ export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://po
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestDatabase {
+  /** The owner's (superuser's) connection: migrations, and what an attacker with the dump sees. */
   url: string;
+  /** The same database logged in as coffer_app, the way production services connect. */
+  appUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -14,6 +17,13 @@ export interface TestDatabase {
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+function asUser(url: string, user: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = '';
   return parsed.toString();
 }
 
@@ -30,6 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(TEST_POSTGRES_URL, name),
+    appUrl: asUser(withDatabase(TEST_POSTGRES_URL, name), 'coffer_app'),
     async drop() {
       const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await client.connect();

@@ -8,6 +8,8 @@ const variables = {
   COFFER_HTTP_HOST: withDefault(host(), '127.0.0.1'),
   COFFER_DATA_DIR: withDefault(directory(), './.coffer'),
   DATABASE_URL: optional(url(['postgres', 'postgresql'])),
+  // The schema owner, for migrations; the services themselves should log in as coffer_app.
+  DATABASE_OWNER_URL: optional(url(['postgres', 'postgresql'])),
   REDIS_URL: optional(url(['redis', 'rediss'])),
   COFFER_MASTER_KEY: optional(key32()),
   COFFER_LOG_LEVEL: withDefault(oneOf(LOG_LEVELS), 'info'),
@@ -53,6 +55,7 @@ export const configSchema = z
     auditAddr: env.COFFER_AUDIT_ADDR,
     dataDir: env.COFFER_DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL,
     redisUrl: env.REDIS_URL,
     masterKey: env.COFFER_MASTER_KEY,
     logLevel: env.COFFER_LOG_LEVEL,

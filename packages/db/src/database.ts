@@ -12,6 +12,11 @@ export interface Database {
   /** Every query through this handle runs as the RLS-bound application role. */
   knex: Knex;
   backend: Backend;
+  /**
+   * True when the connection logged in as the application role itself. Otherwise the session only
+   * SET ROLEs into it, and injected SQL could RESET ROLE back to a more powerful login.
+   */
+  loggedInAsAppRole: boolean;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -19,10 +24,30 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; without it the embedded PGlite under `dataDir/data` is used. */
   databaseUrl?: string;
+  /** The schema owner's connection, for migrations only; defaults to `databaseUrl`. */
+  ownerUrl?: string;
   dataDir: string;
   poolMax?: number;
   /** Run pending migrations before serving (the default); `migrate` target and tests may opt out. */
   migrate?: boolean;
+  /** Where knex's own warnings go (instead of plain text on stderr). */
+  log?: DatabaseLog;
+}
+
+export interface DatabaseLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+function knexLog(log: DatabaseLog | undefined): Knex.Config['log'] {
+  if (!log) return undefined;
+  const text = (message: unknown) => (message instanceof Error ? message.message : String(message));
+  return {
+    warn: (message: unknown) => log.warn(text(message)),
+    error: (message: unknown) => log.error(text(message)),
+    deprecate: (method: string, alternative: string) => log.warn(`${method} is deprecated, use ${alternative}`),
+    debug: () => undefined,
+  };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -31,16 +56,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
   if (options.migrate !== false) {
-    const owner = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 1 } });
-    try {
-      await runMigrations(owner);
-    } finally {
-      await owner.destroy();
-    }
+    await migratePostgres(options.ownerUrl ?? databaseUrl, options.log);
   }
   const knex = knexFactory({
     client: 'pg',
     connection: databaseUrl,
+    log: knexLog(options.log),
     pool: {
       min: 0,
       max: options.poolMax ?? 10,
@@ -49,8 +70,8 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
       },
     },
   });
-  await assertRlsBound(knex);
-  return { knex, backend: 'postgres', ping: () => ping(knex), close: () => knex.destroy() };
+  const loggedInAsAppRole = await assertRlsBound(knex);
+  return { knex, backend: 'postgres', loggedInAsAppRole, ping: () => ping(knex), close: () => knex.destroy() };
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
@@ -58,8 +79,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   // PGlite has a single connection: migrate as its owner, then drop to the app role for good.
   if (options.migrate !== false) await runMigrations(knex);
   await knex.raw(`set role ${APP_ROLE}`);
+  // In-process and single-user: there is no other login to keep out.
   await assertRlsBound(knex);
-  return { knex, backend: 'pglite', ping: () => ping(knex), close: () => knex.destroy() };
+  return { knex, backend: 'pglite', loggedInAsAppRole: false, ping: () => ping(knex), close: () => knex.destroy() };
 }
 
 async function openPgliteKnex(dataDir: string): Promise<Knex> {
@@ -73,12 +95,24 @@ async function ping(knex: Knex): Promise<void> {
   await knex.raw('select 1');
 }
 
-/** Refuses to serve if queries would not be subject to row-level security. */
-async function assertRlsBound(knex: Knex): Promise<void> {
-  const result = await knex.raw(`select current_user as role, rolbypassrls, rolsuper from pg_roles where rolname = current_user`);
-  const row = (result.rows as Array<{ role: string; rolbypassrls: boolean; rolsuper: boolean }>)[0];
+/** Refuses to serve if queries would not be subject to row-level security; tells who logged in. */
+async function assertRlsBound(knex: Knex): Promise<boolean> {
+  const result = await knex.raw(
+    `select current_user as role, session_user as login, rolbypassrls, rolsuper from pg_roles where rolname = current_user`,
+  );
+  const row = (result.rows as Array<{ role: string; login: string; rolbypassrls: boolean; rolsuper: boolean }>)[0];
   if (!row || row.role !== APP_ROLE || row.rolbypassrls || row.rolsuper) {
     throw new Error(`database session must run as ${APP_ROLE} without BYPASSRLS`);
+  }
+  return row.login === APP_ROLE;
+}
+
+async function migratePostgres(ownerUrl: string, log?: DatabaseLog): Promise<string[]> {
+  const owner = knexFactory({ client: 'pg', connection: ownerUrl, log: knexLog(log), pool: { min: 0, max: 1 } });
+  try {
+    return await runMigrations(owner);
+  } finally {
+    await owner.destroy();
   }
 }
 
@@ -92,10 +126,5 @@ export async function migrateDatabase(options: OpenDatabaseOptions): Promise<str
       await knex.destroy();
     }
   }
-  const owner = knexFactory({ client: 'pg', connection: options.databaseUrl, pool: { min: 0, max: 1 } });
-  try {
-    return await runMigrations(owner);
-  } finally {
-    await owner.destroy();
-  }
+  return migratePostgres(options.ownerUrl ?? options.databaseUrl, options.log);
 }

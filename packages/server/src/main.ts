@@ -48,15 +48,19 @@ async function main(): Promise<void> {
 
   const logger = createLogger({ level: config.logLevel, name: 'coffer' });
   const tracing = await startTracing({ serviceName: `coffer-${targets.join('-')}` });
-  const platform = await startPlatform(config, targets, logger);
+  const platform = await startPlatform(config, targets, logger, {
+    // Bootstrap before the gateway listens, so no request can claim the first-run admin token.
+    beforeGateway: async ({ auth }) => {
+      if (config.embedded && auth) {
+        await bootstrapEmbedded({ authAddress: auth, dataDir: config.dataDir, logger, print: (line) => process.stdout.write(`${line}\n`) });
+      }
+    },
+  });
 
   if (targets.includes('migrate')) {
     await platform.stop();
     await tracing.shutdown();
     return;
-  }
-  if (config.embedded && platform.addresses.auth && platform.httpPort !== undefined) {
-    await bootstrapEmbedded({ authAddress: platform.addresses.auth, dataDir: config.dataDir, logger, print: (line) => process.stdout.write(`${line}\n`) });
   }
   if (platform.httpPort !== undefined) {
     logger.info({ url: `http://${config.httpHost}:${platform.httpPort}` }, 'coffer is ready');

@@ -44,6 +44,8 @@ interface Runtime {
   httpPort?: number;
   kvPrefix: string;
   grpcTargets: number;
+  /** `migrate` runs alone and migrates through its own owner connection. */
+  migrateOnly: boolean;
 }
 
 type Stop = () => Promise<void>;
@@ -51,6 +53,8 @@ type Stop = () => Promise<void>;
 export interface PlatformOptions {
   /** Namespace for Redis keys and channels; tests give each platform its own. */
   kvPrefix?: string;
+  /** Runs once the services are up and before the gateway accepts a request (first-run setup). */
+  beforeGateway?(addresses: Partial<Record<ServiceTarget, string>>): Promise<void>;
 }
 
 export async function startPlatform(config: Config, targets: readonly ModuleName[], logger: Logger, options: PlatformOptions = {}): Promise<Platform> {
@@ -62,6 +66,7 @@ export async function startPlatform(config: Config, targets: readonly ModuleName
     addresses: {},
     kvPrefix: options.kvPrefix ?? 'coffer',
     grpcTargets: order.filter((name) => name === 'auth' || name === 'secret' || name === 'audit').length,
+    migrateOnly: order.includes('migrate'),
   };
   const stops: { name: ModuleName; stop: Stop }[] = [];
   const stopAll = async () => {
@@ -77,6 +82,7 @@ export async function startPlatform(config: Config, targets: readonly ModuleName
 
   try {
     for (const name of order) {
+      if (name === 'gateway') await options.beforeGateway?.(runtime.addresses);
       const stop = await startModule(name, runtime);
       if (stop) stops.push({ name, stop });
       logger.debug({ module: name }, 'module started');
@@ -91,7 +97,21 @@ export async function startPlatform(config: Config, targets: readonly ModuleName
 async function startModule(name: ModuleName, rt: Runtime): Promise<Stop | undefined> {
   switch (name) {
     case 'database': {
-      const database = await openDatabase({ databaseUrl: rt.config.databaseUrl, dataDir: rt.config.dataDir, poolMax: rt.config.dbPoolMax });
+      // Opening the app database migrates it (leaving `migrate` nothing to report) and, embedded,
+      // would hold PGlite open while `migrate` opens the same directory a second time.
+      if (rt.migrateOnly) return undefined;
+      const database = await openDatabase({
+        databaseUrl: rt.config.databaseUrl,
+        ownerUrl: rt.config.databaseOwnerUrl,
+        dataDir: rt.config.dataDir,
+        poolMax: rt.config.dbPoolMax,
+        log: knexLogTo(rt.logger),
+      });
+      if (database.backend === 'postgres' && !database.loggedInAsAppRole) {
+        rt.logger.warn(
+          'DATABASE_URL does not log in as coffer_app: queries still run under row-level security, but injected SQL could RESET ROLE out of it. Log in as coffer_app and migrate through DATABASE_OWNER_URL.',
+        );
+      }
       rt.database = database;
       return () => database.close();
     }
@@ -112,13 +132,22 @@ async function startModule(name: ModuleName, rt: Runtime): Promise<Stop | undefi
     case 'gateway':
       return startGateway(rt);
     case 'migrate': {
-      const applied = await migrateDatabase({ databaseUrl: rt.config.databaseUrl, dataDir: rt.config.dataDir });
+      const applied = await migrateDatabase({
+        databaseUrl: rt.config.databaseUrl,
+        ownerUrl: rt.config.databaseOwnerUrl,
+        dataDir: rt.config.dataDir,
+        log: knexLogTo(rt.logger),
+      });
       rt.logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'database already up to date');
       return undefined;
     }
     case 'all':
       return undefined;
   }
+}
+
+function knexLogTo(logger: Logger) {
+  return { warn: (msg: string) => logger.warn({ component: 'knex' }, msg), error: (msg: string) => logger.error({ component: 'knex' }, msg) };
 }
 
 function required<T>(value: T | undefined, what: string): T {
