@@ -28,7 +28,7 @@ export function idempotency(cache: Cache): RequestHandler {
     const tokenHash = res.locals.tokenHash as string;
     const cacheKey = `idem:${tokenHash}:${key}`;
     const fingerprint = createHmac('sha256', res.locals.fingerprintKey as Buffer)
-      .update(`${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .update(`${req.method}\n${req.originalUrl}\n${canonicalJson(req.body ?? null)}`)
       .digest('hex');
 
     const claimed = await cache.setIfAbsent(cacheKey, JSON.stringify({ state: 'pending', fingerprint } satisfies StoredResult), PENDING_MS);
@@ -51,6 +51,16 @@ export function idempotency(cache: Cache): RequestHandler {
     });
     next();
   };
+}
+
+/** The same payload with its fields in another order is the same request. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function rememberResponse(res: Response, store: (status: number, body: unknown) => Promise<void>): void {

@@ -176,3 +176,24 @@ describe('refused and failed operations', () => {
     expect(await auditTrail(otherApi, 'other')).toEqual([]);
   });
 });
+
+describe('audit trail of changes to the hierarchy and to tokens', () => {
+  it('records project, environment and token changes with their outcome', async () => {
+    const requestId = (what: string) => `req-${what}-${randomBytes(6).toString('hex')}`;
+    const ids = { project: requestId('project'), env: requestId('env'), token: requestId('token'), revoke: requestId('revoke'), dup: requestId('dup') };
+    expectOk(await api('POST', '/orgs/acme/projects', { body: { slug: 'audited-project' }, headers: { 'x-request-id': ids.project } }), 201);
+    expectOk(await api('POST', '/orgs/acme/projects/audited-project/envs', { body: { slug: 'qa' }, headers: { 'x-request-id': ids.env } }), 201);
+    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['secrets:read'] }, headers: { 'x-request-id': ids.token } }), 201);
+    expectOk(await api('DELETE', `/orgs/acme/tokens/${issued.id}`, { headers: { 'x-request-id': ids.revoke } }));
+    expectError(await api('POST', '/orgs/acme/projects', { body: { slug: 'audited-project' }, headers: { 'x-request-id': ids.dup } }), 409);
+
+    const records = await waitForAudit(api, 'acme', Object.values(ids));
+    const byRequest = new Map(records.map((record) => [record.requestId, record]));
+    expect(byRequest.get(ids.project)).toMatchObject({ action: 'project.create', resource: 'orgs/acme/projects/audited-project', outcome: 'success', actorId: adminTokenId });
+    expect(byRequest.get(ids.env)).toMatchObject({ action: 'environment.create', resource: 'orgs/acme/projects/audited-project/envs/qa', outcome: 'success' });
+    expect(byRequest.get(ids.token)).toMatchObject({ action: 'token.create', outcome: 'success' });
+    expect(byRequest.get(ids.revoke)).toMatchObject({ action: 'token.revoke', resource: `orgs/acme/tokens/${issued.id}`, outcome: 'success' });
+    expect(byRequest.get(ids.dup)).toMatchObject({ action: 'project.create', outcome: 'failure' });
+    expect(JSON.stringify(records)).not.toContain(issued.token);
+  });
+});

@@ -63,6 +63,16 @@ it('answers 409 to the same key with a different payload or target, and writes n
   expectError(await api('GET', `${scope}/secrets/IDEM_OTHER_KEY`), 404);
 });
 
+it('treats the same payload with its fields in another order as the same request', async () => {
+  const key = randomUUID();
+  const first = await api('POST', `${scope}/secrets/IDEM_ORDER`, { rawBody: '{"value":"v","description":"d"}', headers: withKey(key) });
+  expectOk(first, 201);
+  const reordered = await api('POST', `${scope}/secrets/IDEM_ORDER`, { rawBody: '{"description":"d","value":"v"}', headers: withKey(key) });
+  expect(reordered.status).toBe(201);
+  expect(reordered.headers.get('idempotent-replayed')).toBe('true');
+  expect(await versions('IDEM_ORDER')).toEqual([1]);
+});
+
 it('writes a separate version for each different key', async () => {
   const body = { value: 'same-payload' };
   const answers = [];
