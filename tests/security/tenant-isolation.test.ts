@@ -54,9 +54,17 @@ beforeAll(async () => {
     await api('POST', `${scope}/secrets/SHARED_NAME`, { body: { value } }); // a second version
   }
   owner = await connectAsOwner(platform.database.url);
-  // All three writes of each organisation are in its audit trail (flushed asynchronously) before
-  // anything is compared.
-  expect(await eventually(async () => (await auditRows(orgA)) >= 3 && (await auditRows(b.id)) >= 3, 10_000)).toBe(true);
+  // Every setup action of each organisation is in its audit trail (flushed asynchronously) before
+  // anything is compared: the counts include the writes and have stopped growing.
+  let last = '';
+  expect(
+    await eventually(async () => {
+      const counts = [await auditRows(orgA), await auditRows(b.id)];
+      const settled = counts.every((n) => n >= 3) && counts.join() === last;
+      last = counts.join();
+      return settled;
+    }, 10_000, 300),
+  ).toBe(true);
   db = await openAppDatabase(platform.database.appUrl);
 });
 
