@@ -17,6 +17,9 @@ const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   // Every call shares one HTTP/2 connection; the 64 KiB default window would make
   // concurrent large responses (inject) wait on each other's flow-control updates.
   'grpc-node.flow_control_window': 4 * 1024 * 1024,
+  // Calls are never retried by the channel (a retried SetSecret could write twice); skipping the
+  // retry machinery also takes work off every call on the hot path.
+  'grpc.enable_retries': 0,
 };
 
 // TLS comes later; until then services talk over loopback or the cluster network in plaintext.

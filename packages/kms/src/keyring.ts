@@ -147,6 +147,12 @@ export function createKeyring({ provider, store = createKekStore(), cacheSize = 
     next.key.fill(0);
   }
 
+  /** A version already unwrapped in this process, without any I/O; undefined when it is not. */
+  function cachedKek(orgId: string, keyId: string, version: number): Kek | undefined {
+    const cached = cache.get(cacheKey(orgId, keyId, version));
+    return cached ? { id: keyId, version, key: Buffer.from(cached.material) } : undefined;
+  }
+
   /** Retires the active version and starts the next; retired versions keep decrypting. */
   async function rotate(trx: Knex.Transaction, orgId: string): Promise<Kek> {
     const latest = await store.latest(trx, orgId);
@@ -157,7 +163,7 @@ export function createKeyring({ provider, store = createKekStore(), cacheSize = 
     return createNext(trx, orgId, latest);
   }
 
-  return { currentKek, kekFor, recordWrap, rotate };
+  return { currentKek, kekFor, cachedKek, recordWrap, rotate };
 }
 
 export type Keyring = ReturnType<typeof createKeyring>;

@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { DecryptionError, decryptValue, encryptValue } from '@coffer/crypto';
 import { isUniqueViolation, withTenant, type Knex } from '@coffer/db';
 import { CofferError } from '@coffer/grpc';
-import type { Keyring } from '@coffer/kms';
+import type { Kek, Keyring } from '@coffer/kms';
 import { isDangerousName } from './dangerous-names.js';
 import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
 import { type SecretType, valueProblem } from './secret-values.js';
@@ -113,9 +113,19 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
     return row;
   }
 
-  async function decrypt(trx: Knex.Transaction, caller: Caller, key: string, row: Pick<VersionRow, 'secret_id' | 'version' | 'ciphertext' | 'wrapped_dek' | 'kms_key_id' | 'kms_key_version'>): Promise<string> {
+  type StoredBlobs = Pick<VersionRow, 'secret_id' | 'version' | 'ciphertext' | 'wrapped_dek' | 'kms_key_id' | 'kms_key_version'>;
+
+  function decryptionFailed(key: string, version: number, err: unknown): CofferError {
+    onDecryptionFailure();
+    return new CofferError('DATA_LOSS', `secret '${key}' version ${version} could not be decrypted`, {
+      cause: err instanceof DecryptionError ? undefined : err,
+    });
+  }
+
+  /** Opens one stored version with a KEK already in hand; never returns garbage. */
+  function openWith(kek: Kek | undefined, caller: Caller, key: string, row: StoredBlobs): string {
     try {
-      const kek = await keyring.kekFor(trx, caller.orgId, row.kms_key_id, row.kms_key_version);
+      if (!kek) throw new Error('kek not found');
       return decryptValue({
         ciphertext: row.ciphertext,
         wrappedDek: row.wrapped_dek,
@@ -125,11 +135,40 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
         kek,
       });
     } catch (err) {
-      onDecryptionFailure();
-      throw new CofferError('DATA_LOSS', `secret '${key}' version ${row.version} could not be decrypted`, {
-        cause: err instanceof DecryptionError ? undefined : err,
+      throw decryptionFailed(key, row.version, err);
+    }
+  }
+
+  async function decrypt(trx: Knex.Transaction, caller: Caller, key: string, row: StoredBlobs): Promise<string> {
+    let kek: Kek;
+    try {
+      kek = await keyring.kekFor(trx, caller.orgId, row.kms_key_id, row.kms_key_version);
+    } catch (err) {
+      throw decryptionFailed(key, row.version, err);
+    }
+    return openWith(kek, caller, key, row);
+  }
+
+  /** Every KEK the rows need: from the in-process cache, or unwrapped once in a tenant transaction. */
+  async function keksFor(caller: Caller, rows: StoredBlobs[]): Promise<Map<string, Kek>> {
+    const keks = new Map<string, Kek>();
+    const missing: StoredBlobs[] = [];
+    for (const row of rows) {
+      const id = `${row.kms_key_id}:${row.kms_key_version}`;
+      if (keks.has(id)) continue;
+      const cached = keyring.cachedKek(caller.orgId, row.kms_key_id, row.kms_key_version);
+      if (cached) keks.set(id, cached);
+      else missing.push(row);
+    }
+    if (missing.length > 0) {
+      await withTenant(knex, caller.orgId, async (trx) => {
+        for (const row of missing) {
+          const kek = await keyring.kekFor(trx, caller.orgId, row.kms_key_id, row.kms_key_version).catch(() => undefined);
+          if (kek) keks.set(`${row.kms_key_id}:${row.kms_key_version}`, kek);
+        }
       });
     }
+    return keks;
   }
 
   /** Encrypts first, then writes the version and moves the secret to it, all in the caller's transaction. */
@@ -295,24 +334,22 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
     },
 
     /** The latest value of every live key, with names that could hijack the child process withheld. */
-    inject(caller: Caller, scope: Scope): Promise<{ values: Record<string, string>; removed: string[] }> {
-      return tenant(caller, async (trx) => {
-        const rows = await store.currentValues(trx, scope.project, scope.environment);
-        if (rows.length === 0) {
-          throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
-        }
-        const values: Record<string, string> = {};
-        const removed: string[] = [];
-        for (const row of rows) {
-          if (row.key === null || row.secret_id === null || row.version === null) continue;
-          if (isDangerousName(row.key)) {
-            removed.push(row.key);
-            continue;
-          }
-          values[row.key] = await decrypt(trx, caller, row.key, row as Parameters<typeof decrypt>[3]);
-        }
-        return { values, removed };
-      });
+    async inject(caller: Caller, scope: Scope): Promise<{ values: Record<string, string>; removed: string[] }> {
+      const rows = await store.currentValues(knex, caller.orgId, scope.project, scope.environment);
+      if (rows.length === 0) {
+        throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
+      }
+      const removed: string[] = [];
+      const live: (StoredBlobs & { key: string })[] = [];
+      for (const row of rows) {
+        if (row.key === null || row.secret_id === null || row.version === null) continue;
+        if (isDangerousName(row.key)) removed.push(row.key);
+        else live.push(row as StoredBlobs & { key: string });
+      }
+      const keks = await keksFor(caller, live);
+      const values: Record<string, string> = {};
+      for (const row of live) values[row.key] = openWith(keks.get(`${row.kms_key_id}:${row.kms_key_version}`), caller, row.key, row);
+      return { values, removed };
     },
   };
 }

@@ -110,19 +110,12 @@ export function createSecretStore() {
 
     /**
      * The inject query: the environment and the current version of every live key in it, in one
-     * statement. No row means no such project/environment; a row with a null key means it is empty.
+     * statement that scopes itself to the organisation (see migration 003). Runs outside any
+     * transaction, so it costs one round trip. No row means no such project/environment; a row
+     * with a null key means it is empty.
      */
-    async currentValues(trx: Knex.Transaction, projectSlug: string, envSlug: string): Promise<InjectRow[]> {
-      const result = await trx.raw(
-        `select e.id as env_id, s.id as secret_id, s.key, v.version, v.ciphertext, v.wrapped_dek,
-                v.kms_key_id, v.kms_key_version
-           from projects p
-           join environments e on e.project_id = p.id and e.slug = ?
-           left join secrets s on s.env_id = e.id and not s.deleted
-           left join secret_versions v on v.secret_id = s.id and v.version = s.current_version
-          where p.slug = ?`,
-        [envSlug, projectSlug],
-      );
+    async currentValues(knex: Knex, orgId: string, projectSlug: string, envSlug: string): Promise<InjectRow[]> {
+      const result = await knex.raw(`select * from secret_current_values(?, ?, ?)`, [orgId, projectSlug, envSlug]);
       return result.rows as InjectRow[];
     },
   };
