@@ -39,6 +39,8 @@ export type HandlersOf<Definition> = {
 export interface AddServiceOptions {
   /** Receives every error that is not a CofferError before the caller sees it as INTERNAL; pass a logger. */
   onUnexpectedError(error: unknown, method: string, requestId?: string): void;
+  /** Called once per call with its outcome ('OK' or the error code), e.g. to count calls in a metric. */
+  onCompleted?(method: string, code: string): void;
 }
 
 const SERVER_DEFAULTS: grpc.ServerOptions = {
@@ -79,7 +81,7 @@ export function addService<Definition extends grpc.ServiceDefinition>(
 function adaptUnary(
   method: string,
   handler: UntypedAsyncHandler,
-  { onUnexpectedError }: AddServiceOptions,
+  { onUnexpectedError, onCompleted }: AddServiceOptions,
 ): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) => {
     let requestId: string | undefined;
@@ -89,10 +91,15 @@ function adaptUnary(
       return handler(call.request, ctx);
     };
     answer().then(
-      (response) => callback(null, response),
+      (response) => {
+        callback(null, response);
+        onCompleted?.(method, 'OK');
+      },
       (error: unknown) => {
-        callback(toGrpcStatus(toCofferError(error)));
+        const known = toCofferError(error);
+        callback(toGrpcStatus(known));
         if (!isCofferError(error)) onUnexpectedError(error, method, requestId);
+        onCompleted?.(method, known.code);
       },
     );
   };

@@ -10,6 +10,7 @@ import {
   bindServer,
   shutdownServer,
   unary,
+  type AddServiceOptions,
   type Principal,
   type Server,
 } from '@coffer/grpc';
@@ -158,9 +159,11 @@ function required<T>(value: T | undefined, what: string): T {
 async function startService(name: ServiceTarget, rt: Runtime): Promise<Stop> {
   const knex = required(rt.database, 'database').knex;
   const server = createGrpcServer();
-  const onUnexpectedError = (err: unknown, method: string, requestId?: string) =>
-    rt.logger.error({ err, method, requestId }, 'unexpected error in gRPC handler');
-  await registerService(name, server, rt, knex, onUnexpectedError);
+  const grpcOptions: AddServiceOptions = {
+    onUnexpectedError: (err, method, requestId) => rt.logger.error({ err, method, requestId }, 'unexpected error in gRPC handler'),
+    onCompleted: (method, code) => rt.metrics.grpcRequestsTotal.inc({ service: name, method: method.slice(method.lastIndexOf('/') + 1), code }),
+  };
+  await registerService(name, server, rt, knex, grpcOptions);
   const health = createHealthService();
   health.setStatus(SERVICE_NAMES[name], 'SERVING');
   health.addTo(server);
@@ -179,12 +182,12 @@ async function registerService(
   server: Server,
   rt: Runtime,
   knex: Database['knex'],
-  onUnexpectedError: (err: unknown, method: string, requestId?: string) => void,
+  grpc: AddServiceOptions,
 ): Promise<void> {
   switch (name) {
     case 'auth': {
       const kv = required(rt.kv, 'kv');
-      registerAuthService(server, { knex, publish: (channel, message) => kv.pubsub.publish(channel, message), onUnexpectedError });
+      registerAuthService(server, { knex, publish: (channel, message) => kv.pubsub.publish(channel, message), grpc });
       return;
     }
     case 'secret':
@@ -192,11 +195,11 @@ async function registerService(
         knex,
         masterKey: await resolveMasterKey(rt.config, rt.logger),
         onDecryptionFailure: () => rt.metrics.decryptionFailuresTotal.inc(),
-        onUnexpectedError,
+        grpc,
       });
       return;
     case 'audit':
-      registerAuditService(server, { knex, onUnexpectedError });
+      registerAuditService(server, { knex, grpc });
       return;
   }
 }

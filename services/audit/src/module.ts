@@ -1,5 +1,5 @@
 import type { Knex } from '@coffer/db';
-import { addService, loadCofferPackage, type Server } from '@coffer/grpc';
+import { addService, loadCofferPackage, type AddServiceOptions, type Server } from '@coffer/grpc';
 import { auditHandlers } from './audit-grpc.js';
 import { createAuditService } from './audit-service.js';
 import { createAuditStore } from './audit-store.js';
@@ -8,11 +8,12 @@ export const AUDIT_SERVICE_NAME = 'coffer.v1.AuditService';
 
 export interface AuditModuleDeps {
   knex: Knex;
-  onUnexpectedError(error: unknown, method: string, requestId?: string): void;
+  /** Error reporting and call accounting for the gRPC adapter. */
+  grpc: AddServiceOptions;
 }
 
 export function registerAuditService(server: Server, deps: AuditModuleDeps) {
   const service = createAuditService({ knex: deps.knex, store: createAuditStore() });
-  addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service), { onUnexpectedError: deps.onUnexpectedError });
+  addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service), deps.grpc);
   return { service };
 }

@@ -1,5 +1,5 @@
 import type { Knex } from '@coffer/db';
-import { addService, loadCofferPackage, type Server } from '@coffer/grpc';
+import { addService, loadCofferPackage, type AddServiceOptions, type Server } from '@coffer/grpc';
 import { authHandlers } from './auth-grpc.js';
 import { createAuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
@@ -11,7 +11,8 @@ export const TOKEN_REVOKED_CHANNEL = 'auth.token-revoked';
 export interface AuthModuleDeps {
   knex: Knex;
   publish(channel: string, message: string): Promise<void>;
-  onUnexpectedError(error: unknown, method: string, requestId?: string): void;
+  /** Error reporting and call accounting for the gRPC adapter. */
+  grpc: AddServiceOptions;
 }
 
 export function registerAuthService(server: Server, deps: AuthModuleDeps) {
@@ -20,6 +21,6 @@ export function registerAuthService(server: Server, deps: AuthModuleDeps) {
     store: createAuthStore(),
     onTokenRevoked: (tokenHash) => deps.publish(TOKEN_REVOKED_CHANNEL, tokenHash),
   });
-  addService(server, loadCofferPackage().coffer.v1.AuthService.service, authHandlers(service), { onUnexpectedError: deps.onUnexpectedError });
+  addService(server, loadCofferPackage().coffer.v1.AuthService.service, authHandlers(service), deps.grpc);
   return { service };
 }

@@ -1,5 +1,5 @@
 import type { Knex } from '@coffer/db';
-import { addService, loadCofferPackage, type Server } from '@coffer/grpc';
+import { addService, loadCofferPackage, type AddServiceOptions, type Server } from '@coffer/grpc';
 import { createKeyring, createLocalKmsProvider } from '@coffer/kms';
 import { secretHandlers } from './secret-grpc.js';
 import { createSecretService } from './secret-service.js';
@@ -12,15 +12,14 @@ export interface SecretModuleDeps {
   /** Wraps the organisations' KEKs (local KMS provider). */
   masterKey: Buffer;
   onDecryptionFailure(): void;
-  onUnexpectedError(error: unknown, method: string, requestId?: string): void;
+  /** Error reporting and call accounting for the gRPC adapter. */
+  grpc: AddServiceOptions;
 }
 
 /** Wires the Secret service, the only holder of a KMS provider, onto a gRPC server. */
 export function registerSecretService(server: Server, deps: SecretModuleDeps) {
   const keyring = createKeyring({ provider: createLocalKmsProvider({ masterKey: deps.masterKey }) });
   const service = createSecretService({ knex: deps.knex, store: createSecretStore(), keyring, onDecryptionFailure: deps.onDecryptionFailure });
-  addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), {
-    onUnexpectedError: deps.onUnexpectedError,
-  });
+  addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), deps.grpc);
   return { service, keyring };
 }

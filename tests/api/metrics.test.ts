@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectOk, scopePath } from '../support/api-assertions.js';
+import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+
+let platform: TestPlatform;
+let api: Api;
+let token: string;
+const scope = scopePath('acme', 'api', 'development');
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  ({ api, token } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function metrics(): Promise<string> {
+  return (await fetch(`${platform.baseUrl}/metrics`)).text();
+}
+
+it('counts HTTP requests by route pattern and gRPC calls by service, method and outcome', async () => {
+  const secretValue = 'metrics-value-5d1c';
+  expectOk(await api('POST', `${scope}/secrets/METERED`, { body: { value: secretValue } }), 201);
+  expectOk(await api('POST', `${scope}/inject`));
+  expect((await api('GET', `${scope}/secrets/MISSING`)).status).toBe(404);
+
+  const text = await metrics();
+  expect(text).toMatch(/coffer_grpc_requests_total\{service="secret",method="Inject",code="OK"\} [1-9]/);
+  expect(text).toMatch(/coffer_grpc_requests_total\{service="secret",method="GetSecret",code="NOT_FOUND"\} [1-9]/);
+  expect(text).toMatch(/coffer_http_requests_total\{method="POST",route="\/api\/v1\/orgs\/:org\/projects\/:project\/envs\/:env\/inject",status="200"\} [1-9]/);
+  // Labels carry route patterns, never a key name, a value or a token.
+  for (const leak of ['METERED', 'MISSING', secretValue, token]) expect(text).not.toContain(leak);
+});
