@@ -17,23 +17,34 @@ export interface AuthenticateDeps {
  */
 export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps): RequestHandler {
   const authenticator = new passport.Passport();
+  // Concurrent first requests with one token share a single Authenticate call.
+  const inFlight = new Map<string, Promise<Principal>>();
+  const lookUp = (token: string, tokenHash: string, requestId: string): Promise<Principal> => {
+    const pending = inFlight.get(tokenHash);
+    if (pending) return pending;
+    const lookup = authenticate(token, requestId)
+      .then((principal) => {
+        cache.set(tokenHash, principal);
+        return principal;
+      })
+      .finally(() => inFlight.delete(tokenHash));
+    inFlight.set(tokenHash, lookup);
+    return lookup;
+  };
   authenticator.use(
     new BearerStrategy({ passReqToCallback: true, scope: [] }, (req: Request, token: string, done: (err: unknown, user?: Principal | false) => void) => {
       const tokenHash = cache.keyOf(token);
       const cached = cache.get(tokenHash);
-      const found = cached
-        ? Promise.resolve(cached)
-        : authenticate(token, (req.res?.locals.requestId as string | undefined) ?? '').then((principal) => {
-            cache.set(tokenHash, principal);
-            return principal;
-          });
+      const found = cached ? Promise.resolve(cached) : lookUp(token, tokenHash, (req.res?.locals.requestId as string | undefined) ?? '');
       found.then(
         (principal) => {
           if (req.res) {
             req.res.locals.tokenHash = tokenHash;
             // A key only the token's holder can derive (the hash alone is not enough): it keys the
             // idempotency fingerprints, which sit in the cache next to the token hash.
-            req.res.locals.fingerprintKey = createHmac('sha256', token).update('coffer.idempotency-fingerprint.v1').digest();
+            if (req.get('idempotency-key') !== undefined) {
+              req.res.locals.fingerprintKey = createHmac('sha256', token).update('coffer.idempotency-fingerprint.v1').digest();
+            }
           }
           done(null, principal);
         },

@@ -32,3 +32,17 @@ it('counts HTTP requests by route pattern and gRPC calls by service, method and 
   // Labels carry route patterns, never a key name, a value or a token.
   for (const leak of ['METERED', 'MISSING', secretValue, token]) expect(text).not.toContain(leak);
 });
+
+it('asks the Auth service once for a token that many requests present at the same time', async () => {
+  const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'burst', permissions: ['secrets:read'] } }), 201);
+  const authenticateCalls = async () => {
+    const match = (await metrics()).match(/coffer_grpc_requests_total\{service="auth",method="Authenticate",code="OK"\} (\d+)/);
+    return Number(match?.[1] ?? 0);
+  };
+  const before = await authenticateCalls();
+  const burst = await Promise.all(
+    Array.from({ length: 20 }, () => fetch(`${platform.baseUrl}/api/v1${scope}/secrets`, { headers: { authorization: `Bearer ${issued.token}` } })),
+  );
+  expect(burst.map((response) => response.status)).toEqual(Array(20).fill(200));
+  expect((await authenticateCalls()) - before).toBe(1);
+});
