@@ -14,6 +14,7 @@ import { requestId } from './request-id.js';
 import { bootstrapRoutes } from './routes/bootstrap.js';
 import { hierarchyRoutes } from './routes/hierarchy.js';
 import { secretRoutes } from './routes/secrets.js';
+import { syncRoutes } from './routes/sync.js';
 
 export interface GatewayDeps {
   backends: Backends;
@@ -63,6 +64,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
   );
   api.use(hierarchyRoutes(deps));
   api.use(secretRoutes({ ...deps, audit: deps.audit }));
+  api.use(syncRoutes(deps));
   app.use('/api/v1', api);
 
   app.use(notFound);

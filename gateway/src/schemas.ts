@@ -1,3 +1,4 @@
+import { FORMATS } from '@coffer/formats';
 import { z } from 'zod';
 
 /** Request shapes. Objects are strict: an unknown field is a 400 naming it, not silently dropped. */
@@ -12,10 +13,11 @@ const WELL_FORMED = 'must be well-formed Unicode (no lone surrogates)';
 const wellFormed = (value: string) => !LONE_SURROGATE.test(value);
 const name = z.string().trim().min(1).max(200).refine(noNul, NO_NUL).refine(wellFormed, WELL_FORMED);
 
-export const SECRET_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+// `__proto__` fits the shape but cannot be a key of a JavaScript object, so it would vanish from inject.
+export const SECRET_KEY = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 export const secretKey = z
   .string()
-  .regex(SECRET_KEY, 'must start with a letter or underscore and hold only letters, digits and underscores (at most 255)');
+  .regex(SECRET_KEY, 'must start with a letter or underscore and hold only letters, digits and underscores (at most 255), and not be __proto__');
 export const SECRET_TYPES = ['text', 'json', 'yaml', 'boolean', 'integer', 'password'] as const;
 const version = z.coerce.number().int().min(1).max(2_147_483_647);
 
@@ -47,6 +49,12 @@ export const rollbackBody = z.strictObject({
   version,
   expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
 });
+
+const documentFormat = z.enum(FORMATS);
+const documentContent = z.string().refine(wellFormed, WELL_FORMED);
+export const pushBody = z.strictObject({ format: documentFormat, content: documentContent, dryRun: z.boolean().default(false) });
+export const diffBody = z.strictObject({ format: documentFormat, content: documentContent });
+export const pullQuery = z.strictObject({ format: documentFormat.default('env') });
 
 export const getSecretQuery = z.strictObject({
   reveal: z.enum(['true', 'false']).optional(),

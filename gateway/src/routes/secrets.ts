@@ -5,7 +5,7 @@ import type { AuditRecorder } from '../audit-recorder.js';
 import { outcomeOf, recordAudit } from '../audit-events.js';
 import type { Backends } from '../backends.js';
 import { callContext, requireOwnOrg } from '../context.js';
-import { sendData } from '../envelope.js';
+import { sendData, sendError } from '../envelope.js';
 import { idempotency } from '../idempotency.js';
 import {
   diffQuery,
@@ -19,7 +19,7 @@ import {
 } from '../schemas.js';
 import { parse } from '../validate.js';
 
-interface Deps {
+export interface SecretRouteDeps {
   backends: Backends;
   audit: AuditRecorder;
   idempotencyCache: Cache;
@@ -31,12 +31,14 @@ type Scope = { project: string; environment: string };
 /**
  * Runs one secret operation: validates the path, checks the organisation, calls the Secret
  * service and writes an audit record of the outcome (also when it was denied or failed).
+ * An answer with a 4xx status is a refusal that carries data (a push whose entries are invalid):
+ * it is sent in the error envelope and audited as a failure.
  */
-function operation(
-  deps: Deps,
+export function operation(
+  deps: SecretRouteDeps,
   action: string | ((req: Request) => string),
   withKey: boolean,
-  run: (ctx: { req: Request; scope: Scope; key: string; call: UnaryOptions }) => Promise<{ status?: number; data: unknown; action?: string }>,
+  run: (ctx: { req: Request; scope: Scope; key: string; call: UnaryOptions }) => Promise<{ status?: number; data: unknown; action?: string; message?: string }>,
 ) {
   return async (req: Request, res: Response) => {
     const params = withKey ? parse(secretParams, req.params, 'path') : { ...parse(scopeParams, req.params, 'path'), key: '' };
@@ -45,9 +47,12 @@ function operation(
     const name = typeof action === 'string' ? action : action(req);
     try {
       const call = { ctx: callContext(res), deadlineMs: deps.deadlineMs };
-      const result = await run({ req, scope: { project: params.project, environment: params.env }, key: params.key, call });
-      recordAudit(deps.audit, req, res, result.action ?? name, resource, 'success');
-      sendData(res, result.data, result.status);
+      const scope = { project: params.project, environment: params.env };
+      const { status = 200, data, action: done = name, message } = await run({ req, scope, key: params.key, call });
+      const refused = status >= 400;
+      recordAudit(deps.audit, req, res, done, resource, refused ? 'failure' : 'success');
+      if (refused) sendError(res, status, message ?? 'request refused', data);
+      else sendData(res, data, status, message);
     } catch (err) {
       recordAudit(deps.audit, req, res, name, resource, outcomeOf(err));
       throw err;
@@ -57,7 +62,7 @@ function operation(
 
 const flag = (value: 'true' | 'false' | undefined) => value === 'true';
 
-export function secretRoutes(deps: Deps): Router {
+export function secretRoutes(deps: SecretRouteDeps): Router {
   const router = Router({ mergeParams: true });
   const base = '/orgs/:org/projects/:project/envs/:env';
   const idem = idempotency(deps.idempotencyCache);

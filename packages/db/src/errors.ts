@@ -2,6 +2,7 @@
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 const SERIALIZATION_FAILURE = '40001';
+const DEADLOCK_DETECTED = '40P01';
 
 function sqlState(err: unknown): string | undefined {
   if (typeof err === 'object' && err !== null && 'code' in err) {
@@ -21,4 +22,8 @@ export function isForeignKeyViolation(err: unknown): boolean {
 
 export function isSerializationFailure(err: unknown): boolean {
   return sqlState(err) === SERIALIZATION_FAILURE;
+}
+
+export function isDeadlock(err: unknown): boolean {
+  return sqlState(err) === DEADLOCK_DETECTED;
 }

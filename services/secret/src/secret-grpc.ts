@@ -1,5 +1,6 @@
 import { CofferError, requirePermissions, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
 import { z } from 'zod';
+import { MAX_IMPORT_ENTRIES } from './secret-import.js';
 import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './secret-service.js';
 import { secretKeySchema, secretTypeSchema } from './secret-values.js';
 
@@ -32,6 +33,11 @@ function scopeOf(request: { scope?: { project: string; environment: string } | n
 }
 
 const key = (value: string) => valid(secretKeySchema, value);
+
+// Keys and values are checked one by one in the service, so that every bad entry is reported.
+const importSchema = z.object({
+  entries: z.array(z.object({ key: z.string(), value: z.string() })).max(MAX_IMPORT_ENTRIES, `at most ${MAX_IMPORT_ENTRIES} keys in one import`),
+});
 
 const metaMessage = (meta: SecretMeta) => ({ ...meta });
 const versionMessage = (meta: VersionMeta) => ({ ...meta });
@@ -105,6 +111,12 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
 
     async Inject(request, ctx) {
       return service.inject(caller(ctx, 'secrets:reveal', 'secrets:export'), scopeOf(request));
+    },
+
+    async ImportSecrets(request, ctx) {
+      const who = caller(ctx, 'secrets:write', 'secrets:reveal');
+      const { entries } = valid(importSchema, request);
+      return service.import(who, scopeOf(request), entries, { dryRun: request.dryRun });
     },
   };
 }

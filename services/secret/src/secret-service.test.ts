@@ -82,3 +82,156 @@ describe('secret writes', () => {
     expect((await service.get(caller, scope, 'ROLL', { reveal: true })).value).toBe('first');
   });
 });
+
+describe('importing a document', () => {
+  const valuesOf = async (service: ReturnType<typeof serviceWith>, env: typeof scope) => (await service.inject(caller, env)).values;
+  let envCount = 0;
+  /** A fresh environment, so each test sees only its own keys. */
+  async function freshScope() {
+    const slug = `import-${++envCount}`;
+    await withTenant(db.knex, orgId, async (trx) => {
+      const project = await trx('projects').where({ slug: 'api' }).first('id');
+      await trx('environments').insert({ id: randomUUID(), org_id: orgId, project_id: project.id, slug, name: slug });
+    });
+    return { project: 'api', environment: slug };
+  }
+
+  it('creates new keys, updates changed ones and leaves equal ones alone, one version per change', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'SAME', value: 'same' });
+    await service.set(caller, env, { key: 'CHANGED', value: 'old' });
+    const plan = await service.import(
+      caller,
+      env,
+      [
+        { key: 'NEW', value: 'new' },
+        { key: 'SAME', value: 'same' },
+        { key: 'CHANGED', value: 'new' },
+      ],
+      { dryRun: false },
+    );
+    expect(plan).toEqual({ created: ['NEW'], updated: ['CHANGED'], unchanged: ['SAME'], errors: [] });
+    expect(await valuesOf(service, env)).toEqual({ SAME: 'same', CHANGED: 'new', NEW: 'new' });
+    expect(await service.history(caller, env, 'SAME')).toHaveLength(1);
+    expect(await service.history(caller, env, 'CHANGED')).toHaveLength(2);
+  });
+
+  it('keeps the last value of a key given twice', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    const plan = await service.import(
+      caller,
+      env,
+      [
+        { key: 'TWICE', value: 'first' },
+        { key: 'TWICE', value: 'last' },
+      ],
+      { dryRun: false },
+    );
+    expect(plan.created).toEqual(['TWICE']);
+    expect(await valuesOf(service, env)).toEqual({ TWICE: 'last' });
+  });
+
+  it('writes nothing when any entry is invalid, and reports every bad one without its value', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'PORT', value: '8080', type: 'integer' });
+    const plan = await service.import(
+      caller,
+      env,
+      [
+        { key: 'GOOD', value: 'fine' },
+        { key: 'PORT', value: 'eighty' },
+        { key: 'bad-key', value: 'x' },
+        { key: 'NUL\u0000KEY', value: 'x' },
+      ],
+      { dryRun: false },
+    );
+    expect(plan.created).toEqual(['GOOD']);
+    expect(plan.errors.map((error) => error.key)).toEqual(['PORT', 'bad-key', 'NUL\u0000KEY']);
+    expect(JSON.stringify(plan.errors)).not.toContain('eighty');
+    expect(await valuesOf(service, env)).toEqual({ PORT: '8080' });
+  });
+
+  it('writes nothing on a dry run but answers the same plan', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'KEPT', value: 'v1' });
+    const entries = [
+      { key: 'KEPT', value: 'v2' },
+      { key: 'ADDED', value: 'a' },
+    ];
+    expect(await service.import(caller, env, entries, { dryRun: true })).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [] });
+    expect(await valuesOf(service, env)).toEqual({ KEPT: 'v1' });
+    expect(await service.history(caller, env, 'KEPT')).toHaveLength(1);
+  });
+
+  it('brings back a soft-deleted key as created, with a value checked against its type', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'FLAG', value: 'true', type: 'boolean' });
+    await service.delete(caller, env, 'FLAG');
+    expect((await service.import(caller, env, [{ key: 'FLAG', value: 'yes' }], { dryRun: false })).errors.map((e) => e.key)).toEqual(['FLAG']);
+    expect(await service.import(caller, env, [{ key: 'FLAG', value: 'true' }], { dryRun: false })).toMatchObject({ created: ['FLAG'] });
+    expect((await service.history(caller, env, 'FLAG')).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it('leaves nothing behind when a write fails halfway', async () => {
+    const store = createSecretStore();
+    let versionsWritten = 0;
+    const failing = {
+      ...store,
+      insertVersion: (...args: Parameters<typeof store.insertVersion>) => (++versionsWritten === 2 ? Promise.reject(new Error('disk full')) : store.insertVersion(...args)),
+    };
+    const env = await freshScope();
+    const entries = [
+      { key: 'HALF_A', value: 'a' },
+      { key: 'HALF_B', value: 'b' },
+    ];
+    await expect(serviceWith(failing).import(caller, env, entries, { dryRun: false })).rejects.toThrow('disk full');
+    expect(await rowsFor('HALF_A')).toEqual({ secrets: [], versions: [] });
+    expect(await valuesOf(serviceWith(), env)).toEqual({});
+  });
+
+  it('runs concurrent imports into one environment one after the other, whatever keys they share', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    const forwards = ['RACE_A', 'RACE_B', 'RACE_C'].map((key) => ({ key, value: `${key}-forwards` }));
+    const backwards = ['RACE_D', 'RACE_C', 'RACE_B'].map((key) => ({ key, value: `${key}-backwards` }));
+    const plans = await Promise.all([forwards, backwards].map((entries) => service.import(caller, env, entries, { dryRun: false })));
+    expect(plans.map((plan) => plan.errors)).toEqual([[], []]);
+    for (const key of ['RACE_B', 'RACE_C']) expect(await service.history(caller, env, key)).toHaveLength(2);
+  });
+
+  it('answers ABORTED, not an internal error, when an import and a single write create the same key at once', async () => {
+    const env = await freshScope();
+    const store = createSecretStore();
+    const outcome = (attempt: Promise<unknown>) =>
+      attempt.then(
+        () => 'written',
+        (err: unknown) => (isCofferError(err) ? err.code : String(err)),
+      );
+    // Its KEK already unwrapped, so it reaches its insert at once rather than after the import's.
+    const single = serviceWith();
+    await single.set(caller, env, { key: 'WARM_UP', value: 'w' });
+    let racingWrite: Promise<string> | undefined;
+    const racing = {
+      ...store,
+      async insertSecret(...args: Parameters<typeof store.insertSecret>) {
+        if (args[1].key === 'RACE_LATER') {
+          // The import already holds the KEK row (it wrote RACE_FIRST); this write takes RACE_LATER and waits for it.
+          racingWrite = outcome(single.set(caller, env, { key: 'RACE_LATER', value: 'single' }));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return store.insertSecret(...args);
+      },
+    };
+    const entries = [
+      { key: 'RACE_FIRST', value: 'a' },
+      { key: 'RACE_LATER', value: 'b' },
+    ];
+    const imported = await outcome(serviceWith(racing).import(caller, env, entries, { dryRun: false }));
+    expect([imported, await racingWrite].sort()).toEqual(['ABORTED', 'written']);
+  });
+});

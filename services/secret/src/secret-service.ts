@@ -1,9 +1,10 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { DecryptionError, decryptValue, encryptValue } from '@coffer/crypto';
-import { isUniqueViolation, withTenant, type Knex } from '@coffer/db';
+import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db';
 import { CofferError } from '@coffer/grpc';
 import type { Kek, Keyring } from '@coffer/kms';
 import { isDangerousName } from './dangerous-names.js';
+import { importProblem, isSecretKey, lastValueOfEachKey, type ImportEntry, type ImportPlan } from './secret-import.js';
 import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
 import { type SecretType, valueProblem } from './secret-values.js';
 
@@ -233,7 +234,9 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
       return await withTenant(knex, caller.orgId, fn);
     } catch (err) {
       // Two first writes of one key race on UNIQUE(env_id, key): the loser retries like a CAS miss.
-      if (isUniqueViolation(err)) throw new CofferError('ABORTED', 'the secret was changed concurrently; retry');
+      // An import racing a single write to create the same key can deadlock on it and the KEK row
+      // instead; PostgreSQL aborts one of them, which retries the same way.
+      if (isUniqueViolation(err) || isDeadlock(err)) throw new CofferError('ABORTED', 'the secret was changed concurrently; retry');
       throw err;
     }
   }
@@ -350,6 +353,46 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
       const values: Record<string, string> = {};
       for (const row of live) values[row.key] = openWith(keks.get(`${row.kms_key_id}:${row.kms_key_version}`), caller, row.key, row);
       return { values, removed };
+    },
+
+    /**
+     * Writes a document of key/value pairs in one transaction: a new version of each key that is new
+     * (or soft-deleted) or holds another value. Nothing is written on a dry run or when any entry is
+     * invalid; the plan says what would be (or was) done. Telling unchanged from updated compares
+     * values, which is why callers need reveal as well as write.
+     */
+    import(caller: Caller, scope: Scope, entries: readonly ImportEntry[], options: { dryRun: boolean }): Promise<ImportPlan> {
+      return tenant(caller, async (trx) => {
+        const envId = await environmentId(trx, scope);
+        await store.lockEnvironmentForImport(trx, envId);
+        const wanted = lastValueOfEachKey(entries);
+        // Only keys that can exist are looked up; one with a NUL in it could not even reach PostgreSQL.
+        const locked = await store.lockSecrets(trx, envId, [...wanted.keys()].filter(isSecretKey));
+        const existing = new Map(locked.map((secret) => [secret.key, secret]));
+        const plan: ImportPlan = { created: [], updated: [], unchanged: [], errors: [] };
+        const writes: { key: string; value: string; secret: SecretRow | undefined }[] = [];
+        for (const [key, value] of wanted) {
+          const secret = existing.get(key);
+          const problem = importProblem(key, value, (secret?.type as SecretType | undefined) ?? 'text');
+          if (problem !== null) {
+            plan.errors.push({ key, message: problem });
+          } else if (!secret || secret.deleted) {
+            plan.created.push(key);
+            writes.push({ key, value, secret });
+          } else if (sameValue(await decrypt(trx, caller, key, await versionOf(trx, secret, secret.current_version)), value)) {
+            plan.unchanged.push(key);
+          } else {
+            plan.updated.push(key);
+            writes.push({ key, value, secret });
+          }
+        }
+        if (plan.errors.length > 0 || options.dryRun) return plan;
+        for (const { key, value, secret } of writes) {
+          const type = (secret?.type as SecretType | undefined) ?? 'text';
+          await writeVersion(trx, caller, envId, secret, { key, value, type, description: secret?.description ?? '' });
+        }
+        return plan;
+      });
     },
   };
 }

@@ -73,6 +73,20 @@ export function createSecretStore() {
       return lock ? query.forUpdate() : query;
     },
 
+    /**
+     * Makes imports into one environment wait for each other until commit. Each write also locks the
+     * organisation's KEK row (its wrap count), so two imports creating overlapping keys would
+     * otherwise each hold a key the other needs next.
+     */
+    async lockEnvironmentForImport(trx: Knex.Transaction, envId: string): Promise<void> {
+      await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`coffer.import:${envId}`]);
+    },
+
+    async lockSecrets(trx: Knex.Transaction, envId: string, keys: string[]): Promise<SecretRow[]> {
+      if (keys.length === 0) return [];
+      return trx<SecretRow>('secrets').where({ env_id: envId }).whereIn('key', keys).forUpdate().select('*');
+    },
+
     async insertSecret(trx: Knex.Transaction, row: Omit<SecretRow, 'created_at' | 'updated_at' | 'deleted'>): Promise<SecretRow> {
       const [inserted] = await trx<SecretRow>('secrets').insert({ ...row, deleted: false }).returning('*');
       return inserted as SecretRow;

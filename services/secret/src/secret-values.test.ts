@@ -45,7 +45,7 @@ describe('SECRET_KEY_PATTERN', () => {
   it.each(['A', '_', 'DATABASE_URL', 'a1_b2', `A${'B'.repeat(254)}`])('accepts %s', (key) => {
     expect(SECRET_KEY_PATTERN.test(key)).toBe(true);
   });
-  it.each(['', '1BAD', 'has-dash', 'has space', 'dot.ted', `A${'B'.repeat(255)}`, 'ÜBER'])('rejects %s', (key) => {
+  it.each(['', '__proto__', '1BAD', 'has-dash', 'has space', 'dot.ted', `A${'B'.repeat(255)}`, 'ÜBER'])('rejects %s', (key) => {
     expect(SECRET_KEY_PATTERN.test(key)).toBe(false);
   });
 });

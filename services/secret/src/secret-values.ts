@@ -4,13 +4,13 @@ import { z } from 'zod';
 export const SECRET_TYPES = ['text', 'json', 'yaml', 'boolean', 'integer', 'password'] as const;
 export type SecretType = (typeof SECRET_TYPES)[number];
 
-export const SECRET_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+// `__proto__` fits the shape but cannot be a key of a JavaScript object, so it would vanish from inject.
+export const SECRET_KEY_PATTERN = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 /** Values are bounded so one write cannot exhaust memory or the row size. */
 export const MAX_VALUE_BYTES = 64 * 1024;
 
-export const secretKeySchema = z
-  .string()
-  .regex(SECRET_KEY_PATTERN, 'must start with a letter or underscore and hold only letters, digits and underscores (at most 255)');
+export const SECRET_KEY_RULE = 'must start with a letter or underscore and hold only letters, digits and underscores (at most 255), and not be __proto__';
+export const secretKeySchema = z.string().regex(SECRET_KEY_PATTERN, SECRET_KEY_RULE);
 export const secretTypeSchema = z.enum(SECRET_TYPES);
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;

@@ -5,6 +5,10 @@ import type { DiffVersionsRequest as _coffer_v1_DiffVersionsRequest, DiffVersion
 import type { DiffVersionsResponse as _coffer_v1_DiffVersionsResponse, DiffVersionsResponse__Output as _coffer_v1_DiffVersionsResponse__Output } from './coffer/v1/DiffVersionsResponse.js';
 import type { GetHistoryResponse as _coffer_v1_GetHistoryResponse, GetHistoryResponse__Output as _coffer_v1_GetHistoryResponse__Output } from './coffer/v1/GetHistoryResponse.js';
 import type { GetSecretRequest as _coffer_v1_GetSecretRequest, GetSecretRequest__Output as _coffer_v1_GetSecretRequest__Output } from './coffer/v1/GetSecretRequest.js';
+import type { ImportEntry as _coffer_v1_ImportEntry, ImportEntry__Output as _coffer_v1_ImportEntry__Output } from './coffer/v1/ImportEntry.js';
+import type { ImportEntryError as _coffer_v1_ImportEntryError, ImportEntryError__Output as _coffer_v1_ImportEntryError__Output } from './coffer/v1/ImportEntryError.js';
+import type { ImportSecretsRequest as _coffer_v1_ImportSecretsRequest, ImportSecretsRequest__Output as _coffer_v1_ImportSecretsRequest__Output } from './coffer/v1/ImportSecretsRequest.js';
+import type { ImportSecretsResponse as _coffer_v1_ImportSecretsResponse, ImportSecretsResponse__Output as _coffer_v1_ImportSecretsResponse__Output } from './coffer/v1/ImportSecretsResponse.js';
 import type { InjectRequest as _coffer_v1_InjectRequest, InjectRequest__Output as _coffer_v1_InjectRequest__Output } from './coffer/v1/InjectRequest.js';
 import type { InjectResponse as _coffer_v1_InjectResponse, InjectResponse__Output as _coffer_v1_InjectResponse__Output } from './coffer/v1/InjectResponse.js';
 import type { ListSecretsRequest as _coffer_v1_ListSecretsRequest, ListSecretsRequest__Output as _coffer_v1_ListSecretsRequest__Output } from './coffer/v1/ListSecretsRequest.js';
@@ -30,6 +34,10 @@ export interface ProtoGrpcType {
       DiffVersionsResponse: MessageTypeDefinition<_coffer_v1_DiffVersionsResponse, _coffer_v1_DiffVersionsResponse__Output>
       GetHistoryResponse: MessageTypeDefinition<_coffer_v1_GetHistoryResponse, _coffer_v1_GetHistoryResponse__Output>
       GetSecretRequest: MessageTypeDefinition<_coffer_v1_GetSecretRequest, _coffer_v1_GetSecretRequest__Output>
+      ImportEntry: MessageTypeDefinition<_coffer_v1_ImportEntry, _coffer_v1_ImportEntry__Output>
+      ImportEntryError: MessageTypeDefinition<_coffer_v1_ImportEntryError, _coffer_v1_ImportEntryError__Output>
+      ImportSecretsRequest: MessageTypeDefinition<_coffer_v1_ImportSecretsRequest, _coffer_v1_ImportSecretsRequest__Output>
+      ImportSecretsResponse: MessageTypeDefinition<_coffer_v1_ImportSecretsResponse, _coffer_v1_ImportSecretsResponse__Output>
       InjectRequest: MessageTypeDefinition<_coffer_v1_InjectRequest, _coffer_v1_InjectRequest__Output>
       InjectResponse: MessageTypeDefinition<_coffer_v1_InjectResponse, _coffer_v1_InjectResponse__Output>
       ListSecretsRequest: MessageTypeDefinition<_coffer_v1_ListSecretsRequest, _coffer_v1_ListSecretsRequest__Output>

@@ -6,6 +6,8 @@ import type { DiffVersionsRequest as _coffer_v1_DiffVersionsRequest, DiffVersion
 import type { DiffVersionsResponse as _coffer_v1_DiffVersionsResponse, DiffVersionsResponse__Output as _coffer_v1_DiffVersionsResponse__Output } from '../../coffer/v1/DiffVersionsResponse.js';
 import type { GetHistoryResponse as _coffer_v1_GetHistoryResponse, GetHistoryResponse__Output as _coffer_v1_GetHistoryResponse__Output } from '../../coffer/v1/GetHistoryResponse.js';
 import type { GetSecretRequest as _coffer_v1_GetSecretRequest, GetSecretRequest__Output as _coffer_v1_GetSecretRequest__Output } from '../../coffer/v1/GetSecretRequest.js';
+import type { ImportSecretsRequest as _coffer_v1_ImportSecretsRequest, ImportSecretsRequest__Output as _coffer_v1_ImportSecretsRequest__Output } from '../../coffer/v1/ImportSecretsRequest.js';
+import type { ImportSecretsResponse as _coffer_v1_ImportSecretsResponse, ImportSecretsResponse__Output as _coffer_v1_ImportSecretsResponse__Output } from '../../coffer/v1/ImportSecretsResponse.js';
 import type { InjectRequest as _coffer_v1_InjectRequest, InjectRequest__Output as _coffer_v1_InjectRequest__Output } from '../../coffer/v1/InjectRequest.js';
 import type { InjectResponse as _coffer_v1_InjectResponse, InjectResponse__Output as _coffer_v1_InjectResponse__Output } from '../../coffer/v1/InjectResponse.js';
 import type { ListSecretsRequest as _coffer_v1_ListSecretsRequest, ListSecretsRequest__Output as _coffer_v1_ListSecretsRequest__Output } from '../../coffer/v1/ListSecretsRequest.js';
@@ -52,6 +54,15 @@ export interface SecretServiceClient extends grpc.Client {
   getSecret(argument: _coffer_v1_GetSecretRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
   getSecret(argument: _coffer_v1_GetSecretRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
   getSecret(argument: _coffer_v1_GetSecretRequest, callback: grpc.requestCallback<_coffer_v1_Secret__Output>): grpc.ClientUnaryCall;
+  
+  ImportSecrets(argument: _coffer_v1_ImportSecretsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
+  ImportSecrets(argument: _coffer_v1_ImportSecretsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
+  ImportSecrets(argument: _coffer_v1_ImportSecretsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
+  ImportSecrets(argument: _coffer_v1_ImportSecretsRequest, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
+  importSecrets(argument: _coffer_v1_ImportSecretsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
+  importSecrets(argument: _coffer_v1_ImportSecretsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
+  importSecrets(argument: _coffer_v1_ImportSecretsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
+  importSecrets(argument: _coffer_v1_ImportSecretsRequest, callback: grpc.requestCallback<_coffer_v1_ImportSecretsResponse__Output>): grpc.ClientUnaryCall;
   
   Inject(argument: _coffer_v1_InjectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
   Inject(argument: _coffer_v1_InjectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_coffer_v1_InjectResponse__Output>): grpc.ClientUnaryCall;
@@ -118,6 +129,8 @@ export interface SecretServiceHandlers extends grpc.UntypedServiceImplementation
   
   GetSecret: grpc.handleUnaryCall<_coffer_v1_GetSecretRequest__Output, _coffer_v1_Secret>;
   
+  ImportSecrets: grpc.handleUnaryCall<_coffer_v1_ImportSecretsRequest__Output, _coffer_v1_ImportSecretsResponse>;
+  
   Inject: grpc.handleUnaryCall<_coffer_v1_InjectRequest__Output, _coffer_v1_InjectResponse>;
   
   ListSecrets: grpc.handleUnaryCall<_coffer_v1_ListSecretsRequest__Output, _coffer_v1_ListSecretsResponse>;
@@ -137,6 +150,7 @@ export interface SecretServiceDefinition extends grpc.ServiceDefinition {
   DiffVersions: MethodDefinition<_coffer_v1_DiffVersionsRequest, _coffer_v1_DiffVersionsResponse, _coffer_v1_DiffVersionsRequest__Output, _coffer_v1_DiffVersionsResponse__Output>
   GetHistory: MethodDefinition<_coffer_v1_SecretKeyRequest, _coffer_v1_GetHistoryResponse, _coffer_v1_SecretKeyRequest__Output, _coffer_v1_GetHistoryResponse__Output>
   GetSecret: MethodDefinition<_coffer_v1_GetSecretRequest, _coffer_v1_Secret, _coffer_v1_GetSecretRequest__Output, _coffer_v1_Secret__Output>
+  ImportSecrets: MethodDefinition<_coffer_v1_ImportSecretsRequest, _coffer_v1_ImportSecretsResponse, _coffer_v1_ImportSecretsRequest__Output, _coffer_v1_ImportSecretsResponse__Output>
   Inject: MethodDefinition<_coffer_v1_InjectRequest, _coffer_v1_InjectResponse, _coffer_v1_InjectRequest__Output, _coffer_v1_InjectResponse__Output>
   ListSecrets: MethodDefinition<_coffer_v1_ListSecretsRequest, _coffer_v1_ListSecretsResponse, _coffer_v1_ListSecretsRequest__Output, _coffer_v1_ListSecretsResponse__Output>
   PurgeSecret: MethodDefinition<_coffer_v1_SecretKeyRequest, _coffer_v1_PurgeSecretResponse, _coffer_v1_SecretKeyRequest__Output, _coffer_v1_PurgeSecretResponse__Output>

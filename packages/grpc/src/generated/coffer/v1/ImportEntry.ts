@@ -1,0 +1,12 @@
+// Original file: proto/coffer/v1/secret.proto
+
+
+export interface ImportEntry {
+  'key'?: (string);
+  'value'?: (string);
+}
+
+export interface ImportEntry__Output {
+  'key': (string);
+  'value': (string);
+}

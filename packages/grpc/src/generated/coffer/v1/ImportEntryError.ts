@@ -1,0 +1,12 @@
+// Original file: proto/coffer/v1/secret.proto
+
+
+export interface ImportEntryError {
+  'key'?: (string);
+  'message'?: (string);
+}
+
+export interface ImportEntryError__Output {
+  'key': (string);
+  'message': (string);
+}

@@ -1,0 +1,17 @@
+// Original file: proto/coffer/v1/secret.proto
+
+import type { ImportEntryError as _coffer_v1_ImportEntryError, ImportEntryError__Output as _coffer_v1_ImportEntryError__Output } from '../../coffer/v1/ImportEntryError.js';
+
+export interface ImportSecretsResponse {
+  'created'?: (string)[];
+  'updated'?: (string)[];
+  'unchanged'?: (string)[];
+  'errors'?: (_coffer_v1_ImportEntryError)[];
+}
+
+export interface ImportSecretsResponse__Output {
+  'created': (string)[];
+  'updated': (string)[];
+  'unchanged': (string)[];
+  'errors': (_coffer_v1_ImportEntryError__Output)[];
+}

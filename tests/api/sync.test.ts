@@ -1,0 +1,332 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMATS, parseDocument, serializeDocument } from '@coffer/formats';
+import { expectError, expectOk, scopePath, tableCounts, waitForAudit } from '../support/api-assertions.js';
+import { apiClient, bootstrap, startTestPlatform, type Api, type ApiResponse, type TestPlatform } from '../support/platform.js';
+import { canary, leaksIn, redisDump } from '../support/security.js';
+
+let platform: TestPlatform;
+let api: Api;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  ({ api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+let envCount = 0;
+/** A new, empty environment, so each test sees only what it wrote. */
+async function freshEnv(): Promise<string> {
+  const slug = `sync-${++envCount}`;
+  expectOk(await api('POST', '/orgs/acme/projects/api/envs', { body: { slug } }), 201);
+  return scopePath('acme', 'api', slug);
+}
+
+const push = (env: string, body: unknown, options: { headers?: Record<string, string>; client?: Api } = {}) =>
+  (options.client ?? api)('POST', `${env}/sync/push`, { body, headers: options.headers });
+const pushEnv = (env: string, content: string, dryRun = false) => push(env, { format: 'env', content, dryRun });
+const currentValues = async (env: string): Promise<Record<string, string>> => expectOk(await api('POST', `${env}/inject`)).values;
+const versionsOf = async (env: string, key: string): Promise<number> => expectOk(await api('GET', `${env}/secrets/${key}/history`)).versions.length;
+
+/** What dotenv accepts, and the values it reads from it. */
+const EDGE_CASES = [
+  '# exported by a developer; dotenv reads it',
+  'export DATABASE_URL=postgres://app:pw@db:5432/app?sslmode=require',
+  'API_KEY =  sk-live-abc123   # the key for the API',
+  "SINGLE_QUOTED='literal $HOME \\n stays'",
+  'DOUBLE_QUOTED="line one\\nline two"',
+  'BACKTICKED=`it\'s "both" quotes`',
+  'MULTILINE_PEM="-----BEGIN KEY-----',
+  'MIIBOgIBAAJBAK',
+  '-----END KEY-----"',
+  'EQUALS_INSIDE=a=b==c',
+  'EMPTY=',
+  'HASH_INSIDE=pa#ss',
+  'DUPLICATE=first',
+  'DUPLICATE=last',
+  '',
+].join('\r\n');
+const EDGE_CASE_VALUES: Record<string, string> = {
+  DATABASE_URL: 'postgres://app:pw@db:5432/app?sslmode=require',
+  API_KEY: 'sk-live-abc123',
+  SINGLE_QUOTED: 'literal $HOME \\n stays',
+  DOUBLE_QUOTED: 'line one\nline two',
+  BACKTICKED: 'it\'s "both" quotes',
+  MULTILINE_PEM: '-----BEGIN KEY-----\nMIIBOgIBAAJBAK\n-----END KEY-----',
+  EQUALS_INSIDE: 'a=b==c',
+  EMPTY: '',
+  HASH_INSIDE: 'pa#ss',
+  DUPLICATE: 'last',
+};
+
+describe('push', () => {
+  it('creates every key of a .env file full of dotenv edge cases, in document order', async () => {
+    const env = await freshEnv();
+    const plan = expectOk(await pushEnv(env, EDGE_CASES));
+    expect(plan).toEqual({ created: Object.keys(EDGE_CASE_VALUES), updated: [], unchanged: [], errors: [] });
+    expect(await currentValues(env)).toEqual(EDGE_CASE_VALUES);
+  });
+
+  it('answers all unchanged for the same file again, and writes no new version', async () => {
+    const env = await freshEnv();
+    expectOk(await pushEnv(env, EDGE_CASES));
+    const again = expectOk(await pushEnv(env, EDGE_CASES));
+    expect(again).toEqual({ created: [], updated: [], unchanged: Object.keys(EDGE_CASE_VALUES), errors: [] });
+    for (const key of Object.keys(EDGE_CASE_VALUES)) expect(await versionsOf(env, key)).toBe(1);
+  });
+
+  it('updates only the key whose value changed, as a new version', async () => {
+    const env = await freshEnv();
+    expectOk(await pushEnv(env, EDGE_CASES));
+    const changed = EDGE_CASES.replace('API_KEY =  sk-live-abc123', 'API_KEY=sk-live-rotated');
+    const plan = expectOk(await pushEnv(env, changed));
+    expect(plan.updated).toEqual(['API_KEY']);
+    expect(plan.unchanged).toEqual(Object.keys(EDGE_CASE_VALUES).filter((key) => key !== 'API_KEY'));
+    expect(await versionsOf(env, 'API_KEY')).toBe(2);
+    expect((await currentValues(env)).API_KEY).toBe('sk-live-rotated');
+  });
+
+  it('keeps the type of an existing secret and checks the pushed value against it', async () => {
+    const env = await freshEnv();
+    expectOk(await api('POST', `${env}/secrets/PORT`, { body: { value: '8080', type: 'integer' } }), 201);
+    expect(expectOk(await push(env, { format: 'yaml', content: 'PORT: 9090\n' })).updated).toEqual(['PORT']);
+    expect(expectOk(await api('GET', `${env}/secrets/PORT`))).toMatchObject({ type: 'integer', version: 2 });
+  });
+
+  it('writes nothing on a dry run, and answers the plan it would carry out', async () => {
+    const env = await freshEnv();
+    expectOk(await pushEnv(env, 'KEPT=one\n'));
+    const before = await tableCounts(platform.database.url);
+    const response = await pushEnv(env, 'KEPT=two\nADDED=new\n', true);
+    expect(expectOk(response)).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [] });
+    expect(response.body.message).toMatch(/dry run/);
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+    expect(await currentValues(env)).toEqual({ KEPT: 'one' });
+    expect(await versionsOf(env, 'KEPT')).toBe(1);
+  });
+
+  it('refuses a document with an invalid key or a value invalid for its type: 400 naming them, nothing written', async () => {
+    const env = await freshEnv();
+    expectOk(await api('POST', `${env}/secrets/PORT`, { body: { value: '8080', type: 'integer' } }), 201);
+    const before = await tableCounts(platform.database.url);
+    const response = await pushEnv(env, 'NEW_ONE=fine\nPORT=eighty-not-a-number\nbad-key=whatever\n');
+    expectError(response, 400);
+    expect(response.body.message).toMatch(/nothing was written/);
+    expect(response.body.data.created).toEqual(['NEW_ONE']);
+    expect(response.body.data.errors).toEqual([
+      { key: 'PORT', message: expect.stringMatching(/^value: an integer/) },
+      { key: 'bad-key', message: expect.stringMatching(/^key: must start with a letter/) },
+    ]);
+    expect(JSON.stringify(response.body)).not.toContain('eighty-not-a-number');
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+    expect(await currentValues(env)).toEqual({ PORT: '8080' });
+  });
+
+  it('takes up to 1000 keys at once, and refuses more', async () => {
+    const env = await freshEnv();
+    const document = (count: number) => Array.from({ length: count }, (_, i) => `KEY_${i}=value-${i}`).join('\n');
+    expect(expectOk(await pushEnv(env, document(1000))).created).toHaveLength(1000);
+    expectError(await pushEnv(env, document(1001)), 400, 'entries');
+  });
+
+  it('replays an answer for the same Idempotency-Key and payload, and refuses the key with another payload', async () => {
+    const env = await freshEnv();
+    const headers = { 'Idempotency-Key': `push-${randomBytes(4).toString('hex')}` };
+    const body = { format: 'env', content: 'ONCE=only-once\n' };
+    const first = expectOk(await push(env, body, { headers }));
+    const replay = await push(env, body, { headers });
+    expect(expectOk(replay)).toEqual(first);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await versionsOf(env, 'ONCE')).toBe(1);
+    expectError(await push(env, { ...body, content: 'ONCE=another\n' }, { headers }), 409);
+  });
+});
+
+describe('pull', () => {
+  /** Values that break naive quoting, as typed secrets of their own. */
+  const STORED: Record<string, string> = {
+    EMPTY: '',
+    SPACES: '  padded  ',
+    QUOTES: `it's "double" and \`back\``,
+    SHELL: "$HOME $(id) it's",
+    BACKSLASHES: 'C:\\new\\ends in \\',
+    NEWLINES: '\nINJECTED=1\nlast line\n',
+    HASH_AND_EQUALS: 'a=b # c',
+    UNICODE: 'héllo ✓ 🔑 \u2028',
+    CRLF: 'one\r\ntwo',
+    PORT: '8080',
+    ENABLED: 'true',
+  };
+  const DANGEROUS = { LD_PRELOAD: '/tmp/evil-preload.so', PATH: '/tmp/evil-path/bin' };
+  let env: string;
+
+  beforeAll(async () => {
+    env = await freshEnv();
+    expectOk(await push(env, { format: 'json', content: JSON.stringify({ ...STORED, ...DANGEROUS }) }));
+  });
+
+  it.each(FORMATS)('answers a %s document that parses back to exactly the stored values, dangerous names left out', async (format) => {
+    const response = await api('GET', `${env}/sync/pull?format=${format}`);
+    const pulled = expectOk(response);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    expect(pulled.format).toBe(format);
+    expect(pulled.removed).toEqual(['LD_PRELOAD', 'PATH']);
+    expect(parseDocument(format, pulled.content)).toEqual(STORED);
+    for (const value of Object.values(DANGEROUS)) expect(pulled.content).not.toContain(value);
+  });
+
+  it('answers .env when no format is given, in key order', async () => {
+    const pulled = expectOk(await api('GET', `${env}/sync/pull`));
+    expect(pulled.format).toBe('env');
+    expect(pulled.content).toBe(serializeDocument('env', Object.fromEntries(Object.entries(STORED).sort(([a], [b]) => (a < b ? -1 : 1)))));
+  });
+
+  it('pulls what a push of the pulled document leaves unchanged', async () => {
+    for (const format of FORMATS) {
+      const { content } = expectOk(await api('GET', `${env}/sync/pull?format=${format}`));
+      expect(expectOk(await push(env, { format, content }))).toMatchObject({ created: [], updated: [], errors: [] });
+    }
+  });
+
+  it('answers 404 for an environment that does not exist', async () => {
+    expectError(await api('GET', `${scopePath('acme', 'api', 'nowhere')}/sync/pull`), 404);
+  });
+});
+
+describe('diff', () => {
+  it('tells which keys the file adds, changes, removes and keeps, and never a value', async () => {
+    const env = await freshEnv();
+    const server = { SAME: 'same-value-5e1', CHANGED: 'server-value-a07', ONLY_SERVER: 'server-only-value-c3d', LD_PRELOAD: '/tmp/server-preload.so' };
+    expectOk(await push(env, { format: 'json', content: JSON.stringify(server) }));
+    const local = { SAME: 'same-value-5e1', CHANGED: 'local-value-9b4', ONLY_FILE: 'file-only-value-f2e', LD_PRELOAD: '/tmp/local-preload.so' };
+    const response = await api('POST', `${env}/sync/diff`, { body: { format: 'yaml', content: serializeDocument('yaml', local) } });
+    expect(expectOk(response)).toEqual({ added: ['ONLY_FILE'], changed: ['CHANGED'], removed: ['ONLY_SERVER'], unchanged: ['SAME'], withheld: ['LD_PRELOAD'] });
+    const text = JSON.stringify(response.body);
+    for (const value of [...Object.values(server), ...Object.values(local)]) expect(text).not.toContain(value);
+  });
+
+  it('writes nothing', async () => {
+    const env = await freshEnv();
+    const before = await tableCounts(platform.database.url);
+    expect(expectOk(await api('POST', `${env}/sync/diff`, { body: { format: 'env', content: 'NEW=1\n' } })).added).toEqual(['NEW']);
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+  });
+});
+
+describe('bad input', () => {
+  let env: string;
+  beforeAll(async () => {
+    env = await freshEnv();
+  });
+
+  it.each([
+    ['an unknown field', { format: 'env', content: '', force: true }, 'force'],
+    ['an unknown format', { format: 'toml', content: '' }, 'format'],
+    ['no content', { format: 'env' }, 'content'],
+    ['content that is not a string', { format: 'env', content: { A: '1' } }, 'content'],
+    ['a dryRun that is not a boolean', { format: 'env', content: '', dryRun: 'yes' }, 'dryRun'],
+    ['content with a lone surrogate', { format: 'env', content: 'A=\ud800' }, 'content'],
+  ])('answers 400 to a push with %s, naming the field', async (_what, body, field) => {
+    expectError(await push(env, body), 400, field);
+  });
+
+  it.each([
+    ['env', 'A=1\nB="unclosed-secret-value\n', /line 2: the quoted value of B is never closed/],
+    ['env', 'A=1\nJUST_A_WORD\n', /line 2: expected '=' after JUST_A_WORD/],
+    ['json', '{"A": "unterminated-secret-value', /not valid JSON/],
+    ['json', '["list-secret-value"]', /must be a mapping/],
+    ['yaml', 'A: 1\nNESTED:\n  inner: nested-secret-value\n', /NESTED: nested mappings and lists are not supported/],
+    ['yaml', 'A: nested-secret-value\n\tB: 2\n', /line 2: not valid YAML/],
+  ] as const)('answers 400 naming content and the place of the mistake in a malformed %s document, never its values', async (format, content, message) => {
+    for (const path of ['push', 'diff']) {
+      const response = await api('POST', `${env}/sync/${path}`, { body: { format, content } });
+      expectError(response, 400, 'content');
+      expect(response.body.message).toMatch(message);
+      expect(JSON.stringify(response.body)).not.toMatch(/secret-value/);
+    }
+  });
+
+  it('answers 400 to a pull in an unknown format or with an unknown parameter, and to a diff with a push field', async () => {
+    expectError(await api('GET', `${env}/sync/pull?format=xml`), 400, 'format');
+    expectError(await api('GET', `${env}/sync/pull?format=env&reveal=true`), 400, 'reveal');
+    expectError(await api('POST', `${env}/sync/diff`, { body: { format: 'env', content: '', dryRun: true } }), 400, 'dryRun');
+    expectError(await api('POST', `${env}/sync/push?dryRun=true`, { body: { format: 'env', content: '' } }), 400, 'dryRun');
+  });
+});
+
+describe('permissions', () => {
+  const issue = async (permissions: string[]): Promise<Api> =>
+    apiClient(platform.baseUrl, expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: permissions.join('+'), permissions } }), 201).token);
+
+  it('needs secrets:write and secrets:reveal to push, and writes nothing without them', async () => {
+    const env = await freshEnv();
+    const withoutWrite = await issue(['secrets:read', 'secrets:reveal', 'secrets:export']);
+    const withoutReveal = await issue(['secrets:read', 'secrets:write']);
+    const before = await tableCounts(platform.database.url);
+    for (const [client, missing] of [[withoutWrite, 'secrets:write'], [withoutReveal, 'secrets:reveal']] as const) {
+      const denied = await push(env, { format: 'env', content: 'DENIED=value\n' }, { client });
+      expectError(denied, 403);
+      expect(denied.body.message).toContain(missing);
+    }
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+    expectOk(await push(env, { format: 'env', content: 'ALLOWED=value\n' }, { client: await issue(['secrets:write', 'secrets:reveal']) }));
+  });
+
+  it('needs secrets:reveal and secrets:export to pull or diff, like inject', async () => {
+    const env = await freshEnv();
+    const writer = await issue(['secrets:read', 'secrets:write', 'secrets:reveal']);
+    expectError(await writer('GET', `${env}/sync/pull`), 403);
+    expectError(await writer('POST', `${env}/sync/diff`, { body: { format: 'env', content: '' } }), 403);
+    const exporter = await issue(['secrets:reveal', 'secrets:export']);
+    expectOk(await exporter('GET', `${env}/sync/pull`));
+    expectOk(await exporter('POST', `${env}/sync/diff`, { body: { format: 'env', content: '' } }));
+  });
+});
+
+describe('audit', () => {
+  it('records push, pull and diff on the environment, with their outcome', async () => {
+    const env = await freshEnv();
+    const resource = env.slice(1);
+    const readOnly = apiClient(
+      platform.baseUrl,
+      expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'audit-read-only', permissions: ['secrets:read'] } }), 201).token,
+    );
+    const calls: [string, string, () => Promise<ApiResponse>][] = [
+      ['secret.push', 'success', () => pushEnv(env, 'AUDITED=audit-value-1\n')],
+      ['secret.push', 'failure', () => pushEnv(env, 'bad-key=audit-value-2\n')],
+      ['secret.push', 'denied', () => push(env, { format: 'env', content: 'X=1\n' }, { client: readOnly })],
+      ['secret.pull', 'success', () => api('GET', `${env}/sync/pull?format=json`)],
+      ['secret.diff', 'success', () => api('POST', `${env}/sync/diff`, { body: { format: 'env', content: 'AUDITED=x\n' } })],
+    ];
+    const requestIds: string[] = [];
+    for (const [, , call] of calls) requestIds.push((await call()).headers.get('x-request-id')!);
+    const trail = await waitForAudit(api, 'acme', requestIds);
+    calls.forEach(([action, outcome], i) => {
+      const record = trail.find((event) => event.requestId === requestIds[i]);
+      expect(record, action).toMatchObject({ action, outcome, resource });
+    });
+    expect(JSON.stringify(trail)).not.toMatch(/audit-value/);
+  });
+});
+
+describe('values at rest', () => {
+  it('leaves no pushed, pulled or compared value in a log line or in Redis', async () => {
+    const env = await freshEnv();
+    const CANARY = canary();
+    expectOk(await api('POST', `${env}/secrets/COUNT`, { body: { value: '1', type: 'integer' } }), 201);
+    const headers = { 'Idempotency-Key': `canary-${randomBytes(4).toString('hex')}` };
+    expectOk(await push(env, { format: 'env', content: `CANARY_VALUE=${CANARY}\n` }, { headers }));
+    expectOk(await push(env, { format: 'env', content: `CANARY_VALUE=${CANARY}\n` }, { headers }));
+    expectError(await pushEnv(env, `COUNT=${CANARY}\n`), 400);
+    expectError(await pushEnv(env, `BROKEN="${CANARY}\n`), 400);
+    expect(expectOk(await api('GET', `${env}/sync/pull`)).content).toContain(CANARY);
+    expectOk(await api('POST', `${env}/sync/diff`, { body: { format: 'env', content: `CANARY_VALUE=${CANARY}-changed\n` } }));
+
+    expect(leaksIn(platform.logs(), [CANARY])).toEqual([]);
+    const redis = await redisDump(platform.kvPrefix);
+    expect([...redis.keys()].some((key) => key.includes(headers['Idempotency-Key']))).toBe(true);
+    expect(leaksIn([...redis].map(([key, value]) => `${key}\n${value}`).join('\n'), [CANARY])).toEqual([]);
+  });
+});
