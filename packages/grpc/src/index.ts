@@ -12,3 +12,4 @@ export type { Principal } from './metadata.js';
 export * from './permissions.js';
 export * from './proto-package.js';
 export * from './server.js';
+export * from './validate.js';

@@ -12,6 +12,12 @@ export interface CallContext {
   principal?: Principal;
 }
 
+/** The principal of a call that must have one. */
+export function requirePrincipal(ctx: CallContext): Principal {
+  if (!ctx.principal) throw new CofferError('UNAUTHENTICATED', 'call carries no principal');
+  return ctx.principal;
+}
+
 export const REQUEST_ID_METADATA_KEY = 'x-request-id';
 export const PRINCIPAL_METADATA_KEY = 'x-coffer-principal';
 

@@ -1,7 +1,23 @@
-import { CofferError, requirePermissions, type AsyncHandlers, type AuditServiceHandlers } from '@coffer/grpc';
+import { requirePermissions, requirePrincipal, validRequest, type AsyncHandlers, type AuditServiceHandlers } from '@coffer/grpc';
+import { z } from 'zod';
 import type { AuditService } from './audit-service.js';
 
 const MAX_BATCH = 5000;
+const text = (max: number) => z.string().max(max).refine((value) => !value.includes('\u0000'), 'must not contain U+0000');
+const eventSchema = z.object({
+  id: z.union([z.literal(''), z.uuid()]),
+  orgId: z.uuid(),
+  actorId: text(128).min(1),
+  actorType: text(64).min(1),
+  action: text(64).min(1),
+  resource: text(1024).min(1),
+  outcome: z.enum(['success', 'denied', 'failure']),
+  requestId: text(128),
+  ip: text(64),
+  userAgent: text(512),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+const recordSchema = z.object({ events: z.array(eventSchema).max(MAX_BATCH) });
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
@@ -9,24 +25,15 @@ const MAX_LIMIT = 1000;
 export function auditHandlers(service: AuditService): AsyncHandlers<AuditServiceHandlers> {
   return {
     async Record(request) {
-      if (request.events.length > MAX_BATCH) {
-        throw new CofferError('INVALID_ARGUMENT', `events: at most ${MAX_BATCH} per batch`, { details: { field: 'events' } });
-      }
-      for (const [index, event] of request.events.entries()) {
-        if (!event.orgId || !event.action || !event.resource || Number.isNaN(Date.parse(event.occurredAt))) {
-          throw new CofferError('INVALID_ARGUMENT', `events.${index}: orgId, action, resource and occurredAt are required`, {
-            details: { field: `events.${index}` },
-          });
-        }
-      }
-      return { recorded: await service.record(request.events) };
+      const { events } = validRequest(recordSchema, request);
+      return { recorded: await service.record(events) };
     },
 
     async Search(request, ctx) {
-      if (!ctx.principal) throw new CofferError('UNAUTHENTICATED', 'call carries no principal');
-      requirePermissions(ctx.principal.permissions, 'audit:read');
+      const principal = requirePrincipal(ctx);
+      requirePermissions(principal.permissions, 'audit:read');
       const limit = Math.min(request.limit || DEFAULT_LIMIT, MAX_LIMIT);
-      const events = await service.search(ctx.principal.orgId, {
+      const events = await service.search(principal.orgId, {
         action: request.action || undefined,
         resourcePrefix: request.resourcePrefix || undefined,
         limit,

@@ -1,38 +1,25 @@
-import { CofferError, requirePermissions, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
+import { requirePermissions, requirePrincipal, validRequest, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
 import { z } from 'zod';
 import { MAX_IMPORT_ENTRIES } from './secret-import.js';
 import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './secret-service.js';
 import { secretKeySchema, secretTypeSchema } from './secret-values.js';
 
-const slug = z.string().min(1).max(63);
+const slug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a slug');
 const scopeSchema = z.object({ project: slug, environment: slug });
 const version = z.number().int().min(1);
 
-function fieldError(error: z.ZodError): CofferError {
-  const issue = error.issues[0];
-  const field = issue?.path.join('.') || 'request';
-  return new CofferError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, { details: { field } });
-}
-
-function valid<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw fieldError(result.error);
-  return result.data;
-}
-
 /** The caller, with the permissions this call needs checked here, where the secrets are. */
 function caller(ctx: CallContext, ...needed: Permission[]): Caller {
-  const principal = ctx.principal;
-  if (!principal) throw new CofferError('UNAUTHENTICATED', 'call carries no principal');
+  const principal = requirePrincipal(ctx);
   requirePermissions(principal.permissions, ...needed);
   return { orgId: principal.orgId, actor: `${principal.actorType}:${principal.tokenId}` };
 }
 
 function scopeOf(request: { scope?: { project: string; environment: string } | null }): Scope {
-  return valid(scopeSchema, request.scope ?? {});
+  return validRequest(scopeSchema, request.scope ?? {});
 }
 
-const key = (value: string) => valid(secretKeySchema, value);
+const key = (value: string) => validRequest(secretKeySchema, value);
 
 // Keys and values are checked one by one in the service, so that every bad entry is reported.
 const importSchema = z.object({
@@ -54,13 +41,13 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
       const needed: Permission[] = request.reveal ? ['secrets:read', 'secrets:reveal'] : ['secrets:read'];
       const found = await service.get(caller(ctx, ...needed), scopeOf(request), key(request.key), {
         reveal: request.reveal,
-        version: request.version ? valid(version, request.version) : undefined,
+        version: request.version ? validRequest(version, request.version) : undefined,
       });
       return { meta: metaMessage(found.meta), ...(found.value !== undefined ? { value: found.value } : {}) };
     },
 
     async SetSecret(request, ctx) {
-      const input = valid(
+      const input = validRequest(
         z.object({
           key: secretKeySchema,
           value: z.string(),
@@ -94,8 +81,8 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     async DiffVersions(request, ctx) {
       // Whether two values differ says something about them, so a diff needs reveal even without values.
       const diff = await service.diff(caller(ctx, 'secrets:read', 'secrets:reveal'), scopeOf(request), key(request.key), {
-        from: valid(version, request.from),
-        to: valid(version, request.to),
+        from: validRequest(version, request.from),
+        to: validRequest(version, request.to),
         reveal: request.reveal,
       });
       return { ...diff, from: versionMessage(diff.from), to: versionMessage(diff.to) };
@@ -103,7 +90,7 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
 
     async Rollback(request, ctx) {
       const meta = await service.rollback(caller(ctx, 'secrets:write', 'secrets:reveal'), scopeOf(request), key(request.key), {
-        version: valid(version, request.version),
+        version: validRequest(version, request.version),
         expectedVersion: request.expectedVersion ?? undefined,
       });
       return { meta: metaMessage(meta) };
@@ -115,7 +102,7 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
 
     async ImportSecrets(request, ctx) {
       const who = caller(ctx, 'secrets:write', 'secrets:reveal');
-      const { entries } = valid(importSchema, request);
+      const { entries } = validRequest(importSchema, request);
       return service.import(who, scopeOf(request), entries, { dryRun: request.dryRun });
     },
   };

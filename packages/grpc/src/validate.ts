@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { CofferError } from './errors.js';
+
+/**
+ * Validates a request at a service's gRPC edge. The INVALID_ARGUMENT names the first offending
+ * field and never echoes its value.
+ */
+export function validRequest<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || 'request';
+  throw new CofferError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, { details: { field } });
+}
