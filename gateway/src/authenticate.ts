@@ -2,8 +2,12 @@ import { createHmac } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
-import { CofferError, type Principal } from '@coffer/grpc';
+import { CofferError, principalAssertionExpiry, type Principal } from '@coffer/grpc';
 import type { PrincipalCache } from './principal-cache.js';
+
+// A cached principal is dropped this long before its assertion expires, so that no call (however
+// slow, whatever the clocks) reaches a service with an expired one; the next request re-authenticates.
+const ASSERTION_EXPIRY_MARGIN_MS = 30_000;
 
 export interface AuthenticateDeps {
   cache: PrincipalCache<Principal>;
@@ -24,7 +28,7 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
     if (pending) return pending;
     const lookup = authenticate(token, requestId)
       .then((principal) => {
-        cache.set(tokenHash, principal);
+        cache.set(tokenHash, principal, principalAssertionExpiry(principal.assertion) - ASSERTION_EXPIRY_MARGIN_MS);
         return principal;
       })
       .finally(() => inFlight.delete(tokenHash));

@@ -14,6 +14,15 @@ it('forgets an entry when its time is up or when it is evicted', () => {
   expect(cache.get(key)).toBeUndefined();
 });
 
+it('forgets an entry at its notAfter when that comes before its time is up', () => {
+  let now = 1_000;
+  const cache = createPrincipalCache<string>({ ttlMs: 10_000, now: () => now });
+  cache.set('k', 'principal', 1_500);
+  expect(cache.get('k')).toBe('principal');
+  now = 1_500;
+  expect(cache.get('k')).toBeUndefined();
+});
+
 it('keys entries by a digest, never by the token itself', () => {
   const cache = createPrincipalCache<string>({ ttlMs: 100 });
   expect(cache.keyOf('coffer_secret_token')).not.toContain('coffer_secret_token');

@@ -25,12 +25,13 @@ export function createPrincipalCache<P>({ ttlMs, maxEntries = 10_000, now = Date
       }
       return entry.principal;
     },
-    set(tokenHash: string, principal: P): void {
+    /** `notAfter` (ms since the epoch) cuts the entry's time short, e.g. before what it holds expires. */
+    set(tokenHash: string, principal: P, notAfter = Infinity): void {
       if (entries.size >= maxEntries) {
         const oldest = entries.keys().next().value;
         if (oldest !== undefined) entries.delete(oldest);
       }
-      entries.set(tokenHash, { principal, expiresAt: now() + ttlMs });
+      entries.set(tokenHash, { principal, expiresAt: Math.min(now() + ttlMs, notAfter) });
     },
     evict(tokenHash: string): void {
       entries.delete(tokenHash);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
-import { freePort, killAllServers, makeTempDir, removeTempDirs, runServer } from '../support/server-process.js';
+import { freePort, killAllServers, makeTempDir, principalKeyEnv, removeTempDirs, runServer } from '../support/server-process.js';
 
 /**
  * A bad setting stops the process before it serves anything: non-zero exit, one readable line
@@ -10,6 +10,7 @@ import { freePort, killAllServers, makeTempDir, removeTempDirs, runServer } from
  */
 
 const masterKey = randomBytes(32).toString('hex');
+const { COFFER_PRINCIPAL_SIGNING_KEY: signingKey, COFFER_PRINCIPAL_VERIFY_KEY: verifyKey } = principalKeyEnv();
 const password = `pw-${randomBytes(12).toString('hex')}`;
 let database: TestDatabase;
 /** The fresh test database, reached with a password (trust auth ignores it; it must still never be printed). */
@@ -108,6 +109,7 @@ describe('configuration errors stop coffer-server', { timeout: 60_000 }, () => {
       COFFER_DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       COFFER_HTTP_PORT: String(await freePort()),
+      ...(target === 'secret' ? { COFFER_PRINCIPAL_VERIFY_KEY: verifyKey } : {}),
     });
     const line = expectOneLineNaming(result, 'COFFER_MASTER_KEY');
     expect(line).toMatch(/COFFER_MASTER_KEY: required/);
@@ -116,12 +118,34 @@ describe('configuration errors stop coffer-server', { timeout: 60_000 }, () => {
     expect(await readdir(dataDir)).not.toContain('master.key');
   });
 
+  it.each([
+    ['auth', 'COFFER_PRINCIPAL_SIGNING_KEY'],
+    ['secret', 'COFFER_PRINCIPAL_VERIFY_KEY'],
+    ['audit', 'COFFER_PRINCIPAL_VERIFY_KEY'],
+  ])('--targets=%s without its principal key fails at start, naming %s', async (target, variable) => {
+    const result = await runServer([`--targets=${target}`], { COFFER_DATA_DIR: await makeTempDir(), DATABASE_URL: databaseUrl, COFFER_MASTER_KEY: masterKey });
+    expect(expectOneLineNaming(result, variable)).toMatch(new RegExp(`${variable}: required`));
+    expect(result.stdout).not.toMatch(/listening/);
+    expectNoSecrets(result);
+  });
+
+  it('a principal key that does not parse fails naming it and never printing it', async () => {
+    const result = await runServer(['--targets=auth'], {
+      COFFER_DATA_DIR: await makeTempDir(),
+      DATABASE_URL: databaseUrl,
+      COFFER_PRINCIPAL_SIGNING_KEY: verifyKey,
+    });
+    expect(expectOneLineNaming(result, 'COFFER_PRINCIPAL_SIGNING_KEY')).toMatch(/expected an Ed25519 private key/);
+    expectNoSecrets(result, verifyKey, signingKey);
+  });
+
   it('an unreachable database fails without printing the password', async () => {
     const closed = await freePort();
     const result = await runServer(['--targets=secret'], {
       COFFER_DATA_DIR: await makeTempDir(),
       DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:${closed}/coffer`,
       COFFER_MASTER_KEY: masterKey,
+      COFFER_PRINCIPAL_VERIFY_KEY: verifyKey,
     });
     expect(result.code, result.output).not.toBe(0);
     expect(result.code).not.toBeNull();

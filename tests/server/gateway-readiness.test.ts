@@ -4,6 +4,7 @@ import {
   freePort,
   killAllServers,
   makeTempDir,
+  principalKeyEnv,
   removeTempDirs,
   runServer,
   spawnServer,
@@ -29,7 +30,12 @@ beforeAll(async () => {
   expect(migrated.code, migrated.output).toBe(0);
 
   const auditPort = await freePort();
-  audit = spawnServer(['--targets=audit'], { DATABASE_URL: database.url, COFFER_GRPC_PORT: String(auditPort), COFFER_DATA_DIR: await makeTempDir() });
+  audit = spawnServer(['--targets=audit'], {
+    DATABASE_URL: database.url,
+    COFFER_GRPC_PORT: String(auditPort),
+    COFFER_DATA_DIR: await makeTempDir(),
+    COFFER_PRINCIPAL_VERIFY_KEY: principalKeyEnv().COFFER_PRINCIPAL_VERIFY_KEY,
+  });
   await waitForGrpcServing(audit, `127.0.0.1:${auditPort}`, 'coffer.v1.AuditService');
 
   const [httpPort, authPort, secretPort] = [await freePort(), await freePort(), await freePort()];

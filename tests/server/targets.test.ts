@@ -8,6 +8,7 @@ import {
   isListening,
   killAllServers,
   makeTempDir,
+  principalKeyEnv,
   removeTempDirs,
   runServer,
   spawnServer,
@@ -134,7 +135,10 @@ describe('one service per process', { timeout: 60_000 }, () => {
   }
 
   it('--targets=secret serves SecretService only, on COFFER_GRPC_PORT, and no HTTP', async () => {
-    const { proc, address, httpPort, dataDir } = await startTarget('secret', { COFFER_MASTER_KEY: randomBytes(32).toString('hex') });
+    const { proc, address, httpPort, dataDir } = await startTarget('secret', {
+      COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
+      COFFER_PRINCIPAL_VERIFY_KEY: principalKeyEnv().COFFER_PRINCIPAL_VERIFY_KEY,
+    });
     expect(proc.stdout()).toContain(`"address":"${address}"`);
 
     const health = createHealthClient(address);
@@ -165,7 +169,7 @@ describe('one service per process', { timeout: 60_000 }, () => {
   });
 
   it('--targets=auth serves AuthService only, and no HTTP', async () => {
-    const { proc, address, httpPort } = await startTarget('auth', { REDIS_URL: TEST_REDIS_URL });
+    const { proc, address, httpPort } = await startTarget('auth', { REDIS_URL: TEST_REDIS_URL, COFFER_PRINCIPAL_SIGNING_KEY: principalKeyEnv().COFFER_PRINCIPAL_SIGNING_KEY });
     const health = createHealthClient(address);
     const auth = createAuthClient(address);
     const secret = createSecretClient(address);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,15 @@ export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.P
     else result[name] = value;
   }
   return result;
+}
+
+/** A fresh principal-assertion key pair in the form the COFFER_PRINCIPAL_*_KEY variables take, for split targets. */
+export function principalKeyEnv(): { COFFER_PRINCIPAL_SIGNING_KEY: string; COFFER_PRINCIPAL_VERIFY_KEY: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    COFFER_PRINCIPAL_SIGNING_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    COFFER_PRINCIPAL_VERIFY_KEY: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
 }
 
 /** A port nothing listens on right now: bound on port 0, read, released. */

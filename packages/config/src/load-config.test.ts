@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.js';
@@ -27,6 +28,8 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       redisUrl: undefined,
       masterKey: undefined,
+      principalSigningKey: undefined,
+      principalVerifyKey: undefined,
       logLevel: 'info',
       bodyLimit: '256kb',
       auditFlushMs: 200,
@@ -48,6 +51,7 @@ describe('loadConfig', () => {
 
   it('reads every setting from the environment', () => {
     const key = randomBytes(32);
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const config = loadConfig({
       COFFER_HTTP_PORT: '9000',
       COFFER_HTTP_HOST: '0.0.0.0',
@@ -55,6 +59,8 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://coffer:pw@db.internal:5432/coffer',
       REDIS_URL: 'rediss://:pw@cache.internal:6380/1',
       COFFER_MASTER_KEY: key.toString('hex'),
+      COFFER_PRINCIPAL_SIGNING_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      COFFER_PRINCIPAL_VERIFY_KEY: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
       COFFER_LOG_LEVEL: 'debug',
       COFFER_GRPC_HOST: '::',
       COFFER_GRPC_PORT: '50051',
@@ -80,6 +86,8 @@ describe('loadConfig', () => {
       databaseUrl: 'postgresql://coffer:pw@db.internal:5432/coffer',
       redisUrl: 'rediss://:pw@cache.internal:6380/1',
       masterKey: key,
+      principalSigningKey: expect.objectContaining({ type: 'private', asymmetricKeyType: 'ed25519' }),
+      principalVerifyKey: expect.objectContaining({ type: 'public', asymmetricKeyType: 'ed25519' }),
       logLevel: 'debug',
       bodyLimit: '1mb',
       auditFlushMs: 50,
@@ -96,6 +104,21 @@ describe('loadConfig', () => {
     const base64 = key.toString('base64');
     expect(loadConfig({ COFFER_MASTER_KEY: base64 }).masterKey).toEqual(key);
     expect(loadConfig({ COFFER_MASTER_KEY: base64.replace(/=$/, '') }).masterKey).toEqual(key);
+  });
+
+  it('accepts principal keys made by the openssl recipe in deploy/README.md', () => {
+    const privateDer = execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-outform', 'DER']);
+    const publicDer = execFileSync('openssl', ['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], { input: privateDer });
+    const config = loadConfig({ COFFER_PRINCIPAL_SIGNING_KEY: privateDer.toString('base64'), COFFER_PRINCIPAL_VERIFY_KEY: publicDer.toString('base64') });
+    expect(createPublicKey(config.principalSigningKey!).equals(config.principalVerifyKey!)).toBe(true);
+  });
+
+  it('refuses a verify key that is not the public half of the signing key', () => {
+    const signing = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    expect(problemsOf({ COFFER_PRINCIPAL_SIGNING_KEY: signing, COFFER_PRINCIPAL_VERIFY_KEY: other })).toEqual([
+      'COFFER_PRINCIPAL_VERIFY_KEY: is not the public half of COFFER_PRINCIPAL_SIGNING_KEY',
+    ]);
   });
 
   it('types each setting precisely', () => {
@@ -124,6 +147,17 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://cache:6379', 'REDIS_URL: expected a redis:// or rediss:// URL'],
     ['COFFER_MASTER_KEY', 'ab'.repeat(31), 'COFFER_MASTER_KEY: expected 32 bytes as 64 hex characters or as base64'],
     ['COFFER_MASTER_KEY', randomBytes(16).toString('base64'), 'COFFER_MASTER_KEY: expected 32 bytes as 64 hex characters or as base64'],
+    ['COFFER_PRINCIPAL_SIGNING_KEY', 'not base64!', 'COFFER_PRINCIPAL_SIGNING_KEY: expected an Ed25519 private key as base64 of its PKCS#8 DER'],
+    [
+      'COFFER_PRINCIPAL_SIGNING_KEY',
+      generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      'COFFER_PRINCIPAL_SIGNING_KEY: expected an Ed25519 private key as base64 of its PKCS#8 DER',
+    ],
+    [
+      'COFFER_PRINCIPAL_VERIFY_KEY',
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      'COFFER_PRINCIPAL_VERIFY_KEY: expected an Ed25519 public key as base64 of its SPKI DER',
+    ],
     ['COFFER_LOG_LEVEL', 'verbose', 'COFFER_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent'],
     ['COFFER_AUTH_ADDR', 'auth', 'COFFER_AUTH_ADDR: expected host:port with a port from 1 to 65535'],
     ['COFFER_SECRET_ADDR', 'secret:0', 'COFFER_SECRET_ADDR: expected host:port with a port from 1 to 65535'],
@@ -168,15 +202,16 @@ describe('loadConfig', () => {
     const masterKey = 'not-a-key-but-a-canary-5f1d';
     const databaseUrl = 'mysql://admin:db-canary-9c2e@db/coffer';
     const redisUrl = 'http://:redis-canary-7a3b@cache:6379';
-    const env = { COFFER_MASTER_KEY: masterKey, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+    const signingKey = 'c2lnbmluZy1rZXktY2FuYXJ5LTNlOGQ=';
+    const env = { COFFER_MASTER_KEY: masterKey, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, COFFER_PRINCIPAL_SIGNING_KEY: signingKey };
     try {
       loadConfig(env);
       expect.unreachable();
     } catch (error) {
       const config = error as ConfigError;
-      expect(config.problems).toHaveLength(3);
+      expect(config.problems).toHaveLength(4);
       const everything = `${config.message}\n${config.problems.join('\n')}\n${String(config.stack)}\n${JSON.stringify(config)}`;
-      for (const canary of ['5f1d', 'db-canary-9c2e', 'redis-canary-7a3b']) expect(everything).not.toContain(canary);
+      for (const canary of ['5f1d', 'db-canary-9c2e', 'redis-canary-7a3b', signingKey]) expect(everything).not.toContain(canary);
     }
   });
 });

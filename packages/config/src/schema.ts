@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { address, directory, host, integer, key32, milliseconds, oneOf, optional, port, size, url, withDefault } from './variables.js';
+import { createPublicKey } from 'node:crypto';
+import { address, directory, ed25519Key, host, integer, key32, milliseconds, oneOf, optional, port, size, url, withDefault } from './variables.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -12,6 +13,10 @@ const variables = {
   DATABASE_OWNER_URL: optional(url(['postgres', 'postgresql'])),
   REDIS_URL: optional(url(['redis', 'rediss'])),
   COFFER_MASTER_KEY: optional(key32()),
+  // Auth signs principals with the private key; the services verify them with the public one. A
+  // process that runs auth, secret and audit together makes a throwaway pair when none is given.
+  COFFER_PRINCIPAL_SIGNING_KEY: optional(ed25519Key('private')),
+  COFFER_PRINCIPAL_VERIFY_KEY: optional(ed25519Key('public')),
   COFFER_LOG_LEVEL: withDefault(oneOf(LOG_LEVELS), 'info'),
   COFFER_GRPC_HOST: withDefault(host(), '127.0.0.1'),
   // 0 lets the OS pick a free port.
@@ -45,6 +50,12 @@ export const configSchema = z
     // A typo must be reported alongside bad values, not only once they are fixed.
     { when: () => true },
   )
+  .superRefine((env, ctx) => {
+    const { COFFER_PRINCIPAL_SIGNING_KEY: signing, COFFER_PRINCIPAL_VERIFY_KEY: verify } = env;
+    if (signing && verify && !createPublicKey(signing).equals(verify)) {
+      ctx.addIssue({ code: 'custom', path: ['COFFER_PRINCIPAL_VERIFY_KEY'], message: 'is not the public half of COFFER_PRINCIPAL_SIGNING_KEY' });
+    }
+  })
   .transform((env) => ({
     httpHost: env.COFFER_HTTP_HOST,
     httpPort: env.COFFER_HTTP_PORT,
@@ -58,6 +69,8 @@ export const configSchema = z
     databaseOwnerUrl: env.DATABASE_OWNER_URL,
     redisUrl: env.REDIS_URL,
     masterKey: env.COFFER_MASTER_KEY,
+    principalSigningKey: env.COFFER_PRINCIPAL_SIGNING_KEY,
+    principalVerifyKey: env.COFFER_PRINCIPAL_VERIFY_KEY,
     logLevel: env.COFFER_LOG_LEVEL,
     bodyLimit: env.COFFER_BODY_LIMIT,
     auditFlushMs: env.COFFER_AUDIT_FLUSH_MS,

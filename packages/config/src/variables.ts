@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -87,4 +88,17 @@ export const key32 = () =>
     if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
     if (/^[A-Za-z0-9+/]{43}=?$/.test(raw)) return Buffer.from(raw, 'base64');
     return undefined;
+  });
+
+/** An Ed25519 key as base64 of its DER: PKCS#8 for a private key, SPKI for a public one. */
+export const ed25519Key = (type: 'private' | 'public') =>
+  variable(`an Ed25519 ${type} key as base64 of its ${type === 'private' ? 'PKCS#8' : 'SPKI'} DER`, (raw): KeyObject | undefined => {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw)) return undefined;
+    const der = Buffer.from(raw, 'base64');
+    try {
+      const key = type === 'private' ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) : createPublicKey({ key: der, format: 'der', type: 'spki' });
+      return key.asymmetricKeyType === 'ed25519' ? key : undefined;
+    } catch {
+      return undefined;
+    }
   });

@@ -10,6 +10,7 @@ export * from './metadata.js';
 // all-optional input type of the same name, which callers never need.
 export type { Principal } from './metadata.js';
 export * from './permissions.js';
+export * from './principal-assertion.js';
 export * from './proto-package.js';
 export * from './server.js';
 export * from './validate.js';

@@ -1,13 +1,17 @@
+import { generateKeyPairSync } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuditClient, unary } from './client.js';
 import { CofferError, httpStatusOf } from './errors.js';
 import type { AuditServiceClient, AuditServiceHandlers } from './generated/coffer/v1/AuditService.js';
 import { PRINCIPAL_METADATA_KEY, type CallContext } from './metadata.js';
+import { createPrincipalSigner, createPrincipalVerifier } from './principal-assertion.js';
 import { loadCofferPackage } from './proto-package.js';
 import { addService, bindServer, createGrpcServer, shutdownServer, type AsyncHandlers } from './server.js';
 
-const principal = {
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+const verifyPrincipal = createPrincipalVerifier(publicKey);
+const claims = {
   tokenId: 'tok_1',
   orgId: '0b6f0c1e-3a51-4c3f-9d51-2f4f3c0d8a11',
   orgSlug: 'acme',
@@ -15,6 +19,7 @@ const principal = {
   permissions: ['audit:read'],
   actorType: 'token',
 };
+const principal = { ...claims, assertion: createPrincipalSigner(privateKey)(claims) };
 const ctx: CallContext = { requestId: 'req-1', principal };
 
 const noSearch: AsyncHandlers<AuditServiceHandlers>['Search'] = async () => ({ events: [] });
@@ -30,7 +35,7 @@ afterEach(async () => {
 
 async function serveAudit(handlers: AsyncHandlers<AuditServiceHandlers>, onUnexpectedError = vi.fn()) {
   server = createGrpcServer();
-  addService(server, loadCofferPackage().coffer.v1.AuditService.service, handlers, { onUnexpectedError });
+  addService(server, loadCofferPackage().coffer.v1.AuditService.service, handlers, { onUnexpectedError, verifyPrincipal });
   const port = await bindServer(server, '127.0.0.1', 0);
   client = createAuditClient(`127.0.0.1:${port}`);
   return { client, onUnexpectedError };
@@ -130,11 +135,15 @@ describe('gRPC server adapter and typed client', () => {
     expect(error.code).toBe('DEADLINE_EXCEEDED');
   });
 
-  it('rejects malformed principal metadata as UNAUTHENTICATED without calling the handler', async () => {
+  it.each([
+    ['malformed', Buffer.from('{"orgId": 42}').toString('base64url')],
+    ['unsigned (plain JSON)', Buffer.from(JSON.stringify(claims)).toString('base64url')],
+    ['signed with another key', createPrincipalSigner(generateKeyPairSync('ed25519').privateKey)(claims)],
+  ])('rejects %s principal metadata as UNAUTHENTICATED without calling the handler', async (_, value) => {
     const record = vi.fn<AsyncHandlers<AuditServiceHandlers>['Record']>(async () => ({ recorded: 0 }));
     const { client } = await serveAudit({ Record: record, Search: noSearch });
     const metadata = new grpc.Metadata();
-    metadata.set(PRINCIPAL_METADATA_KEY, Buffer.from('{"orgId": 42}').toString('base64url'));
+    metadata.set(PRINCIPAL_METADATA_KEY, value);
 
     const status = await new Promise<grpc.ServiceError | null>((resolve) => {
       client.Record({}, metadata, { deadline: Date.now() + 5_000 }, (error) => resolve(error));
@@ -159,7 +168,7 @@ describe('gRPC server adapter and typed client', () => {
     server = createGrpcServer();
     const incomplete = { Record: async () => ({ recorded: 0 }) } as unknown as AsyncHandlers<AuditServiceHandlers>;
     const register = () =>
-      addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, { onUnexpectedError: vi.fn() });
+      addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, { onUnexpectedError: vi.fn(), verifyPrincipal });
     expect(register).toThrow('no handler for /coffer.v1.AuditService/Search');
   });
 });

@@ -3,6 +3,7 @@ import type { MethodDefinition } from '@grpc/proto-loader';
 import { toGrpcStatus } from './error-status.js';
 import { isCofferError, toCofferError } from './errors.js';
 import { readCallContext, type CallContext } from './metadata.js';
+import type { PrincipalVerifier } from './principal-assertion.js';
 
 type UntypedAsyncHandler = (request: unknown, ctx: CallContext) => Promise<unknown>;
 
@@ -41,6 +42,8 @@ export interface AddServiceOptions {
   onUnexpectedError(error: unknown, method: string, requestId?: string): void;
   /** Called once per call with its outcome ('OK' or the error code), e.g. to count calls in a metric. */
   onCompleted?(method: string, code: string): void;
+  /** Turns the caller's principal assertion into its principal; required, so no service can trust an unsigned one. */
+  verifyPrincipal: PrincipalVerifier;
 }
 
 const SERVER_DEFAULTS: grpc.ServerOptions = {
@@ -81,12 +84,12 @@ export function addService<Definition extends grpc.ServiceDefinition>(
 function adaptUnary(
   method: string,
   handler: UntypedAsyncHandler,
-  { onUnexpectedError, onCompleted }: AddServiceOptions,
+  { onUnexpectedError, onCompleted, verifyPrincipal }: AddServiceOptions,
 ): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) => {
     let requestId: string | undefined;
     const answer = async () => {
-      const ctx = readCallContext(call.metadata);
+      const ctx = readCallContext(call.metadata, verifyPrincipal);
       requestId = ctx.requestId;
       return handler(call.request, ctx);
     };

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Config } from '@coffer/config';
 import { migrateDatabase, openDatabase, type Database } from '@coffer/db';
 import {
@@ -6,12 +7,14 @@ import {
   createGrpcServer,
   createHealthClient,
   createHealthService,
+  createPrincipalVerifier,
   createSecretClient,
   bindServer,
   shutdownServer,
   unary,
   type AddServiceOptions,
   type Principal,
+  type PrincipalVerifier,
   type Server,
 } from '@coffer/grpc';
 import { AUDIT_SERVICE_NAME, registerAuditService } from '@coffer/audit';
@@ -21,6 +24,7 @@ import { createKv, type Kv } from '@coffer/kv';
 import { SECRET_SERVICE_NAME, registerSecretService } from '@coffer/secret';
 import { createMetrics, type Logger, type Metrics } from '@coffer/telemetry';
 import { resolveMasterKey } from './master-key.js';
+import { resolvePrincipalKeys } from './principal-keys.js';
 import { startOrder, type ModuleName, type ServiceTarget } from './targets.js';
 
 export interface Platform {
@@ -45,6 +49,10 @@ interface Runtime {
   httpPort?: number;
   kvPrefix: string;
   grpcTargets: number;
+  /** Auth's key for signing principal assertions, when auth runs here. */
+  principalSigningKey?: KeyObject;
+  /** One verifier for every service here, so they share its cache of verified assertions. */
+  verifyPrincipal?: PrincipalVerifier;
   /** `migrate` runs alone and migrates through its own owner connection. */
   migrateOnly: boolean;
 }
@@ -60,6 +68,7 @@ export interface PlatformOptions {
 
 export async function startPlatform(config: Config, targets: readonly ModuleName[], logger: Logger, options: PlatformOptions = {}): Promise<Platform> {
   const order = startOrder(targets);
+  const principalKeys = resolvePrincipalKeys(config, order);
   const runtime: Runtime = {
     config,
     logger,
@@ -68,6 +77,8 @@ export async function startPlatform(config: Config, targets: readonly ModuleName
     kvPrefix: options.kvPrefix ?? 'coffer',
     grpcTargets: order.filter((name) => name === 'auth' || name === 'secret' || name === 'audit').length,
     migrateOnly: order.includes('migrate'),
+    principalSigningKey: principalKeys.signingKey,
+    verifyPrincipal: principalKeys.verifyKey && createPrincipalVerifier(principalKeys.verifyKey),
   };
   const stops: { name: ModuleName; stop: Stop }[] = [];
   const stopAll = async () => {
@@ -162,6 +173,7 @@ async function startService(name: ServiceTarget, rt: Runtime): Promise<Stop> {
   const grpcOptions: AddServiceOptions = {
     onUnexpectedError: (err, method, requestId) => rt.logger.error({ err, method, requestId }, 'unexpected error in gRPC handler'),
     onCompleted: (method, code) => rt.metrics.grpcRequestsTotal.inc({ service: name, method: method.slice(method.lastIndexOf('/') + 1), code }),
+    verifyPrincipal: required(rt.verifyPrincipal, 'principal verification'),
   };
   await registerService(name, server, rt, knex, grpcOptions);
   const health = createHealthService();
@@ -187,7 +199,12 @@ async function registerService(
   switch (name) {
     case 'auth': {
       const kv = required(rt.kv, 'kv');
-      registerAuthService(server, { knex, publish: (channel, message) => kv.pubsub.publish(channel, message), grpc });
+      registerAuthService(server, {
+        knex,
+        publish: (channel, message) => kv.pubsub.publish(channel, message),
+        principalSigningKey: required(rt.principalSigningKey, 'principal signing'),
+        grpc,
+      });
       return;
     }
     case 'secret':

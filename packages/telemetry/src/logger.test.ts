@@ -22,6 +22,8 @@ const SECRET_KEYS = [
   'kek',
   'plaintext',
   'wrappedDek',
+  'assertion',
+  'x-coffer-principal',
 ];
 
 describe('createLogger', () => {

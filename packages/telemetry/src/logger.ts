@@ -19,6 +19,9 @@ const SECRET_KEYS = [
   'kek',
   'plaintext',
   'wrappedDek',
+  // A signed principal opens its organisation at every service until it expires.
+  'assertion',
+  'x-coffer-principal',
 ];
 
 // The redaction library matches fixed depths; these prefixes cover depths 1 to 3, which reaches

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, withTenant, type Database } from '@coffer/db';
-import { addService, bindServer, createAuditClient, createGrpcServer, isCofferError, loadCofferPackage, shutdownServer, unary, type AuditServiceClient, type Server } from '@coffer/grpc';
+import { addService, bindServer, createAuditClient, createGrpcServer, createPrincipalVerifier, isCofferError, loadCofferPackage, shutdownServer, unary, type AuditServiceClient, type Server } from '@coffer/grpc';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
 import { auditHandlers } from './audit-grpc.js';
 import { createAuditService } from './audit-service.js';
@@ -37,6 +37,7 @@ beforeAll(async () => {
     onUnexpectedError: (err) => {
       throw err;
     },
+    verifyPrincipal: createPrincipalVerifier(generateKeyPairSync('ed25519').publicKey),
   });
   client = createAuditClient(`127.0.0.1:${await bindServer(server, '127.0.0.1', 0)}`);
 });

@@ -8,7 +8,7 @@ export const AUDIT_SERVICE_NAME = 'coffer.v1.AuditService';
 
 export interface AuditModuleDeps {
   knex: Knex;
-  /** Error reporting and call accounting for the gRPC adapter. */
+  /** Error reporting, call accounting and principal verification for the gRPC adapter. */
   grpc: AddServiceOptions;
 }
 

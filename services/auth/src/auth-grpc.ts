@@ -1,4 +1,4 @@
-import { isPermission, requirePrincipal, validRequest, type AsyncHandlers, type AuthServiceHandlers, type Permission } from '@coffer/grpc';
+import { isPermission, requirePrincipal, validRequest, type AsyncHandlers, type AuthServiceHandlers, type Permission, type PrincipalClaims } from '@coffer/grpc';
 import { z } from 'zod';
 import type { AuthService } from './auth-service.js';
 
@@ -15,11 +15,12 @@ const permissionList = z.array(z.string()).min(1).max(32).transform((values, che
   return [...new Set(values)] as Permission[];
 });
 
-/** gRPC edge of the Auth service. */
-export function authHandlers(service: AuthService): AsyncHandlers<AuthServiceHandlers> {
+/** gRPC edge of the Auth service; `signPrincipal` makes the assertion the other services believe. */
+export function authHandlers(service: AuthService, signPrincipal: (claims: PrincipalClaims) => string): AsyncHandlers<AuthServiceHandlers> {
   return {
     async Authenticate(request) {
-      return service.authenticate(request.token);
+      const principal = await service.authenticate(request.token);
+      return { ...principal, assertion: signPrincipal(principal) };
     },
 
     async Bootstrap(request) {

@@ -1,5 +1,6 @@
+import type { KeyObject } from 'node:crypto';
 import type { Knex } from '@coffer/db';
-import { addService, loadCofferPackage, type AddServiceOptions, type Server } from '@coffer/grpc';
+import { addService, createPrincipalSigner, loadCofferPackage, type AddServiceOptions, type Server } from '@coffer/grpc';
 import { authHandlers } from './auth-grpc.js';
 import { createAuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
@@ -11,7 +12,9 @@ export const TOKEN_REVOKED_CHANNEL = 'auth.token-revoked';
 export interface AuthModuleDeps {
   knex: Knex;
   publish(channel: string, message: string): Promise<void>;
-  /** Error reporting and call accounting for the gRPC adapter. */
+  /** Signs the principals Authenticate answers (Ed25519); only the Auth service holds it. */
+  principalSigningKey: KeyObject;
+  /** Error reporting, call accounting and principal verification for the gRPC adapter. */
   grpc: AddServiceOptions;
 }
 
@@ -21,6 +24,6 @@ export function registerAuthService(server: Server, deps: AuthModuleDeps) {
     store: createAuthStore(),
     onTokenRevoked: (tokenHash) => deps.publish(TOKEN_REVOKED_CHANNEL, tokenHash),
   });
-  addService(server, loadCofferPackage().coffer.v1.AuthService.service, authHandlers(service), deps.grpc);
+  addService(server, loadCofferPackage().coffer.v1.AuthService.service, authHandlers(service, createPrincipalSigner(deps.principalSigningKey)), deps.grpc);
   return { service };
 }

@@ -12,7 +12,7 @@ export interface SecretModuleDeps {
   /** Wraps the organisations' KEKs (local KMS provider). */
   masterKey: Buffer;
   onDecryptionFailure(): void;
-  /** Error reporting and call accounting for the gRPC adapter. */
+  /** Error reporting, call accounting and principal verification for the gRPC adapter. */
   grpc: AddServiceOptions;
 }
 

@@ -8,6 +8,7 @@ export interface Principal {
   'name'?: (string);
   'permissions'?: (string)[];
   'actorType'?: (string);
+  'assertion'?: (string);
 }
 
 export interface Principal__Output {
@@ -17,4 +18,5 @@ export interface Principal__Output {
   'name': (string);
   'permissions': (string)[];
   'actorType': (string);
+  'assertion': (string);
 }
