@@ -10,7 +10,6 @@ import {
   createAuditClient,
   createAuthClient,
   createSecretClient,
-  isCofferError,
   unary,
   type AuditServiceClient,
   type AuthServiceClient,
@@ -18,6 +17,7 @@ import {
 } from '@coffer/grpc';
 import { bootstrap, startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { canary, createOrgWithEnv } from '../support/security.js';
+import { codeOf } from '../support/grpc.js';
 
 let platform: TestPlatform;
 let secret: SecretServiceClient;
@@ -39,17 +39,6 @@ const victimClaims = () => ({ tokenId: 'forged', orgId: victimOrgId, orgSlug: 'a
  * metadata value sent (only the assertion travels; the fields beside it stay here).
  */
 const as = (principal: string) => ({ ctx: { requestId: 'forged-principal-test', principal: { ...victimClaims(), assertion: principal } } });
-
-/** The code a call failed with, or 'OK'. */
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'OK';
-  } catch (err) {
-    if (isCofferError(err)) return err.code;
-    throw err;
-  }
-}
 
 async function assertionFor(token: string): Promise<string> {
   const principal = await unary(auth, 'Authenticate', { token }, { ctx: { requestId: 'forged-principal-test' } });

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthClient, createHealthClient, createSecretClient, isCofferError, unary } from '@coffer/grpc';
+import { createAuthClient, createHealthClient, createSecretClient, unary } from '@coffer/grpc';
 import { connectAsOwner, createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/postgres.js';
+import { codeOf } from '../support/grpc.js';
 import {
   freePort,
   isListening,
@@ -34,17 +35,6 @@ afterAll(async () => {
   await Promise.all(databases.map((database) => database.drop()));
   await removeTempDirs();
 });
-
-/** The code a gRPC call failed with, or 'OK'. */
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'OK';
-  } catch (err) {
-    if (isCofferError(err)) return err.code;
-    throw err;
-  }
-}
 
 describe('target selection', { timeout: 60_000 }, () => {
   it('--list-targets prints every selectable target with its dependencies and exits 0', async () => {
