@@ -11,6 +11,7 @@ import { errorHandler, notFound, sendData, sendError } from './envelope.js';
 import { requestObservability } from './observability.js';
 import type { PrincipalCache } from './principal-cache.js';
 import { requestId } from './request-id.js';
+import { keepRawBody, verifyRequestIntegrity } from './request-integrity.js';
 import { bootstrapRoutes } from './routes/bootstrap.js';
 import { hierarchyRoutes } from './routes/hierarchy.js';
 import { secretRoutes } from './routes/secrets.js';
@@ -54,7 +55,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
   api.use(bootstrapRoutes(deps));
   api.use(
     bearerAuthentication({
@@ -62,6 +63,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
       authenticate: (token, id) => unary(deps.backends.auth, 'Authenticate', { token }, { ctx: { requestId: id }, deadlineMs: deps.deadlineMs }),
     }),
   );
+  api.use(verifyRequestIntegrity);
   api.use(hierarchyRoutes(deps));
   api.use(secretRoutes({ ...deps, audit: deps.audit }));
   api.use(syncRoutes(deps));

@@ -4,6 +4,7 @@ import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { CofferError, principalAssertionExpiry, type Principal } from '@coffer/grpc';
 import type { PrincipalCache } from './principal-cache.js';
+import { CHECKSUM_HEADER, integrityKey } from './request-integrity.js';
 
 // A cached principal is dropped this long before its assertion expires, so that no call (however
 // slow, whatever the clocks) reaches a service with an expired one; the next request re-authenticates.
@@ -46,6 +47,7 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
             req.res.locals.tokenHash = tokenHash;
             // A key only the token's holder can derive (the hash alone is not enough): it keys the
             // idempotency fingerprints, which sit in the cache next to the token hash.
+            if (req.get(CHECKSUM_HEADER) !== undefined) req.res.locals.integrityKey = integrityKey(token);
             if (req.get('idempotency-key') !== undefined) {
               req.res.locals.fingerprintKey = createHmac('sha256', token).update('coffer.idempotency-fingerprint.v1').digest();
             }
