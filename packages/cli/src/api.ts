@@ -1,0 +1,70 @@
+import { CliError, EXIT, exitCodeForStatus } from './errors.js';
+import { CHECKSUM_HEADER, requestChecksum } from './request-checksum.js';
+
+/** `https://host:8080`, `https://host:8080/` and `https://host:8080/api/v1` all name the same server. */
+export function normaliseApiUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new CliError(`invalid API URL "${input}": expected something like https://coffer.example.com`, EXIT.USAGE);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`invalid API URL "${input}": use http:// or https://`, EXIT.USAGE);
+  if (url.username || url.password) throw new CliError('the API URL must not carry credentials; use --token-stdin', EXIT.USAGE);
+  url.search = '';
+  url.hash = '';
+  return url.toString().replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+}
+
+const HINTS: Record<number, string> = {
+  401: 'the server rejected the token; run coffer login again or check COFFER_TOKEN',
+  403: 'the token lacks a permission for this',
+};
+
+export interface ApiClient {
+  request<T = any>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): ApiClient {
+  return {
+    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      if (payload !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers[CHECKSUM_HEADER] = requestChecksum(token, method, `/api/v1${path}`, payload);
+      }
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}/api/v1${path}`, {
+          method,
+          headers,
+          body: payload,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        throw new CliError(`cannot reach the Coffer server at ${baseUrl} (${describeNetworkError(err)})`, EXIT.UNREACHABLE);
+      }
+      const text = await response.text();
+      let envelope: { error?: boolean; message?: string; data?: unknown } | undefined;
+      try {
+        envelope = text ? JSON.parse(text) : undefined;
+      } catch {
+        envelope = undefined;
+      }
+      if (!response.ok) {
+        const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
+        const hint = HINTS[response.status];
+        throw new CliError(hint ? `${hint}: ${message} (HTTP ${response.status})` : `${message} (HTTP ${response.status})`, exitCodeForStatus(response.status));
+      }
+      if (!envelope || typeof envelope !== 'object') throw new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${response.status})`, EXIT.GENERIC);
+      return envelope.data as T;
+    },
+  };
+}
+
+function describeNetworkError(err: unknown): string {
+  const error = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (error.name === 'TimeoutError') return 'timed out';
+  return error.cause?.code ?? error.cause?.message ?? error.message ?? 'network error';
+}

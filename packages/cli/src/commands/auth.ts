@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { apiClient, normaliseApiUrl } from '../api.js';
+import { CliError, EXIT } from '../errors.js';
+import { printJson } from '../output.js';
+import { Session } from '../session.js';
+import { examples, readStdin, withCommon, type CommonOptions } from './common.js';
+
+interface LoginOptions extends CommonOptions {
+  apiUrl?: string;
+  token?: string;
+  tokenStdin?: boolean;
+  verify: boolean;
+}
+
+export function registerAuth(program: Command): void {
+  const login = withCommon(program.command('login'))
+    .description('store the API URL and a token (encrypted at rest) in the config directory')
+    .option('--api-url <url>', 'the Coffer server, e.g. https://coffer.example.com')
+    .option('--token <token>', 'the API token (lands in shell history: prefer --token-stdin)')
+    .option('--token-stdin', 'read the token from stdin')
+    .option('--no-verify', 'do not check the token against the server')
+    .action(async (options: LoginOptions) => {
+      const session = new Session();
+      if (options.token !== undefined && options.tokenStdin) throw new CliError('give either --token or --token-stdin, not both', EXIT.USAGE);
+      let token = options.token;
+      if (options.tokenStdin) {
+        if (process.stdin.isTTY) throw new CliError('--token-stdin reads the token from a pipe, e.g. coffer login --token-stdin < token.txt', EXIT.USAGE);
+        token = (await readStdin()).trim();
+      }
+      if (!token) throw new CliError('no token: pass --token-stdin (recommended) or --token', EXIT.USAGE);
+      if (/\s/.test(token)) throw new CliError('the token must not contain whitespace', EXIT.USAGE);
+      const file = session.store.load();
+      const rawUrl = options.apiUrl ?? file.apiUrl;
+      if (!rawUrl) throw new CliError('no API URL: pass --api-url', EXIT.USAGE);
+      const apiUrl = normaliseApiUrl(rawUrl);
+
+      let orgs: string[] | undefined;
+      if (options.verify) {
+        const data = await apiClient(apiUrl, token).request<{ orgs: { slug: string }[] }>('GET', '/orgs');
+        orgs = data.orgs.map((org) => org.slug);
+      }
+      session.store.update((current) => ({ ...current, apiUrl }));
+      session.store.setToken(token);
+      // A token belongs to one organisation: make it the default when none is chosen yet.
+      if (orgs?.length === 1 && !file.context?.org) session.store.update((current) => ({ ...current, context: { ...current.context, org: orgs![0] } }));
+      if (options.json) printJson({ apiUrl, orgs: orgs ?? null, config: session.store.paths.config });
+      else process.stdout.write(`Logged in to ${apiUrl}${orgs ? ` (organisation ${orgs.join(', ')})` : ''}; token stored encrypted in ${session.store.paths.config}\n`);
+    });
+  examples(login, [
+    'coffer login --api-url https://coffer.example.com --token-stdin < token.txt',
+    'pass show coffer | coffer login --api-url http://127.0.0.1:8080 --token-stdin',
+    'COFFER_API_URL=... COFFER_TOKEN=... coffer secrets list    # CI: no login needed',
+  ]);
+
+  const logout = withCommon(program.command('logout'))
+    .description('remove the stored token (the API URL and context stay)')
+    .action((options: CommonOptions) => {
+      const session = new Session();
+      const had = Boolean(session.store.load().token);
+      if (had) session.store.update(({ token: _token, ...rest }) => rest);
+      if (options.json) printJson({ removed: had });
+      else process.stdout.write(had ? 'Logged out: the stored token is removed\n' : 'No stored token\n');
+    });
+  examples(logout, ['coffer logout']);
+}

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import type { Command } from 'commander';
+import { isDangerousName } from '../dangerous-names.js';
+import { CliError, EXIT } from '../errors.js';
+import { Session } from '../session.js';
+import { examples, withScope, type ScopeOptions } from './common.js';
+
+interface RunOptions extends ScopeOptions {
+  override?: boolean;
+  shell?: boolean;
+}
+
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * The child's environment: the parent's, plus the secrets. A secret whose name the parent
+ * already has loses unless `override`; dangerous names are dropped whatever the server sent.
+ */
+export function childEnvironment(
+  parent: NodeJS.ProcessEnv,
+  values: Record<string, string>,
+  override: boolean,
+): { env: NodeJS.ProcessEnv; clashes: string[]; removed: string[] } {
+  const env: NodeJS.ProcessEnv = { ...parent };
+  const clashes: string[] = [];
+  const removed: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    if (isDangerousName(name)) {
+      removed.push(name);
+      continue;
+    }
+    if (name in parent && parent[name] !== value) {
+      clashes.push(name);
+      if (!override) continue;
+    }
+    env[name] = value;
+  }
+  return { env, clashes: clashes.sort(), removed };
+}
+
+export function registerRun(program: Command): void {
+  const run = withScope(program.command('run'))
+    .alias('inject')
+    .description("start a command with the environment's secrets added to its environment (nothing is written to disk)")
+    .argument('[command...]', 'the command and its arguments, after --')
+    .option('--override', "let secrets replace variables the parent environment already has (default: the parent's win)")
+    .option('--shell', 'start $SHELL with the secrets loaded')
+    .passThroughOptions()
+    .action(async (command: string[], options: RunOptions) => {
+      if (options.json) throw new CliError('coffer run prints nothing of its own: --json does not apply (use coffer secrets list --json)', EXIT.USAGE);
+      if (options.shell && command.length > 0) throw new CliError('give either --shell or a command, not both', EXIT.USAGE);
+      if (!options.shell && command.length === 0) throw new CliError('nothing to run: coffer run -- COMMAND [ARGS...], or coffer run --shell', EXIT.USAGE);
+      const [file, ...args] = options.shell ? [process.env.SHELL || '/bin/sh'] : command;
+
+      const { api, scope } = new Session().scoped(options);
+      const data = await api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`);
+      const { env, clashes, removed } = childEnvironment(process.env, data.values ?? {}, Boolean(options.override));
+      const withheld = [...new Set([...(data.removed ?? []), ...removed])].sort();
+      if (withheld.length > 0) process.stderr.write(`coffer: withheld names that could hijack the process: ${withheld.join(', ')}\n`);
+      if (clashes.length > 0 && !options.override) {
+        process.stderr.write(`coffer: kept the existing environment's value for ${clashes.join(', ')} (use --override to let the secrets win)\n`);
+      }
+      process.exitCode = await spawnChild(file!, args, env);
+    });
+  examples(run, [
+    'coffer run -- npm start',
+    'coffer run --env staging -- node server.js --port 3000',
+    'coffer run --override -- ./migrate.sh',
+    'coffer inject --shell',
+  ]);
+}
+
+/** Runs the child with the terminal, forwards signals, and resolves to the exit code to use. */
+function spawnChild(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: 'inherit', env });
+    const forward = (signal: NodeJS.Signals) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    };
+    for (const signal of FORWARDED) process.on(signal, forward);
+    const done = (code: number) => {
+      for (const signal of FORWARDED) process.off(signal, forward);
+      resolve(code);
+    };
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      // As a shell answers: 127 not found, 126 found but not executable.
+      const code = err.code === 'ENOENT' ? 127 : err.code === 'EACCES' ? 126 : EXIT.GENERIC;
+      process.stderr.write(`coffer: cannot start ${file}: ${err.code === 'ENOENT' ? 'command not found' : err.message}\n`);
+      done(code);
+    });
+    child.on('exit', (code, signal) => {
+      // Killed by a signal: 128 + its number, as a shell reports it.
+      done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+    });
+  });
+}

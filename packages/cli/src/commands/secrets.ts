@@ -1,0 +1,186 @@
+import type { Command } from 'commander';
+import { CliError, EXIT } from '../errors.js';
+import { formatTime, printJson, style, table, useColour } from '../output.js';
+import { Session } from '../session.js';
+import { examples, readStdin, withScope, type ScopeOptions } from './common.js';
+
+interface SecretMeta {
+  key: string;
+  type: string;
+  version: number;
+  description?: string;
+  deleted?: boolean;
+  updatedAt?: string;
+  updatedBy?: string;
+  value?: string;
+}
+
+interface VersionMeta {
+  version: number;
+  type: string;
+  description?: string;
+  createdAt?: string;
+  createdBy?: string;
+}
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+const TYPES = ['text', 'json', 'yaml', 'boolean', 'integer', 'password'];
+
+function checkKey(key: string): string {
+  if (!KEY.test(key)) throw new CliError(`invalid key "${key}": use letters, digits and _, not starting with a digit`, EXIT.USAGE);
+  return key;
+}
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    if (!/^[1-9][0-9]*$/.test(value)) throw new CliError(`${name} must be a positive whole number, got "${value}"`, EXIT.USAGE);
+    return Number(value);
+  };
+}
+
+const out = (text: string) => process.stdout.write(text);
+const keyPath = (scope: string, key: string, suffix = '') => `${scope}/secrets/${encodeURIComponent(checkKey(key))}${suffix}`;
+
+export function registerSecrets(program: Command): void {
+  const secrets = program.command('secrets').description('read and change the secrets of an environment');
+  examples(secrets, ['coffer secrets list', 'coffer secrets set DATABASE_URL=postgres://... API_KEY=abc', 'coffer secrets get API_KEY --plain']);
+
+  const list = withScope(secrets.command('list'))
+    .description('list keys with type, version and last update (no values)')
+    .option('--deleted', 'include soft-deleted secrets')
+    .action(async (options: ScopeOptions & { deleted?: boolean }) => {
+      const { api, scope } = new Session().scoped(options);
+      const data = await api.request<{ secrets: SecretMeta[] }>('GET', `${scope}/secrets${options.deleted ? '?includeDeleted=true' : ''}`);
+      if (options.json) return printJson(data.secrets);
+      if (data.secrets.length === 0) return void out('No secrets\n');
+      const { dim } = style(useColour());
+      out(table(['KEY', 'TYPE', 'VERSION', 'UPDATED'], data.secrets.map((s) => [s.deleted ? dim(`${s.key} (deleted)`) : s.key, s.type, String(s.version), formatTime(s.updatedAt)])));
+    });
+  examples(list, ['coffer secrets list', 'coffer secrets list --env staging --json | jq -r ".[].key"']);
+
+  const get = withScope(secrets.command('get'))
+    .description('show one secret with its value (the server audits it as a reveal); --meta for metadata only')
+    .argument('<key>')
+    .option('--plain', 'print only the value, exactly as stored (no newline added), for scripts')
+    .option('--meta', 'metadata only: do not ask for the value (needs no secrets:reveal)')
+    .option('--version <n>', 'an older version', positiveInt('--version'))
+    .action(async (key: string, options: ScopeOptions & { plain?: boolean; meta?: boolean; version?: number }) => {
+      if (options.plain && options.meta) throw new CliError('--plain prints the value, --meta leaves it out: choose one', EXIT.USAGE);
+      const { api, scope } = new Session().scoped(options);
+      const query = new URLSearchParams();
+      if (!options.meta) query.set('reveal', 'true');
+      if (options.version) query.set('version', String(options.version));
+      const secret = await api.request<SecretMeta>('GET', keyPath(scope, key, query.size ? `?${query}` : ''));
+      if (options.plain) return void out(secret.value ?? '');
+      if (options.json) return printJson(secret);
+      const { bold } = style(useColour());
+      const rows = [['key', secret.key], ['type', secret.type], ['version', String(secret.version)], ['updated', `${formatTime(secret.updatedAt)}${secret.updatedBy ? ` by ${secret.updatedBy}` : ''}`]];
+      if (secret.description) rows.push(['description', secret.description]);
+      if (secret.deleted) rows.push(['deleted', 'yes']);
+      out(rows.map(([name, value]) => `${bold(name!.padEnd(12))}${value}`).join('\n') + '\n');
+      if (secret.value !== undefined) out(`${bold('value'.padEnd(12))}${secret.value.includes('\n') ? `\n${secret.value}${secret.value.endsWith('\n') ? '' : '\n'}` : `${secret.value}\n`}`);
+    });
+  examples(get, ['coffer secrets get API_KEY', 'export API_KEY="$(coffer secrets get API_KEY --plain)"', 'coffer secrets get API_KEY --version 2 --json', 'coffer secrets get API_KEY --meta']);
+
+  const set = withScope(secrets.command('set'))
+    .description('create or update secrets: KEY=VALUE ..., or KEY alone to read the value from stdin')
+    .argument('<assignments...>', 'KEY=VALUE pairs, or one KEY')
+    .option('--type <type>', `value type: ${TYPES.join(', ')} (default text; kept on update when omitted)`)
+    .option('--description <text>', 'a description')
+    .action(async (assignments: string[], options: ScopeOptions & { type?: string; description?: string }) => {
+      if (options.type !== undefined && !TYPES.includes(options.type)) throw new CliError(`invalid --type "${options.type}": one of ${TYPES.join(', ')}`, EXIT.USAGE);
+      const pairs: [string, string | undefined][] = assignments.map((arg) => {
+        const at = arg.indexOf('=');
+        return at < 0 ? [checkKey(arg), undefined] : [checkKey(arg.slice(0, at)), arg.slice(at + 1)];
+      });
+      if (pairs.some(([, value]) => value === undefined)) {
+        if (pairs.length > 1) throw new CliError('a KEY without =VALUE reads its value from stdin, so it must be the only argument', EXIT.USAGE);
+        if (process.stdin.isTTY) throw new CliError(`pipe the value of ${pairs[0]![0]} in, e.g. coffer secrets set ${pairs[0]![0]} < file`, EXIT.USAGE);
+        // One trailing newline (from echo or an editor) is not part of the value.
+        pairs[0]![1] = (await readStdin()).replace(/\r?\n$/, '');
+      }
+      const { api, scope } = new Session().scoped(options);
+      const written: (SecretMeta & { created: boolean })[] = [];
+      for (const [key, value] of pairs) {
+        const body = { value, ...(options.type ? { type: options.type } : {}), ...(options.description !== undefined ? { description: options.description } : {}) };
+        const meta = await api.request<SecretMeta>('POST', keyPath(scope, key), body);
+        written.push({ ...meta, created: meta.version === 1 });
+        if (!options.json) out(`${meta.version === 1 ? 'Created' : 'Updated'} ${meta.key} (version ${meta.version})\n`);
+      }
+      if (options.json) printJson(written);
+    });
+  examples(set, [
+    'coffer secrets set API_KEY=abc123',
+    'coffer secrets set PORT=8080 DEBUG=false',
+    'coffer secrets set RETRIES=3 --type integer',
+    'coffer secrets set TLS_KEY < server.key        # value from stdin, out of shell history',
+  ]);
+
+  const del = withScope(secrets.command('delete'))
+    .description('soft-delete a secret (coffer secrets restore brings it back)')
+    .argument('<key>')
+    .action(async (key: string, options: ScopeOptions) => {
+      const { api, scope } = new Session().scoped(options);
+      const meta = await api.request<SecretMeta>('DELETE', keyPath(scope, key));
+      if (options.json) return printJson(meta);
+      out(`Deleted ${meta.key}; undo with: coffer secrets restore ${meta.key}\n`);
+    });
+  examples(del, ['coffer secrets delete OLD_TOKEN']);
+
+  const restore = withScope(secrets.command('restore'))
+    .description('bring back a soft-deleted secret')
+    .argument('<key>')
+    .action(async (key: string, options: ScopeOptions) => {
+      const { api, scope } = new Session().scoped(options);
+      const meta = await api.request<SecretMeta>('POST', keyPath(scope, key, '/restore'));
+      if (options.json) return printJson(meta);
+      out(`Restored ${meta.key} (version ${meta.version})\n`);
+    });
+  examples(restore, ['coffer secrets restore OLD_TOKEN']);
+
+  const history = withScope(secrets.command('history'))
+    .description('list the versions of a secret, newest first (no values)')
+    .argument('<key>')
+    .action(async (key: string, options: ScopeOptions) => {
+      const { api, scope } = new Session().scoped(options);
+      const data = await api.request<{ key: string; versions: VersionMeta[] }>('GET', keyPath(scope, key, '/history'));
+      if (options.json) return printJson(data);
+      out(table(['VERSION', 'TYPE', 'CREATED', 'BY', 'DESCRIPTION'], data.versions.map((v) => [String(v.version), v.type, formatTime(v.createdAt), v.createdBy ?? '', v.description ?? ''])));
+    });
+  examples(history, ['coffer secrets history API_KEY']);
+
+  const diff = withScope(secrets.command('diff'))
+    .description('compare two versions of a secret; values only with --reveal')
+    .argument('<key>')
+    .requiredOption('--from <n>', 'older version', positiveInt('--from'))
+    .requiredOption('--to <n>', 'newer version', positiveInt('--to'))
+    .option('--reveal', 'also print both values')
+    .action(async (key: string, options: ScopeOptions & { from: number; to: number; reveal?: boolean }) => {
+      const { api, scope } = new Session().scoped(options);
+      const query = new URLSearchParams({ from: String(options.from), to: String(options.to), ...(options.reveal ? { reveal: 'true' } : {}) });
+      const data = await api.request<{ key: string; from: VersionMeta; to: VersionMeta; valueChanged: boolean; typeChanged: boolean; descriptionChanged: boolean; fromValue?: string; toValue?: string }>(
+        'GET',
+        keyPath(scope, key, `/diff?${query}`),
+      );
+      if (options.json) return printJson(data);
+      const { red, green } = style(useColour());
+      const said = (changed: boolean) => (changed ? 'changed' : 'unchanged');
+      out(`${data.key}: version ${data.from.version} -> ${data.to.version}\n  value        ${said(data.valueChanged)}\n  type         ${data.typeChanged ? `${data.from.type} -> ${data.to.type}` : 'unchanged'}\n  description  ${said(data.descriptionChanged)}\n`);
+      if (data.fromValue !== undefined || data.toValue !== undefined) {
+        out(`${red(`- ${data.fromValue ?? ''}`)}\n${green(`+ ${data.toValue ?? ''}`)}\n`);
+      }
+    });
+  examples(diff, ['coffer secrets diff API_KEY --from 1 --to 2', 'coffer secrets diff API_KEY --from 1 --to 3 --reveal --json']);
+
+  const rollback = withScope(secrets.command('rollback'))
+    .description('write a new version holding the value of an older one')
+    .argument('<key>')
+    .requiredOption('--version <n>', 'the version to go back to', positiveInt('--version'))
+    .action(async (key: string, options: ScopeOptions & { version: number }) => {
+      const { api, scope } = new Session().scoped(options);
+      const meta = await api.request<SecretMeta>('POST', keyPath(scope, key, '/rollback'), { version: options.version });
+      if (options.json) return printJson(meta);
+      out(`Rolled ${meta.key} back to the value of version ${options.version} (now version ${meta.version})\n`);
+    });
+  examples(rollback, ['coffer secrets rollback API_KEY --version 2']);
+}

@@ -1,0 +1,195 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { CliError, EXIT } from './errors.js';
+
+export interface SavedContext {
+  org?: string;
+  project?: string;
+  env?: string;
+}
+
+/** What `config.json` holds. `token` is always `enc:...` once written by this version. */
+export interface ConfigFile {
+  apiUrl?: string;
+  token?: string;
+  context?: SavedContext;
+}
+
+export interface ConfigPaths {
+  dir: string;
+  config: string;
+  key: string;
+}
+
+/** `$XDG_CONFIG_HOME/coffer`, or `~/.config/coffer` when it is unset, empty or relative (as the XDG spec says). */
+export function configPaths(env: NodeJS.ProcessEnv = process.env): ConfigPaths {
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.config');
+  const dir = join(base, 'coffer');
+  return { dir, config: join(dir, 'config.json'), key: join(dir, 'key') };
+}
+
+const KEY_BYTES = 32;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const PREFIX = 'enc:';
+/** Binds a ciphertext to its use, so a sealed token cannot be passed off as anything else. */
+const AAD = Buffer.from('coffer-cli:token:v1');
+
+/**
+ * Seals a token under the CLI key with AES-256-GCM.
+ *
+ * Layout: `enc:` + base64( nonce (12 random bytes) ‖ ciphertext (as long as the token's UTF-8)
+ * ‖ GCM tag (16 bytes) ), additional authenticated data `coffer-cli:token:v1`.
+ */
+export function sealToken(token: string, key: Buffer): string {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(AAD);
+  const ciphertext = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return PREFIX + Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]).toString('base64');
+}
+
+/** Opens what {@link sealToken} produced; throws a CONFIG error when it was altered or the key changed. */
+export function openToken(sealed: string, key: Buffer, where = 'config.json'): string {
+  const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
+  if (!sealed.startsWith(PREFIX) || raw.length < NONCE_BYTES + TAG_BYTES) {
+    throw new CliError(`the token in ${where} is malformed; run coffer login again`, EXIT.CONFIG);
+  }
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
+    decipher.setAAD(AAD);
+    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+  } catch {
+    throw new CliError(`the token in ${where} cannot be decrypted with the key file (was it replaced?); run coffer login again`, EXIT.CONFIG);
+  }
+}
+
+export const isSealed = (token: string) => token.startsWith(PREFIX);
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Refuses a key file that anyone but its owner could read or write, that is not a plain file
+ * (a symlink could point anywhere) or that does not hold exactly 32 bytes.
+ */
+export function checkKeyFile(path: string): Stats | undefined {
+  const stats = statOrUndefined(path);
+  if (!stats) return undefined;
+  if (!stats.isFile()) throw new CliError(`refusing to use ${path}: it is not a regular file; remove it and run coffer login again`, EXIT.CONFIG);
+  const mode = stats.mode & 0o777;
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    throw new CliError(
+      `refusing to use ${path}: its mode is ${mode.toString(8).padStart(4, '0')}, broader than 0600; fix it with: chmod 600 ${path}`,
+      EXIT.CONFIG,
+    );
+  }
+  if (stats.size !== KEY_BYTES) throw new CliError(`refusing to use ${path}: it must hold exactly ${KEY_BYTES} bytes`, EXIT.CONFIG);
+  return stats;
+}
+
+/** The configuration directory and its files; nothing is read or created before it is needed. */
+export class ConfigStore {
+  readonly paths: ConfigPaths;
+  private file: ConfigFile | undefined;
+  private key: Buffer | undefined;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.paths = configPaths(env);
+  }
+
+  /**
+   * Reads `config.json` (an absent file is an empty config), checks the key file's mode and
+   * migrates a plaintext token to the sealed form.
+   */
+  load(): ConfigFile {
+    if (this.file) return this.file;
+    checkKeyFile(this.paths.key);
+    let text: string | undefined;
+    try {
+      text = readFileSync(this.paths.config, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    let file: ConfigFile = {};
+    if (text !== undefined && text.trim() !== '') {
+      try {
+        file = JSON.parse(text) as ConfigFile;
+      } catch {
+        throw new CliError(`${this.paths.config} is not valid JSON; fix or remove it`, EXIT.CONFIG);
+      }
+      if (typeof file !== 'object' || file === null || Array.isArray(file)) {
+        throw new CliError(`${this.paths.config} must hold a JSON object`, EXIT.CONFIG);
+      }
+    }
+    this.file = file;
+    if (typeof file.token === 'string' && file.token !== '' && !isSealed(file.token)) {
+      // An older config kept the token in clear: seal it now.
+      this.save({ ...file, token: sealToken(file.token, this.keyMaterial(true)) });
+      process.stderr.write(`coffer: encrypted the plaintext token in ${this.paths.config}\n`);
+    }
+    return this.file;
+  }
+
+  /** Writes `config.json` (mode 0600, replaced atomically). */
+  save(file: ConfigFile): void {
+    this.ensureDir();
+    const tmp = `${this.paths.config}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
+    renameSync(tmp, this.paths.config);
+    this.file = file;
+  }
+
+  update(change: (file: ConfigFile) => ConfigFile): ConfigFile {
+    const next = change({ ...this.load() });
+    this.save(next);
+    return next;
+  }
+
+  /** The stored token in clear, or undefined. */
+  token(): string | undefined {
+    const sealed = this.load().token;
+    if (!sealed) return undefined;
+    return openToken(sealed, this.keyMaterial(false), this.paths.config);
+  }
+
+  setToken(token: string): void {
+    const sealed = sealToken(token, this.keyMaterial(true));
+    this.update((file) => ({ ...file, token: sealed }));
+  }
+
+  /** The 32-byte key; created (0600, in a 0700 directory) when `create` and it does not exist yet. */
+  keyMaterial(create: boolean): Buffer {
+    if (this.key) return this.key;
+    if (!checkKeyFile(this.paths.key)) {
+      if (!create) throw new CliError(`${this.paths.key} is missing, so the stored token cannot be read; run coffer login again`, EXIT.CONFIG);
+      this.ensureDir();
+      try {
+        writeFileSync(this.paths.key, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+      } catch (err) {
+        // Another coffer created it at the same moment: use that one.
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      checkKeyFile(this.paths.key);
+    }
+    this.key = readFileSync(this.paths.key);
+    return this.key;
+  }
+
+  private ensureDir(): void {
+    if (!statOrUndefined(this.paths.dir)) {
+      mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
+      chmodSync(this.paths.dir, 0o700);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { SavedContext } from './config.js';
+import { CliError, EXIT } from './errors.js';
+
+/** The file that pins a repository to a project and environment. */
+export const PIN_FILE = '.coffer.json';
+
+export interface ScopeFlags {
+  org?: string;
+  project?: string;
+  env?: string;
+}
+
+export interface ResolvedContext {
+  org?: string;
+  project?: string;
+  env?: string;
+  /** Where each part came from, for `coffer context show`. */
+  sources: Record<'org' | 'project' | 'env', 'flag' | 'file' | 'saved' | undefined>;
+  pinFile?: string;
+}
+
+/**
+ * The nearest `.coffer.json` from `cwd` upwards. It may set `org`, `project` and `env` and
+ * nothing else: in particular never the API URL or a token, so a cloned repository cannot send
+ * your token to another server.
+ */
+export function findPinFile(cwd: string): { path: string; context: SavedContext } | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    const path = join(dir, PIN_FILE);
+    if (existsSync(path)) return { path, context: readPinFile(path) };
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function readPinFile(path: string): SavedContext {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new CliError(`${path} is not valid JSON`, EXIT.USAGE);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${path} must hold a JSON object`, EXIT.USAGE);
+  const context: SavedContext = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (name !== 'org' && name !== 'project' && name !== 'env') {
+      throw new CliError(`${path}: unknown field "${name}" (allowed: org, project, env)`, EXIT.USAGE);
+    }
+    if (typeof field !== 'string' || field === '') throw new CliError(`${path}: "${name}" must be a non-empty string`, EXIT.USAGE);
+    context[name] = field;
+  }
+  return context;
+}
+
+/** Flags win over `.coffer.json`, which wins over the saved context; each part on its own. */
+export function resolveContext(flags: ScopeFlags, saved: SavedContext | undefined, cwd = process.cwd()): ResolvedContext {
+  const pin = findPinFile(cwd);
+  const sources: ResolvedContext['sources'] = { org: undefined, project: undefined, env: undefined };
+  const result: ResolvedContext = { sources, ...(pin ? { pinFile: pin.path } : {}) };
+  for (const part of ['org', 'project', 'env'] as const) {
+    const [value, source] =
+      flags[part] !== undefined ? [flags[part], 'flag' as const]
+      : pin?.context[part] !== undefined ? [pin.context[part], 'file' as const]
+      : saved?.[part] !== undefined ? [saved[part], 'saved' as const]
+      : [undefined, undefined];
+    if (value !== undefined) {
+      result[part] = value;
+      sources[part] = source;
+    }
+  }
+  return result;
+}
+
+/** The `/orgs/{org}/projects/{project}/envs/{env}` path; a usage error naming what is missing. */
+export function scopePath(context: ResolvedContext): string {
+  const missing = (['org', 'project', 'env'] as const).filter((part) => !context[part]);
+  if (missing.length > 0) {
+    throw new CliError(
+      `no ${missing.join(', ')} selected: pass --${missing[0]}, run coffer context set --${missing[0]} ..., or add it to ${PIN_FILE}`,
+      EXIT.USAGE,
+    );
+  }
+  const e = encodeURIComponent;
+  return `/orgs/${e(context.org!)}/projects/${e(context.project!)}/envs/${e(context.env!)}`;
+}

@@ -1,0 +1,28 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+import { CliError, EXIT } from './errors.js';
+
+const debug = process.argv.includes('--debug') || process.env.COFFER_DEBUG === '1';
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = report(err);
+}
+
+/** One line on stderr (a stack trace only with --debug) and the exit code for it. */
+function report(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Commander already printed its message (or the help).
+    return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  }
+  if (err instanceof CliError) {
+    process.stderr.write(`coffer: ${err.message}\n`);
+    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+    return err.code;
+  }
+  const error = err as NodeJS.ErrnoException;
+  if (debug) process.stderr.write(`${error?.stack ?? String(err)}\n`);
+  else process.stderr.write(`coffer: ${error?.message ?? String(err)} (run with --debug for details)\n`);
+  return EXIT.GENERIC;
+}

@@ -1,0 +1,44 @@
+import { Command } from 'commander';
+import { registerAuth } from './commands/auth.js';
+import { registerContext } from './commands/context.js';
+import { examples } from './commands/common.js';
+import { registerRun } from './commands/run.js';
+import { registerSecrets } from './commands/secrets.js';
+
+/** The whole command tree. Parsing errors throw (exitOverride) so main.ts picks the exit code. */
+export function buildProgram(): Command {
+  const program = new Command('coffer')
+    .description('Coffer secrets from the command line: log in once, pick a context, then read, write and inject secrets.')
+    .version('0.1.0', '-V, --version')
+    .enablePositionalOptions()
+    .showHelpAfterError('(add --help for usage and examples)')
+    .exitOverride();
+  registerAuth(program);
+  registerContext(program);
+  registerSecrets(program);
+  registerRun(program);
+  examples(program, [
+    'coffer login --api-url https://coffer.example.com --token-stdin < token.txt',
+    'coffer context set --org acme --project api --env development',
+    'coffer secrets set DATABASE_URL=postgres://localhost/app',
+    'coffer secrets list',
+    'coffer run -- npm start',
+  ]);
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 ok, 1 error, 2 usage, 3 server unreachable, 4 not logged in / token rejected,\n' +
+      '  5 permission denied, 6 not found, 7 conflict, 8 invalid input, 9 unsafe or unreadable config;\n' +
+      '  coffer run exits with the command\'s own code.\n' +
+      'Environment: COFFER_API_URL, COFFER_TOKEN (win over the config file), XDG_CONFIG_HOME, NO_COLOR.\n',
+  );
+  // Every subcommand throws instead of exiting too.
+  const override = (command: Command) => {
+    for (const sub of command.commands) {
+      sub.exitOverride();
+      sub.showHelpAfterError('(add --help for usage and examples)');
+      override(sub);
+    }
+  };
+  override(program);
+  return program;
+}

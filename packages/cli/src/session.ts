@@ -1,0 +1,30 @@
+import { apiClient, normaliseApiUrl, type ApiClient } from './api.js';
+import { ConfigStore } from './config.js';
+import { resolveContext, scopePath, type ResolvedContext, type ScopeFlags } from './context.js';
+import { CliError, EXIT } from './errors.js';
+
+/** What a command needs: the config store, and on demand the server, the token and the scope. */
+export class Session {
+  readonly store = new ConfigStore();
+
+  /** Flags > `.coffer.json` > saved context. Offline. */
+  context(flags: ScopeFlags): ResolvedContext {
+    return resolveContext(flags, this.store.load().context);
+  }
+
+  /** `COFFER_API_URL` and `COFFER_TOKEN` win over config.json, and need no config file at all. */
+  client(): ApiClient {
+    const file = this.store.load();
+    const rawUrl = process.env.COFFER_API_URL || file.apiUrl;
+    if (!rawUrl) throw new CliError('no API URL: run coffer login --api-url URL ..., or set COFFER_API_URL', EXIT.USAGE);
+    const token = process.env.COFFER_TOKEN || this.store.token();
+    if (!token) throw new CliError('not logged in: run coffer login, or set COFFER_TOKEN', EXIT.UNAUTHENTICATED);
+    return apiClient(normaliseApiUrl(rawUrl), token);
+  }
+
+  /** The client and the resolved `/orgs/.../envs/...` path. */
+  scoped(flags: ScopeFlags): { api: ApiClient; scope: string } {
+    const scope = scopePath(this.context(flags));
+    return { api: this.client(), scope };
+  }
+}

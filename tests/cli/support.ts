@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const COFFER_BIN = fileURLToPath(new URL('../../packages/cli/bin/coffer.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliHome {
+  /** A fresh HOME with its own XDG_CONFIG_HOME, so no test sees the developer's config. */
+  home: string;
+  configDir: string;
+  env: Record<string, string>;
+  run(args: string[], options?: { input?: string; env?: Record<string, string>; cwd?: string }): Promise<CliResult>;
+  start(args: string[], options?: { env?: Record<string, string>; cwd?: string }): ChildProcess;
+  remove(): Promise<void>;
+}
+
+/** Runs the real `coffer` binary with a clean environment: only PATH, HOME and XDG_CONFIG_HOME. */
+export async function cliHome(): Promise<CliHome> {
+  const home = await mkdtemp(join(tmpdir(), 'coffer-cli-'));
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: join(home, 'config') };
+  const start: CliHome['start'] = (args, options = {}) =>
+    spawn(process.execPath, [COFFER_BIN, ...args], { cwd: options.cwd ?? home, env: { ...env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  return {
+    home,
+    configDir: join(home, 'config', 'coffer'),
+    env,
+    start,
+    run(args, options = {}) {
+      return new Promise((resolve, reject) => {
+        const child = start(args, options);
+        let stdout = '';
+        let stderr = '';
+        child.stdout!.on('data', (chunk) => (stdout += chunk));
+        child.stderr!.on('data', (chunk) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+        child.stdin!.end(options.input ?? '');
+      });
+    },
+    remove: () => rm(home, { recursive: true, force: true }),
+  };
+}
+
+/** What every error path must look like: exactly one line on stderr, no stack trace. */
+export function oneLine(stderr: string): string {
+  const lines = stderr.trimEnd().split('\n');
+  if (lines.length !== 1 || /\n\s+at /.test(stderr)) throw new Error(`expected one line on stderr, got:\n${stderr}`);
+  return lines[0]!;
+}
