@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DANGEROUS_EXACT_NAMES, DANGEROUS_PREFIXES, isDangerousName } from '@coffer/cli';
-import { isDangerousName as serverIsDangerous } from '@coffer/secret';
 import { expectOk } from '../support/api-assertions.js';
 import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
 import { cliHome, oneLine, type CliHome } from './support.js';
@@ -160,13 +157,4 @@ describe('run', () => {
     expect(result.stdout).toBe('postgres://db/app');
     expect(result.code).toBe(3);
   });
-});
-
-it("keeps the CLI's list of dangerous names in step with the server's", async () => {
-  const source = await readFile(new URL('../../services/secret/src/dangerous-names.ts', import.meta.url), 'utf8');
-  const serverExact = [...source.slice(source.indexOf('new Set(['), source.indexOf(']);')).matchAll(/'([A-Z0-9_]+)'/g)].map((m) => m[1]);
-  expect([...DANGEROUS_EXACT_NAMES].sort()).toEqual(serverExact.sort());
-  for (const name of [...serverExact, ...DANGEROUS_PREFIXES.map((p) => `${p}X`), 'ld_preload', 'Path', 'MY_PATH', 'NODE_ENV', 'DATABASE_URL']) {
-    expect(isDangerousName(name!), name).toBe(serverIsDangerous(name!));
-  }
 });

@@ -3,7 +3,7 @@ import { DecryptionError, decryptValue, encryptValue } from '@coffer/crypto';
 import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db';
 import { CofferError } from '@coffer/grpc';
 import type { Kek, Keyring } from '@coffer/kms';
-import { isDangerousName } from './dangerous-names.js';
+import { isDangerousName } from '@coffer/env-policy';
 import { importProblem, isSecretKey, lastValueOfEachKey, type ImportEntry, type ImportPlan } from './secret-import.js';
 import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
 import { type SecretType, valueProblem } from './secret-values.js';

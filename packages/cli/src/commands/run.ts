@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Command } from 'commander';
-import { isDangerousName } from '../dangerous-names.js';
+import { isDangerousName } from '@coffer/env-policy';
 import { CliError, EXIT } from '../errors.js';
 import { Session } from '../session.js';
 import { examples, withScope, type ScopeOptions } from './common.js';

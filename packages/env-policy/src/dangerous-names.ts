@@ -1,6 +1,7 @@
 /**
  * Environment variables that let whoever controls their value run code in, or redirect, the
- * process they are injected into. Inject never hands them out, whatever is stored.
+ * process they are injected into. The server's inject never hands them out, whatever is stored,
+ * and `coffer run` removes them again, so an older or compromised server cannot pass one to a child.
  */
 const EXACT = new Set([
   'PATH',
@@ -32,6 +33,9 @@ const EXACT = new Set([
 
 /** Dynamic-loader controls on Linux (LD_PRELOAD, LD_LIBRARY_PATH, LD_AUDIT, ...) and macOS (DYLD_*). */
 const PREFIXES = ['LD_', 'DYLD_'];
+
+export const DANGEROUS_EXACT_NAMES: readonly string[] = [...EXACT];
+export const DANGEROUS_PREFIXES: readonly string[] = PREFIXES;
 
 export function isDangerousName(name: string): boolean {
   const upper = name.toUpperCase();

@@ -1,0 +1,1 @@
+export { isDangerousName, DANGEROUS_EXACT_NAMES, DANGEROUS_PREFIXES } from './dangerous-names.js';
