@@ -55,7 +55,11 @@ export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): A
       if (!response.ok) {
         const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
         const hint = HINTS[response.status];
-        throw new CliError(hint ? `${hint}: ${message} (HTTP ${response.status})` : `${message} (HTTP ${response.status})`, exitCodeForStatus(response.status));
+        throw new CliError(
+          hint ? `${hint}: ${message} (HTTP ${response.status})` : `${message} (HTTP ${response.status})`,
+          exitCodeForStatus(response.status),
+          envelope?.data,
+        );
       }
       if (!envelope || typeof envelope !== 'object') throw new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${response.status})`, EXIT.GENERIC);
       return envelope.data as T;

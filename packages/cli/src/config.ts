@@ -39,17 +39,37 @@ const PREFIX = 'enc:';
 const AAD = Buffer.from('coffer-cli:token:v1');
 
 /**
- * Seals a token under the CLI key with AES-256-GCM.
+ * Seals text under the CLI key with AES-256-GCM.
  *
- * Layout: `enc:` + base64( nonce (12 random bytes) ‖ ciphertext (as long as the token's UTF-8)
- * ‖ GCM tag (16 bytes) ), additional authenticated data `coffer-cli:token:v1`.
+ * Layout: `enc:` + base64( nonce (12 random bytes) ‖ ciphertext (as long as the text's UTF-8)
+ * ‖ GCM tag (16 bytes) ), with `aad` as additional authenticated data, which names what the text
+ * is for so that one sealed text cannot be passed off as another.
  */
-export function sealToken(token: string, key: Buffer): string {
+export function seal(text: string, key: Buffer, aad: Buffer): string {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(AAD);
-  const ciphertext = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  cipher.setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return PREFIX + Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]).toString('base64');
+}
+
+/** Opens what {@link seal} produced with the same `aad`; undefined when it is malformed, altered or the key changed. */
+export function unseal(sealed: string, key: Buffer, aad: Buffer): string | undefined {
+  const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
+  if (!sealed.startsWith(PREFIX) || raw.length < NONCE_BYTES + TAG_BYTES) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
+    decipher.setAAD(aad);
+    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Seals a token: {@link seal} with the additional authenticated data `coffer-cli:token:v1`. */
+export function sealToken(token: string, key: Buffer): string {
+  return seal(token, key, AAD);
 }
 
 /** Opens what {@link sealToken} produced; throws a CONFIG error when it was altered or the key changed. */
@@ -58,14 +78,11 @@ export function openToken(sealed: string, key: Buffer, where = 'config.json'): s
   if (!sealed.startsWith(PREFIX) || raw.length < NONCE_BYTES + TAG_BYTES) {
     throw new CliError(`the token in ${where} is malformed; run coffer login again`, EXIT.CONFIG);
   }
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
-    decipher.setAAD(AAD);
-    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
-  } catch {
+  const token = unseal(sealed, key, AAD);
+  if (token === undefined) {
     throw new CliError(`the token in ${where} cannot be decrypted with the key file (was it replaced?); run coffer login again`, EXIT.CONFIG);
   }
+  return token;
 }
 
 export const isSealed = (token: string) => token.startsWith(PREFIX);
@@ -186,7 +203,8 @@ export class ConfigStore {
     return this.key;
   }
 
-  private ensureDir(): void {
+  /** Creates the configuration directory (mode 0700) when it does not exist. */
+  ensureDir(): void {
     if (!statOrUndefined(this.paths.dir)) {
       mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
       chmodSync(this.paths.dir, 0o700);

@@ -31,6 +31,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly code: number,
+    /** The `data` of the server's error answer, when it sent one (e.g. the plan of a refused push). */
+    readonly data?: unknown,
   ) {
     super(message);
     this.name = 'CliError';

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuth } from './commands/auth.js';
 import { registerContext } from './commands/context.js';
 import { examples } from './commands/common.js';
+import { registerFiles } from './commands/files.js';
 import { registerRun } from './commands/run.js';
 import { registerSecrets } from './commands/secrets.js';
 
@@ -17,12 +18,15 @@ export function buildProgram(): Command {
   registerContext(program);
   registerSecrets(program);
   registerRun(program);
+  registerFiles(program);
   examples(program, [
     'coffer login --api-url https://coffer.example.com --token-stdin < token.txt',
     'coffer context set --org acme --project api --env development',
     'coffer secrets set DATABASE_URL=postgres://localhost/app',
     'coffer secrets list',
     'coffer run -- npm start',
+    'coffer push .env --dry-run',
+    'coffer pull --out .env.local',
   ]);
   program.addHelpText(
     'after',

@@ -14,12 +14,17 @@ export class Session {
 
   /** `COFFER_API_URL` and `COFFER_TOKEN` win over config.json, and need no config file at all. */
   client(): ApiClient {
-    const file = this.store.load();
-    const rawUrl = process.env.COFFER_API_URL || file.apiUrl;
-    if (!rawUrl) throw new CliError('no API URL: run coffer login --api-url URL ..., or set COFFER_API_URL', EXIT.USAGE);
+    const url = this.apiUrl();
     const token = process.env.COFFER_TOKEN || this.store.token();
     if (!token) throw new CliError('not logged in: run coffer login, or set COFFER_TOKEN', EXIT.UNAUTHENTICATED);
-    return apiClient(normaliseApiUrl(rawUrl), token);
+    return apiClient(url, token);
+  }
+
+  /** The server's base URL, normalised: `COFFER_API_URL`, else the one saved by coffer login. */
+  apiUrl(): string {
+    const rawUrl = process.env.COFFER_API_URL || this.store.load().apiUrl;
+    if (!rawUrl) throw new CliError('no API URL: run coffer login --api-url URL ..., or set COFFER_API_URL', EXIT.USAGE);
+    return normaliseApiUrl(rawUrl);
   }
 
   /** The client and the resolved `/orgs/.../envs/...` path. */

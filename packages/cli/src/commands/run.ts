@@ -4,11 +4,15 @@ import type { Command } from 'commander';
 import { isDangerousName } from '@coffer/env-policy';
 import { CliError, EXIT } from '../errors.js';
 import { Session } from '../session.js';
+import { formatAge, loadSnapshot, parseDuration, saveSnapshot, type Snapshot } from '../snapshot.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
 
 interface RunOptions extends ScopeOptions {
   override?: boolean;
   shell?: boolean;
+  /** false with --no-fallback */
+  fallback: boolean;
+  fallbackMaxAge?: number;
 }
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -46,6 +50,8 @@ export function registerRun(program: Command): void {
     .argument('[command...]', 'the command and its arguments, after --')
     .option('--override', "let secrets replace variables the parent environment already has (default: the parent's win)")
     .option('--shell', 'start $SHELL with the secrets loaded')
+    .option('--no-fallback', 'fail when the server cannot be reached instead of using the offline snapshot')
+    .option('--fallback-max-age <duration>', 'use the offline snapshot only when it is younger than this (e.g. 30s, 10m, 24h)', parseDuration)
     .passThroughOptions()
     .action(async (command: string[], options: RunOptions) => {
       if (options.json) throw new CliError('coffer run prints nothing of its own: --json does not apply (use coffer secrets list --json)', EXIT.USAGE);
@@ -53,8 +59,9 @@ export function registerRun(program: Command): void {
       if (!options.shell && command.length === 0) throw new CliError('nothing to run: coffer run -- COMMAND [ARGS...], or coffer run --shell', EXIT.USAGE);
       const [file, ...args] = options.shell ? [process.env.SHELL || '/bin/sh'] : command;
 
-      const { api, scope } = new Session().scoped(options);
-      const data = await api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`);
+      const session = new Session();
+      const { api, scope } = session.scoped(options);
+      const data = await injectOrSnapshot(session, scope, () => api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`), options);
       const { env, clashes, removed } = childEnvironment(process.env, data.values ?? {}, Boolean(options.override));
       const withheld = [...new Set([...(data.removed ?? []), ...removed])].sort();
       if (withheld.length > 0) process.stderr.write(`coffer: withheld names that could hijack the process: ${withheld.join(', ')}\n`);
@@ -68,7 +75,47 @@ export function registerRun(program: Command): void {
     'coffer run --env staging -- node server.js --port 3000',
     'coffer run --override -- ./migrate.sh',
     'coffer inject --shell',
+    'coffer run --fallback-max-age 24h -- ./server   # cold-start from a snapshot of at most a day',
+    'coffer run --no-fallback -- ./deploy.sh',
   ]);
+}
+
+/**
+ * The environment's values from the server, kept as an encrypted snapshot after each success; when
+ * the server cannot be reached, the last snapshot (unless --no-fallback, and only if it is younger
+ * than --fallback-max-age), with a warning that says how old it is.
+ */
+async function injectOrSnapshot(
+  session: Session,
+  scope: string,
+  inject: () => Promise<{ values: Record<string, string>; removed: string[] }>,
+  options: RunOptions,
+): Promise<{ values: Record<string, string>; removed: string[] }> {
+  const apiUrl = session.apiUrl();
+  let data: { values: Record<string, string>; removed: string[] };
+  try {
+    data = await inject();
+  } catch (err) {
+    if (!(err instanceof CliError) || err.code !== EXIT.UNREACHABLE || !options.fallback) throw err;
+    const snapshot: Snapshot | undefined = loadSnapshot(session.store, apiUrl, scope);
+    if (!snapshot) throw new CliError(`${err.message}; no offline snapshot of ${scope} yet (one is kept after each successful coffer run)`, EXIT.UNREACHABLE);
+    const age = Date.now() - Date.parse(snapshot.savedAt);
+    if (options.fallbackMaxAge !== undefined && !(age <= options.fallbackMaxAge)) {
+      throw new CliError(
+        `${err.message}; the offline snapshot of ${scope} is ${formatAge(age)} old, older than --fallback-max-age ${formatAge(options.fallbackMaxAge)}: refusing it`,
+        EXIT.UNREACHABLE,
+      );
+    }
+    process.stderr.write(`coffer: ${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)\n`);
+    return snapshot;
+  }
+  try {
+    saveSnapshot(session.store, apiUrl, scope, { savedAt: new Date().toISOString(), values: data.values ?? {}, removed: data.removed ?? [] });
+  } catch (err) {
+    // The command still runs; only the next offline start loses out.
+    process.stderr.write(`coffer: could not keep the offline snapshot: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  return data;
 }
 
 /** Runs the child with the terminal, forwards signals, and resolves to the exit code to use. */

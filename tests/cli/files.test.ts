@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '@coffer/formats';
+import { expectOk, scopePath } from '../support/api-assertions.js';
+import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { cliHome, COFFER_BIN, oneLine, type CliHome } from './support.js';
+
+/** dotenv is a devDependency of packages/formats: the reference reader the .env writer must satisfy. */
+const dotenv = createRequire(new URL('../../packages/formats/package.json', import.meta.url))('dotenv') as { parse(text: string): Record<string, string> };
+
+let platform: TestPlatform;
+let api: Api;
+let cli: CliHome;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  let token: string;
+  ({ token, api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+  cli = await cliHome();
+  expect((await cli.run(['login', '--api-url', platform.baseUrl, '--token-stdin'], { input: token })).code).toBe(0);
+  expect((await cli.run(['context', 'set', '--project', 'api', '--env', 'production'])).code).toBe(0);
+});
+afterAll(async () => {
+  await cli?.remove();
+  await platform?.stop();
+});
+
+let envCount = 0;
+/** A new, empty environment, so each test sees only what it wrote. */
+async function freshEnv(): Promise<string> {
+  const slug = `files-${++envCount}`;
+  expectOk(await api('POST', '/orgs/acme/projects/api/envs', { body: { slug } }), 201);
+  return slug;
+}
+const currentValues = async (env: string): Promise<Record<string, string>> => expectOk(await api('POST', `${scopePath('acme', 'api', env)}/inject`)).values;
+
+/** What dotenv accepts: comments, export, quotes of all three kinds, escapes, multi-line values, `=`, empty, trailing spaces. */
+const EDGE_CASES = [
+  '# exported by a developer; dotenv reads it',
+  'export DATABASE_URL=postgres://app:pw@db:5432/app?sslmode=require',
+  'API_KEY =  sk-live-abc123   # the key for the API',
+  "SINGLE_QUOTED='literal $HOME \\n stays'",
+  'DOUBLE_QUOTED="line one\\nline two"',
+  'BACKTICKED=`it\'s "both" quotes`',
+  'MULTILINE_PEM="-----BEGIN KEY-----',
+  'MIIBOgIBAAJBAK',
+  '-----END KEY-----"',
+  'EQUALS_INSIDE=a=b==c',
+  'EMPTY=',
+  'HASH_INSIDE=pa#ss',
+  'TRAILING_SPACES="kept   "',
+  'SHELLISH="$(rm -rf /) `id` \\\\ back\\\\slash \'q\' \\"dq\\""',
+  '',
+].join('\n');
+const SECRET_VALUES = ['sk-live-abc123', 'MIIBOgIBAAJBAK', 'pa#ss', 'a=b==c'];
+
+const writeDoc = async (name: string, content: string) => {
+  const file = join(cli.home, name);
+  await writeFile(file, content);
+  return file;
+};
+
+describe('push and pull', () => {
+  it('pushes a .env full of dotenv edge cases with --yes and pulls it back to the same values, for us and for dotenv', async () => {
+    const env = await freshEnv();
+    const pushed = parseDocument('env', EDGE_CASES);
+    expect(pushed).toMatchObject({ API_KEY: 'sk-live-abc123', DOUBLE_QUOTED: 'line one\nline two', EMPTY: '', TRAILING_SPACES: 'kept   ' });
+    const file = await writeDoc('edge.env', EDGE_CASES);
+
+    const push = await cli.run(['push', file, '--env', env, '--yes']);
+    expect(push.stderr).toBe('');
+    expect(push.code).toBe(0);
+    expect(push.stdout).toContain(`created (${Object.keys(pushed).length})`);
+    expect(push.stdout).toMatch(/^ {2}\+ MULTILINE_PEM$/m);
+    expect(push.stdout).toContain(`Applied: ${Object.keys(pushed).length} created, 0 updated, 0 unchanged`);
+    for (const value of SECRET_VALUES) expect(push.stdout).not.toContain(value);
+    expect(await currentValues(env)).toEqual(pushed);
+
+    const pull = await cli.run(['pull', '--env', env]);
+    expect(pull.code).toBe(0);
+    expect(parseDocument('env', pull.stdout)).toEqual(pushed);
+    // packages/formats writes a value holding a single quote and one of $ ` " \ as joined shell quotes
+    // ('it'"'"'s'), which the shell reads exactly and dotenv cannot (its documented form 3): dotenv
+    // must read back every other value exactly.
+    const dotenvCanRead = (value: string) => !(value.includes("'") && /[$`"\\]/.test(value));
+    const readable = Object.fromEntries(Object.entries(pushed).filter(([, value]) => dotenvCanRead(value)));
+    expect(Object.keys(readable).length).toBeGreaterThanOrEqual(Object.keys(pushed).length - 2);
+    expect(dotenv.parse(pull.stdout)).toMatchObject(readable);
+
+    const again = await cli.run(['push', file, '--env', env, '--yes', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({ plan: { created: [], updated: [], unchanged: Object.keys(pushed), errors: [] }, applied: false });
+  });
+
+  it('pulls JSON and YAML too, and --json wraps the document', async () => {
+    const env = await freshEnv();
+    const file = await writeDoc('small.json', JSON.stringify({ A: 'one', B: 'two "2"' }));
+    expect(JSON.parse((await cli.run(['push', file, '--env', env, '--yes', '--json'])).stdout)).toMatchObject({ applied: true, plan: { created: ['A', 'B'] } });
+    expect(JSON.parse((await cli.run(['pull', '--env', env, '--format', 'json'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
+    expect(parseDocument('yaml', (await cli.run(['pull', '--env', env, '--format', 'yaml'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
+    const wrapped = JSON.parse((await cli.run(['pull', '--env', env, '--json'])).stdout);
+    expect(wrapped).toMatchObject({ format: 'env', removed: [] });
+    expect(parseDocument('env', wrapped.content)).toEqual({ A: 'one', B: 'two "2"' });
+  });
+
+  it('--dry-run shows the plan with key names and writes nothing', async () => {
+    const env = await freshEnv();
+    expectOk(await api('POST', `${scopePath('acme', 'api', env)}/secrets/KEPT`, { body: { value: 'one' } }), 201);
+    const file = await writeDoc('dry.env', 'KEPT=two-secret\nADDED=new-secret\n');
+    const dry = await cli.run(['push', file, '--env', env, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe('Dry run: nothing was written\ncreated (1)\n  + ADDED\nupdated (1)\n  ~ KEPT\nunchanged (0)\n');
+    expect(JSON.parse((await cli.run(['push', file, '--env', env, '--dry-run', '--json'])).stdout)).toEqual({
+      plan: { created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [] },
+      applied: false,
+    });
+    expect(await currentValues(env)).toEqual({ KEPT: 'one' });
+  });
+
+  it('refuses to apply without --yes when stdin is not a terminal (exit 2), and writes nothing', async () => {
+    const env = await freshEnv();
+    const file = await writeDoc('noyes.env', 'NOPE=value\n');
+    const refused = await cli.run(['push', file, '--env', env], { input: 'y\n' });
+    expect(refused.code).toBe(2);
+    expect(oneLine(refused.stderr)).toMatch(/add --yes/);
+    expect(await currentValues(env)).toEqual({});
+  });
+
+  it('asks on a terminal and applies only after yes', async () => {
+    const env = await freshEnv();
+    const file = await writeDoc('tty.env', 'ASKED=value\n');
+    // script(1) gives coffer a pseudo-terminal; the answer is typed into it.
+    const inTerminal = (answer: string) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+        const child = spawn('script', ['-qec', `${process.execPath} ${COFFER_BIN} push ${file} --env ${env}`, '/dev/null'], { cwd: cli.home, env: cli.env });
+        let stdout = '';
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+          if (stdout.includes('[y/N]')) child.stdin.write(answer);
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const no = await inTerminal('n\n');
+    expect(no.stdout).toContain('Apply 1 change? [y/N]');
+    expect(no.code).not.toBe(0);
+    expect(await currentValues(env)).toEqual({});
+    const yes = await inTerminal('y\n');
+    expect(yes.stdout).toContain('Applied: 1 created, 0 updated, 0 unchanged');
+    expect(yes.code).toBe(0);
+    expect(await currentValues(env)).toEqual({ ASKED: 'value' });
+  });
+
+  it('shows the errors of a refused push by key, exits 8 and writes nothing', async () => {
+    const env = await freshEnv();
+    const file = await writeDoc('bad.env', 'GOOD=fine\nbad-key=whatever-secret\n');
+    const refused = await cli.run(['push', file, '--env', env, '--yes']);
+    expect(refused.code).toBe(8);
+    expect(refused.stdout).toMatch(/^ {2}! bad-key: key: /m);
+    expect(refused.stdout).not.toContain('whatever-secret');
+    expect(oneLine(refused.stderr)).toMatch(/nothing was written/);
+    expect(await currentValues(env)).toEqual({});
+  });
+
+  it('needs --format for a file name it cannot read the format from', async () => {
+    const file = await writeDoc('secrets.txt', 'A=1\n');
+    const result = await cli.run(['push', file, '--dry-run']);
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toMatch(/--format/);
+  });
+
+  it('--out creates a 0600 file, refuses to overwrite it, and replaces it with --force', async () => {
+    const env = await freshEnv();
+    expectOk(await api('POST', `${scopePath('acme', 'api', env)}/secrets/TOKEN`, { body: { value: 'first' } }), 201);
+    const target = join(cli.home, 'pulled.env');
+    const first = await cli.run(['pull', '--env', env, '--out', target]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect(dotenv.parse(await readFile(target, 'utf8'))).toEqual({ TOKEN: 'first' });
+
+    expectOk(await api('POST', `${scopePath('acme', 'api', env)}/secrets/TOKEN`, { body: { value: 'second' } }), 200);
+    const refused = await cli.run(['pull', '--env', env, '--out', target]);
+    expect(refused.code).toBe(2);
+    expect(oneLine(refused.stderr)).toMatch(/refusing to overwrite .*--force/);
+    expect(parseDocument('env', await readFile(target, 'utf8'))).toEqual({ TOKEN: 'first' });
+
+    const forced = await cli.run(['pull', '--env', env, '--out', target, '--force', '--json']);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.stdout)).toEqual({ file: target, format: 'env', removed: [] });
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect(parseDocument('env', await readFile(target, 'utf8'))).toEqual({ TOKEN: 'second' });
+
+    const asJson = join(cli.home, 'pulled.json');
+    expect((await cli.run(['pull', '--env', env, '--out', asJson])).code).toBe(0);
+    expect(JSON.parse(await readFile(asJson, 'utf8'))).toEqual({ TOKEN: 'second' });
+    expect((await stat(asJson)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('diff', () => {
+  it('shows added, changed, removed, unchanged and withheld keys, never values, and changes nothing', async () => {
+    const env = await freshEnv();
+    const scope = scopePath('acme', 'api', env);
+    for (const [key, value] of Object.entries({ SAME: 'same', CHANGED: 'old-secret', GONE: 'gone-secret', LD_PRELOAD: '/tmp/evil.so' })) {
+      expectOk(await api('POST', `${scope}/secrets/${key}`, { body: { value } }), 201);
+    }
+    const before = await currentValues(env);
+    const file = await writeDoc('diff.env', 'SAME=same\nCHANGED=new-secret\nADDED=added-secret\n');
+    expect(JSON.parse((await cli.run(['diff', file, '--env', env, '--json'])).stdout)).toEqual({
+      added: ['ADDED'],
+      changed: ['CHANGED'],
+      removed: ['GONE'],
+      unchanged: ['SAME'],
+      withheld: ['LD_PRELOAD'],
+    });
+    const human = await cli.run(['diff', file, '--env', env]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toBe('added (1)\n  + ADDED\nchanged (1)\n  ~ CHANGED\nremoved (1)\n  - GONE\nunchanged (1)\n  = SAME\nwithheld (1)\n  ? LD_PRELOAD\n');
+    expect(human.stdout + human.stderr).not.toMatch(/secret|evil/);
+    expect(await currentValues(env)).toEqual(before);
+  });
+});

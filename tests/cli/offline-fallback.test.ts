@@ -1,0 +1,105 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOk } from '../support/api-assertions.js';
+import { bootstrap, startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { cliHome, oneLine, type CliHome } from './support.js';
+
+let platform: TestPlatform;
+let cli: CliHome;
+let proxy: Server;
+let proxyUrl: string;
+const sockets = new Set<Socket>();
+
+const SECRETS = { DB_URL: 'postgres://offline-db/app', API_KEY: 'sk-offline-7f3a9c', MULTI: 'line one\nline "two" $HOME' };
+const printEnv = 'process.stdout.write(JSON.stringify({ DB_URL: process.env.DB_URL, API_KEY: process.env.API_KEY, MULTI: process.env.MULTI }))';
+
+/**
+ * The CLI talks to the platform through a TCP proxy: closing the proxy leaves COFFER_API_URL
+ * pointing at a closed port while the snapshot stays named after that same URL.
+ */
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const { token, api } = await bootstrap(platform.baseUrl, 'acme', 'api');
+  const scope = '/orgs/acme/projects/api/envs/production/secrets';
+  for (const [key, value] of Object.entries(SECRETS)) expectOk(await api('POST', `${scope}/${key}`, { body: { value } }), 201);
+  const target = new URL(platform.baseUrl);
+  proxy = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  cli = await cliHome();
+  expect((await cli.run(['login', '--api-url', proxyUrl, '--token-stdin'], { input: token })).code).toBe(0);
+  expect((await cli.run(['context', 'set', '--org', 'acme', '--project', 'api', '--env', 'production'])).code).toBe(0);
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  if (proxy?.listening) await new Promise((resolve) => proxy.close(resolve));
+  await cli?.remove();
+  await platform?.stop();
+});
+
+async function stopProxy(): Promise<void> {
+  const closed = new Promise((resolve) => proxy.close(resolve));
+  for (const socket of sockets) socket.destroy();
+  await closed;
+}
+
+describe('offline fallback', () => {
+  it('keeps an encrypted 0600 snapshot after a run and serves it when the server cannot be reached', async () => {
+    const online = await cli.run(['run', '--', 'node', '-e', printEnv]);
+    expect(online.stderr).toBe('');
+    expect(JSON.parse(online.stdout)).toEqual(SECRETS);
+
+    const dir = join(cli.configDir, 'snapshots');
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, files[0]!))).mode & 0o777).toBe(0o600);
+    const raw = await readFile(join(dir, files[0]!), 'utf8');
+    expect(raw).toMatch(/^enc:[A-Za-z0-9+/=]+\n$/);
+    for (const value of [...Object.values(SECRETS), 'offline-db', 'sk-offline']) expect(raw).not.toContain(value);
+
+    await stopProxy();
+
+    const offline = await cli.run(['run', '--', 'node', '-e', printEnv]);
+    expect(offline.code).toBe(0);
+    expect(JSON.parse(offline.stdout)).toEqual(SECRETS);
+    expect(oneLine(offline.stderr)).toMatch(/^coffer: cannot reach the Coffer server at .*; using the offline snapshot of \/orgs\/acme\/projects\/api\/envs\/production from \S+ \(\d+s old\)$/);
+    for (const value of Object.values(SECRETS)) expect(offline.stderr).not.toContain(value);
+  });
+
+  it('fails with the unreachable exit code under --no-fallback, and for an environment without a snapshot', async () => {
+    const refused = await cli.run(['run', '--no-fallback', '--', 'node', '-e', printEnv]);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(oneLine(refused.stderr)).toMatch(/cannot reach the Coffer server/);
+
+    const none = await cli.run(['run', '--env', 'staging', '--', 'node', '-e', printEnv]);
+    expect(none.code).toBe(3);
+    expect(oneLine(none.stderr)).toMatch(/no offline snapshot/);
+  });
+
+  it('refuses a snapshot older than --fallback-max-age and takes one younger', async () => {
+    expect((await cli.run(['run', '--fallback-max-age', '10m', '--', 'node', '-e', printEnv])).code).toBe(0);
+    await sleep(1500);
+    const old = await cli.run(['run', '--fallback-max-age', '1s', '--', 'node', '-e', printEnv]);
+    expect(old.code).toBe(3);
+    expect(old.stdout).toBe('');
+    expect(oneLine(old.stderr)).toMatch(/the offline snapshot of \S+ is \d+s old, older than --fallback-max-age 1s: refusing it$/);
+
+    const bad = await cli.run(['run', '--fallback-max-age', 'soon', '--', 'true']);
+    expect(bad.code).toBe(2);
+    expect(oneLine(bad.stderr)).toMatch(/invalid duration "soon"/);
+  });
+});
