@@ -4,6 +4,7 @@ import { FORMATS, parseDocument, serializeDocument } from '@coffer/formats';
 import { expectError, expectOk, scopePath, tableCounts, waitForAudit } from '../support/api-assertions.js';
 import { apiClient, bootstrap, startTestPlatform, type Api, type ApiResponse, type TestPlatform } from '../support/platform.js';
 import { canary, leaksIn, redisDump } from '../support/security.js';
+import { DOTENV_EDGE_CASE_LINES } from '../support/dotenv-edge-cases.js';
 
 let platform: TestPlatform;
 let api: Api;
@@ -32,18 +33,7 @@ const versionsOf = async (env: string, key: string): Promise<number> => expectOk
 
 /** What dotenv accepts, and the values it reads from it. */
 const EDGE_CASES = [
-  '# exported by a developer; dotenv reads it',
-  'export DATABASE_URL=postgres://app:pw@db:5432/app?sslmode=require',
-  'API_KEY =  sk-live-abc123   # the key for the API',
-  "SINGLE_QUOTED='literal $HOME \\n stays'",
-  'DOUBLE_QUOTED="line one\\nline two"',
-  'BACKTICKED=`it\'s "both" quotes`',
-  'MULTILINE_PEM="-----BEGIN KEY-----',
-  'MIIBOgIBAAJBAK',
-  '-----END KEY-----"',
-  'EQUALS_INSIDE=a=b==c',
-  'EMPTY=',
-  'HASH_INSIDE=pa#ss',
+  ...DOTENV_EDGE_CASE_LINES,
   'DUPLICATE=first',
   'DUPLICATE=last',
   '',

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '@coffer/formats';
 import { expectOk, scopePath } from '../support/api-assertions.js';
 import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { cliHome, COFFER_BIN, oneLine, type CliHome } from './support.js';
+import { loggedInCli, COFFER_BIN, oneLine, type CliHome } from './support.js';
+import { DOTENV_EDGE_CASE_LINES } from '../support/dotenv-edge-cases.js';
 
 /** dotenv is a devDependency of packages/formats: the reference reader the .env writer must satisfy. */
 const dotenv = createRequire(new URL('../../packages/formats/package.json', import.meta.url))('dotenv') as { parse(text: string): Record<string, string> };
@@ -19,9 +20,7 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   let token: string;
   ({ token, api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-  cli = await cliHome();
-  expect((await cli.run(['login', '--api-url', platform.baseUrl, '--token-stdin'], { input: token })).code).toBe(0);
-  expect((await cli.run(['context', 'set', '--project', 'api', '--env', 'production'])).code).toBe(0);
+  cli = await loggedInCli(platform.baseUrl, token);
 });
 afterAll(async () => {
   await cli?.remove();
@@ -39,18 +38,7 @@ const currentValues = async (env: string): Promise<Record<string, string>> => ex
 
 /** What dotenv accepts: comments, export, quotes of all three kinds, escapes, multi-line values, `=`, empty, trailing spaces. */
 const EDGE_CASES = [
-  '# exported by a developer; dotenv reads it',
-  'export DATABASE_URL=postgres://app:pw@db:5432/app?sslmode=require',
-  'API_KEY =  sk-live-abc123   # the key for the API',
-  "SINGLE_QUOTED='literal $HOME \\n stays'",
-  'DOUBLE_QUOTED="line one\\nline two"',
-  'BACKTICKED=`it\'s "both" quotes`',
-  'MULTILINE_PEM="-----BEGIN KEY-----',
-  'MIIBOgIBAAJBAK',
-  '-----END KEY-----"',
-  'EQUALS_INSIDE=a=b==c',
-  'EMPTY=',
-  'HASH_INSIDE=pa#ss',
+  ...DOTENV_EDGE_CASE_LINES,
   'TRAILING_SPACES="kept   "',
   'SHELLISH="$(rm -rf /) `id` \\\\ back\\\\slash \'q\' \\"dq\\""',
   '',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../support/api-assertions.js';
 import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { cliHome, oneLine, type CliHome } from './support.js';
+import { loggedInCli, oneLine, type CliHome } from './support.js';
 
 let platform: TestPlatform;
 let api: Api;
@@ -11,9 +11,7 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   let token: string;
   ({ token, api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-  cli = await cliHome();
-  expect((await cli.run(['login', '--api-url', platform.baseUrl, '--token-stdin'], { input: token })).code).toBe(0);
-  expect((await cli.run(['context', 'set', '--project', 'api', '--env', 'production'])).code).toBe(0);
+  cli = await loggedInCli(platform.baseUrl, token);
 });
 afterAll(async () => {
   await cli?.remove();

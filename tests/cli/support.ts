@@ -56,3 +56,13 @@ export function oneLine(stderr: string): string {
   if (lines.length !== 1 || /\n\s+at /.test(stderr)) throw new Error(`expected one line on stderr, got:\n${stderr}`);
   return lines[0]!;
 }
+
+/** A fresh CLI home logged in to `baseUrl` with `token`, its context set to project `api`, env `production`. */
+export async function loggedInCli(baseUrl: string, token: string): Promise<CliHome> {
+  const cli = await cliHome();
+  const login = await cli.run(['login', '--api-url', baseUrl, '--token-stdin'], { input: token });
+  if (login.code !== 0) throw new Error(`coffer login failed: ${login.stderr}`);
+  const context = await cli.run(['context', 'set', '--project', 'api', '--env', 'production']);
+  if (context.code !== 0) throw new Error(`coffer context set failed: ${context.stderr}`);
+  return cli;
+}
