@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-// The design allows exactly one user of unwrapped keys; cross-service suites test it from outside.
-const ALLOWED = ['packages/kms', 'services/secret', 'tests'];
+// The design allows exactly one user of unwrapped keys; cross-service suites reach it only through the Secret service.
+const ALLOWED = ['packages/kms', 'services/secret'];
 
 function allowed(path: string): boolean {
   return ALLOWED.some((dir) => path === dir || path.startsWith(`${dir}/`));
