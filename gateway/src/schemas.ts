@@ -1,9 +1,9 @@
 import { FORMATS } from '@coffer/formats';
+import { SLUG_PATTERN } from '@coffer/grpc';
 import { z } from 'zod';
 
 /** Request shapes. Objects are strict: an unknown field is a 400 naming it, not silently dropped. */
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const slug = z.string().regex(SLUG, 'must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash');
+export const slug = z.string().regex(SLUG_PATTERN, 'must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash');
 // PostgreSQL text cannot hold U+0000: refuse it here as the client's mistake, not as a 500 from the database.
 const NO_NUL = 'must not contain the NUL character (U+0000)';
 const noNul = (value: string) => !value.includes('\u0000');

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Api, ApiResponse } from './platform.js';
 import { connectAsOwner } from './postgres.js';
+import type { AuditEvent } from '@coffer/audit';
 
 /** `orgs/{org}/projects/{project}/envs/{env}` as the REST API spells a scope. */
 export function scopePath(org: string, project: string, env: string): string {
@@ -38,19 +39,8 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, what: stri
   }
 }
 
-export interface AuditRecord {
-  id: string;
-  orgId: string;
-  actorId: string;
-  actorType: string;
-  action: string;
-  resource: string;
-  outcome: string;
-  requestId: string;
-  ip: string;
-  userAgent: string;
-  occurredAt: string;
-}
+/** An audit record as the API answers it. */
+export type AuditRecord = Required<AuditEvent>;
 
 /** The organisation's audit trail (newest first), through the REST API. */
 export async function auditTrail(api: Api, org: string, query = 'limit=1000'): Promise<AuditRecord[]> {

@@ -5,13 +5,12 @@ import { outcomeOf, recordAudit } from '../audit-events.js';
 import type { Backends } from '../backends.js';
 import { callContext, principalOf, requireOwnOrg } from '../context.js';
 import { sendData } from '../envelope.js';
-import { auditQuery, createEnvBody, createOrgBody, createProjectBody, createTokenBody, emptyQuery } from '../schemas.js';
+import { auditQuery, slug, createEnvBody, createOrgBody, createProjectBody, createTokenBody, emptyQuery } from '../schemas.js';
 import { parse } from '../validate.js';
 import { z } from 'zod';
 
-const slugParam = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a slug');
-const orgParams = z.object({ org: slugParam });
-const projectParams = orgParams.extend({ project: slugParam });
+const orgParams = z.object({ org: slug });
+const projectParams = orgParams.extend({ project: slug });
 const tokenParams = orgParams.extend({ tokenId: z.uuid('must be a token id') });
 
 /** Organisations, projects, environments, tokens and the audit search: everything the Auth and Audit services own. */

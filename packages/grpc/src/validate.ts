@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { CofferError } from './errors.js';
 
+/** Organisation, project and environment slugs, the same at every edge. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
 /**
  * Validates a request at a service's gRPC edge. The INVALID_ARGUMENT names the first offending
  * field and never echoes its value.

@@ -1,9 +1,8 @@
-import { isPermission, requirePrincipal, validRequest, type AsyncHandlers, type AuthServiceHandlers, type Permission, type PrincipalClaims } from '@coffer/grpc';
+import { isPermission, requirePrincipal, SLUG_PATTERN, validRequest, type AsyncHandlers, type AuthServiceHandlers, type Permission, type PrincipalClaims } from '@coffer/grpc';
 import { z } from 'zod';
 import type { AuthService } from './auth-service.js';
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const slug = z.string().regex(SLUG, 'must be 1-63 lowercase letters, digits or dashes');
+const slug = z.string().regex(SLUG_PATTERN, 'must be 1-63 lowercase letters, digits or dashes');
 const name = z.string().trim().min(1).max(200);
 
 const permissionList = z.array(z.string()).min(1).max(32).transform((values, check) => {

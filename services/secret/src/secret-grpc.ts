@@ -1,10 +1,10 @@
-import { requirePermissions, requirePrincipal, validRequest, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
+import { requirePermissions, requirePrincipal, SLUG_PATTERN, validRequest, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
 import { z } from 'zod';
 import { MAX_IMPORT_ENTRIES } from './secret-import.js';
 import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './secret-service.js';
 import { secretKeySchema, secretTypeSchema } from './secret-values.js';
 
-const slug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a slug');
+const slug = z.string().regex(SLUG_PATTERN, 'must be a slug');
 const scopeSchema = z.object({ project: slug, environment: slug });
 const version = z.number().int().min(1);
 
