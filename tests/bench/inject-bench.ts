@@ -3,53 +3,8 @@
  * environment with 30 secrets and measures inject and single reveal through the gateway from this
  * separate process. Prints figures; targets are reported, never asserted.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { createTestDatabase, TEST_REDIS_URL } from '../support/postgres.js';
-
-const SERVER = fileURLToPath(new URL('../../packages/server/bin/coffer-server.js', import.meta.url));
-const SCOPE = '/api/v1/orgs/bench/projects/api/envs/production';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function call(agent: Agent, port: number, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: string }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+import { Agent } from 'node:http';
+import { BENCH_SCOPE as SCOPE, call, percentile, startBenchServer } from './bench-server.js';
 
 interface Result {
   requests: number;
@@ -81,11 +36,6 @@ async function load(port: number, concurrency: number, options: { requests: numb
   return { requests: latenciesMs.length, errors, seconds, latenciesMs };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
 function report(name: string, result: Result, target?: { p99Ms?: number; minRps?: number }): string[] {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   const p50 = percentile(sorted, 50);
@@ -102,34 +52,9 @@ function report(name: string, result: Result, target?: { p99Ms?: number; minRps?
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
-  const port = await freePort();
-  const server = spawn(process.execPath, [SERVER, '--targets=all'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
-      COFFER_HTTP_PORT: String(port),
-      COFFER_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+  const { port, token, stop } = await startBenchServer(30);
   const setup = new Agent({ keepAlive: true });
   try {
-    for (let i = 0; ; i++) {
-      const ready = await call(setup, port, 'GET', '/readyz').catch(() => ({ status: 0 }));
-      if (ready.status === 200) break;
-      if (i > 300) throw new Error('coffer-server did not become ready');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const boot = await call(setup, port, 'POST', '/api/v1/bootstrap', undefined, { org: 'bench', project: 'api' });
-    const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
-    for (let i = 0; i < 30; i++) {
-      const written = await call(setup, port, 'POST', `${SCOPE}/secrets/SECRET_${String(i).padStart(2, '0')}`, token, { value: randomBytes(24).toString('base64') });
-      if (written.status !== 201) throw new Error(`could not write a secret: ${written.status}`);
-    }
     const check = await call(setup, port, 'POST', `${SCOPE}/inject`, token);
     const count = Object.keys((JSON.parse(check.body) as { data: { values: object } }).data.values).length;
     if (count !== 30) throw new Error(`inject returned ${count} values, expected 30`);
@@ -148,10 +73,7 @@ async function main(): Promise<void> {
     console.log(misses.length === 0 ? 'all targets met' : `${misses.length} target(s) missed`);
   } finally {
     setup.destroy();
-    server.kill('SIGTERM');
-    const code = await exited;
-    if (code !== 0) console.error(`coffer-server exited with ${code}`);
-    await database.drop();
+    await stop();
   }
 }
 

@@ -1,10 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export const COFFER_BIN = fileURLToPath(new URL('../../packages/cli/bin/coffer.js', import.meta.url));
+const BUILD_SCRIPT = fileURLToPath(new URL('../../packages/cli/scripts/build.mjs', import.meta.url));
+
+/** How to start `coffer`: the workspace bin through tsx unless a built bundle or executable is given. */
+export const SOURCE_CLI: readonly string[] = [process.execPath, COFFER_BIN];
+
+export interface BuiltCli {
+  /** `node coffer.cjs`, the bundle. */
+  bundle: readonly string[];
+  /** The single executable. */
+  executable: readonly string[];
+}
+
+/** Runs the package's build script (`--sea`) into `outDir`, as a user following the README would. */
+export async function buildCli(outDir: string): Promise<BuiltCli> {
+  await promisify(execFile)(process.execPath, [BUILD_SCRIPT, '--sea', '--out', outDir], { timeout: 120_000 });
+  return { bundle: [process.execPath, join(outDir, 'coffer.cjs')], executable: [join(outDir, 'coffer')] };
+}
 
 export interface CliResult {
   code: number | null;
@@ -24,11 +42,12 @@ export interface CliHome {
 }
 
 /** Runs the real `coffer` binary with a clean environment: only PATH, HOME and XDG_CONFIG_HOME. */
-export async function cliHome(): Promise<CliHome> {
+export async function cliHome(command: readonly string[] = SOURCE_CLI): Promise<CliHome> {
+  const [file, ...prefix] = command as [string, ...string[]];
   const home = await mkdtemp(join(tmpdir(), 'coffer-cli-'));
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: join(home, 'config') };
   const start: CliHome['start'] = (args, options = {}) =>
-    spawn(process.execPath, [COFFER_BIN, ...args], { cwd: options.cwd ?? home, env: { ...env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    spawn(file, [...prefix, ...args], { cwd: options.cwd ?? home, env: { ...env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   return {
     home,
     configDir: join(home, 'config', 'coffer'),
@@ -58,8 +77,8 @@ export function oneLine(stderr: string): string {
 }
 
 /** A fresh CLI home logged in to `baseUrl` with `token`, its context set to project `api`, env `production`. */
-export async function loggedInCli(baseUrl: string, token: string): Promise<CliHome> {
-  const cli = await cliHome();
+export async function loggedInCli(baseUrl: string, token: string, command: readonly string[] = SOURCE_CLI): Promise<CliHome> {
+  const cli = await cliHome(command);
   const login = await cli.run(['login', '--api-url', baseUrl, '--token-stdin'], { input: token });
   if (login.code !== 0) throw new Error(`coffer login failed: ${login.stderr}`);
   const context = await cli.run(['context', 'set', '--project', 'api', '--env', 'production']);

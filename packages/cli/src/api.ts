@@ -1,4 +1,5 @@
 import { CliError, EXIT, exitCodeForStatus } from './errors.js';
+import { NetworkError, send, type HttpResponse } from './http.js';
 import { CHECKSUM_HEADER, requestChecksum } from './request-checksum.js';
 
 /** `https://host:8080`, `https://host:8080/` and `https://host:8080/api/v1` all name the same server. */
@@ -34,25 +35,21 @@ export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): A
         headers['content-type'] = 'application/json';
         headers[CHECKSUM_HEADER] = requestChecksum(token, method, `/api/v1${path}`, payload);
       }
-      let response: Response;
+      let response: HttpResponse;
       try {
-        response = await fetch(`${baseUrl}/api/v1${path}`, {
-          method,
-          headers,
-          body: payload,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        response = await send(new URL(`${baseUrl}/api/v1${path}`), { method, headers, body: payload, timeoutMs });
       } catch (err) {
-        throw new CliError(`cannot reach the Coffer server at ${baseUrl} (${describeNetworkError(err)})`, EXIT.UNREACHABLE);
+        const reason = err instanceof NetworkError ? err.reason : 'network error';
+        throw new CliError(`cannot reach the Coffer server at ${baseUrl} (${reason})`, EXIT.UNREACHABLE);
       }
-      const text = await response.text();
+      const { text } = response;
       let envelope: { error?: boolean; message?: string; data?: unknown } | undefined;
       try {
         envelope = text ? JSON.parse(text) : undefined;
       } catch {
         envelope = undefined;
       }
-      if (!response.ok) {
+      if (response.status < 200 || response.status > 299) {
         const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
         const hint = HINTS[response.status];
         throw new CliError(
@@ -65,10 +62,4 @@ export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): A
       return envelope.data as T;
     },
   };
-}
-
-function describeNetworkError(err: unknown): string {
-  const error = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (error.name === 'TimeoutError') return 'timed out';
-  return error.cause?.code ?? error.cause?.message ?? error.message ?? 'network error';
 }

@@ -4,11 +4,12 @@ import { CliError, EXIT } from './errors.js';
 
 const debug = process.argv.includes('--debug') || process.env.COFFER_DEBUG === '1';
 
-try {
-  await buildProgram().parseAsync(process.argv);
-} catch (err) {
-  process.exitCode = report(err);
-}
+// No top-level await: the single executable runs this bundled as CommonJS.
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    process.exitCode = report(err);
+  });
 
 /** One line on stderr (a stack trace only with --debug) and the exit code for it. */
 function report(err: unknown): number {

@@ -1,0 +1,98 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiClient } from './api.js';
+import { CliError, EXIT } from './errors.js';
+import { requestChecksum } from './request-checksum.js';
+
+// Network faults a real gateway cannot be made to produce on demand: a server that never answers,
+// one that hangs up mid-answer, one that is not Coffer at all.
+const servers: Server[] = [];
+const sockets: Socket[] = [];
+afterEach(async () => {
+  sockets.splice(0).forEach((socket) => socket.destroy());
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  server.on('connection', (socket: Socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+function http(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void): Promise<string> {
+  return listen(
+    createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => handler(req, body, res));
+    }),
+  );
+}
+
+async function failure(call: Promise<unknown>): Promise<CliError> {
+  const err = await call.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(err).toBeInstanceOf(CliError);
+  return err as CliError;
+}
+
+const TOKEN = 'coffer_test-token-never-shown';
+
+describe('apiClient', () => {
+  it('sends the bearer token, a checksum over method, path and body, and closes the connection', async () => {
+    let seen: { headers: IncomingMessage['headers']; body: string; url?: string } | undefined;
+    const url = await http((req, body, res) => {
+      seen = { headers: req.headers, body, url: req.url };
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ error: false, message: 'ok', data: { values: { A: 'é' } } }));
+    });
+    const data = await apiClient(url, TOKEN).request('POST', '/orgs/acme/projects/api/envs/dev/inject', { keys: ['A'] });
+    expect(data).toEqual({ values: { A: 'é' } });
+    expect(seen!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(seen!.headers.connection).toBe('close');
+    expect(seen!.body).toBe('{"keys":["A"]}');
+    expect(seen!.headers['content-length']).toBe(String(Buffer.byteLength(seen!.body)));
+    expect(seen!.headers['x-coffer-checksum']).toBe(requestChecksum(TOKEN, 'POST', seen!.url!, seen!.body));
+  });
+
+  it('gives up on a server that accepts but never answers, as unreachable', async () => {
+    const url = await listen(createTcpServer(() => undefined));
+    const err = await failure(apiClient(url, TOKEN, 200).request('GET', '/orgs'));
+    expect(err.code).toBe(EXIT.UNREACHABLE);
+    expect(err.message).toBe(`cannot reach the Coffer server at ${url} (timed out)`);
+  });
+
+  it('reports a connection cut mid-answer as unreachable, never as an empty success', async () => {
+    const url = await listen(
+      createTcpServer((socket) => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"error":false');
+        setTimeout(() => socket.destroy(), 20);
+      }),
+    );
+    const err = await failure(apiClient(url, TOKEN).request('GET', '/orgs'));
+    expect(err.code).toBe(EXIT.UNREACHABLE);
+    expect(err.message).not.toContain(TOKEN);
+  });
+
+  it('maps an error answer to its exit code with the server message and a hint', async () => {
+    const url = await http((_req, _body, res) => {
+      res.statusCode = 403;
+      res.end(JSON.stringify({ error: true, message: 'missing permission secrets:reveal', data: null }));
+    });
+    const err = await failure(apiClient(url, TOKEN).request('GET', '/orgs/acme'));
+    expect(err.code).toBe(EXIT.PERMISSION);
+    expect(err.message).toBe('the token lacks a permission for this: missing permission secrets:reveal (HTTP 403)');
+  });
+
+  it('refuses a 200 that is not a Coffer envelope', async () => {
+    const url = await http((_req, _body, res) => res.end('<html>captive portal</html>'));
+    const err = await failure(apiClient(url, TOKEN).request('GET', '/orgs'));
+    expect(err.code).toBe(EXIT.GENERIC);
+    expect(err.message).toBe(`${url} did not answer like a Coffer server (HTTP 200)`);
+  });
+});
