@@ -55,6 +55,13 @@ async function stopProxy(): Promise<void> {
 }
 
 describe('offline fallback', () => {
+  it('keeps no snapshot under --no-fallback', async () => {
+    const run = await cli.run(['run', '--no-fallback', '--', 'node', '-e', printEnv]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(SECRETS);
+    expect(await readdir(cli.configDir)).not.toContain('snapshots');
+  });
+
   it('keeps an encrypted 0600 snapshot after a run and serves it when the server cannot be reached', async () => {
     const online = await cli.run(['run', '--', 'node', '-e', printEnv]);
     expect(online.stderr).toBe('');
@@ -101,5 +108,35 @@ describe('offline fallback', () => {
     const bad = await cli.run(['run', '--fallback-max-age', 'soon', '--', 'true']);
     expect(bad.code).toBe(2);
     expect(oneLine(bad.stderr)).toMatch(/invalid duration "soon"/);
+  });
+
+  it('opens a snapshot only with the token that fetched it: the key file alone is not enough', async () => {
+    const other = await cli.run(['run', '--', 'node', '-e', printEnv], { env: { COFFER_TOKEN: 'coffer_not-the-token-that-fetched-it' } });
+    expect(other.code).toBe(3);
+    expect(other.stdout).toBe('');
+    expect(oneLine(other.stderr)).toMatch(/the offline snapshot of \S+ was kept for another token \(or altered\): not using it$/);
+  });
+
+  it('gives up on a server that never answers after --timeout and starts from the snapshot', async () => {
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(Number(new URL(proxyUrl).port), '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const run = await cli.run(['run', '--timeout', '300ms', '--', 'node', '-e', printEnv]);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual(SECRETS);
+      expect(oneLine(run.stderr)).toMatch(/\(timed out\); using the offline snapshot/);
+      expect(Date.now() - started).toBeLessThan(8_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('coffer logout removes the snapshots with the token', async () => {
+    expect(await readdir(cli.configDir)).toContain('snapshots');
+    const logout = await cli.run(['logout']);
+    expect(logout).toMatchObject({ code: 0, stdout: 'Logged out: the stored token is removed; offline snapshots removed\n' });
+    expect(await readdir(cli.configDir)).not.toContain('snapshots');
   });
 });

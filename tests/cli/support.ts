@@ -85,3 +85,29 @@ export async function loggedInCli(baseUrl: string, token: string, command: reado
   if (context.code !== 0) throw new Error(`coffer context set failed: ${context.stderr}`);
   return cli;
 }
+
+/**
+ * Runs `coffer args...` on a pseudo-terminal (script(1), from util-linux), as a person at a
+ * keyboard would: each time the output matches a prompt, its answer is typed. Output is the
+ * terminal's, so it echoes whatever the program lets the terminal echo.
+ */
+export function inTerminal(
+  cli: CliHome,
+  args: string[],
+  answers: [RegExp, string][] = [],
+  options: { env?: Record<string, string>; command?: readonly string[] } = {},
+): Promise<{ code: number | null; output: string }> {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const line = [...(options.command ?? SOURCE_CLI), ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', line, '/dev/null'], { cwd: cli.home, env: { ...cli.env, ...options.env } });
+    let output = '';
+    const pending = [...answers];
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      while (pending.length > 0 && pending[0]![0].test(output)) child.stdin.write(pending.shift()![1]);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}

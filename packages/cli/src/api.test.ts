@@ -79,6 +79,14 @@ describe('apiClient', () => {
     expect(err.message).not.toContain(TOKEN);
   });
 
+  it('takes a proxy error page for an unreachable server', async () => {
+    const url = await http((_req, _body, res) => {
+      res.statusCode = 502;
+      res.end('<html>Bad Gateway</html>');
+    });
+    expect((await failure(apiClient(url, TOKEN).request('GET', '/orgs'))).code).toBe(EXIT.UNREACHABLE);
+  });
+
   it('maps an error answer to its exit code with the server message and a hint', async () => {
     const url = await http((_req, _body, res) => {
       res.statusCode = 403;
@@ -89,10 +97,16 @@ describe('apiClient', () => {
     expect(err.message).toBe('the token lacks a permission for this: missing permission secrets:reveal (HTTP 403)');
   });
 
-  it('refuses a 200 that is not a Coffer envelope', async () => {
-    const url = await http((_req, _body, res) => res.end('<html>captive portal</html>'));
-    const err = await failure(apiClient(url, TOKEN).request('GET', '/orgs'));
-    expect(err.code).toBe(EXIT.GENERIC);
-    expect(err.message).toBe(`${url} did not answer like a Coffer server (HTTP 200)`);
+  it('refuses an answer that is not a Coffer envelope, success or 404', async () => {
+    const url = await http((req, _body, res) => {
+      if (req.url!.includes('missing')) res.statusCode = 404;
+      res.end('<html>captive portal</html>');
+    });
+    const ok = await failure(apiClient(url, TOKEN).request('GET', '/orgs'));
+    expect(ok.code).toBe(EXIT.GENERIC);
+    expect(ok.message).toBe(`${url} did not answer like a Coffer server (HTTP 200); check the API URL`);
+    const notFound = await failure(apiClient(url, TOKEN).request('GET', '/orgs/missing'));
+    expect(notFound.code).toBe(EXIT.GENERIC);
+    expect(notFound.message).toBe(`${url} did not answer like a Coffer server (HTTP 404); check the API URL`);
   });
 });

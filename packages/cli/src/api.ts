@@ -49,7 +49,13 @@ export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): A
       } catch {
         envelope = undefined;
       }
-      if (response.status < 200 || response.status > 299) {
+      const isEnvelope = typeof envelope === 'object' && envelope !== null && typeof envelope.error === 'boolean';
+      const failed = response.status < 200 || response.status > 299;
+      if (!isEnvelope && !(failed && exitCodeForStatus(response.status) === EXIT.UNREACHABLE)) {
+        // A 404 from a web server at the wrong URL is not "secret not found".
+        throw new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${response.status}); check the API URL`, EXIT.GENERIC);
+      }
+      if (failed) {
         const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
         const hint = HINTS[response.status];
         throw new CliError(
@@ -58,8 +64,7 @@ export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): A
           envelope?.data,
         );
       }
-      if (!envelope || typeof envelope !== 'object') throw new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${response.status})`, EXIT.GENERIC);
-      return envelope.data as T;
+      return envelope!.data as T;
     },
   };
 }

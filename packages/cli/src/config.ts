@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { CliError, EXIT } from './errors.js';
@@ -87,12 +87,47 @@ export function openToken(sealed: string, key: Buffer, where = 'config.json'): s
 
 export const isSealed = (token: string) => token.startsWith(PREFIX);
 
+/** A file-system failure on the configuration, as the one-line CONFIG error (exit 9) it is for the user. */
+export function unreadable(path: string, err: unknown): CliError {
+  const error = err as NodeJS.ErrnoException;
+  return new CliError(`cannot use ${path} (${error.code ?? error.message}); fix or remove it`, EXIT.CONFIG);
+}
+
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    throw unreadable(path, err);
+  }
+}
+
+/**
+ * Refuses a configuration directory that is not a real directory owned by this user, or that
+ * others may write to: whoever can write there can swap config.json (and with it the server the
+ * token is sent to) or plant files where coffer writes.
+ */
+export function checkPrivateDir(path: string): Stats | undefined {
+  const stats = statOrUndefined(path);
+  if (!stats || process.platform === 'win32') return stats;
+  if (!stats.isDirectory()) throw new CliError(`refusing to use ${path}: it is not a directory (a symlink?); remove it`, EXIT.CONFIG);
+  if (process.getuid && stats.uid !== process.getuid()) throw new CliError(`refusing to use ${path}: it belongs to another user`, EXIT.CONFIG);
+  const mode = stats.mode & 0o777;
+  if ((mode & 0o022) !== 0) {
+    throw new CliError(`refusing to use ${path}: its mode is ${mode.toString(8).padStart(4, '0')}, writable by others; fix it with: chmod 700 ${path}`, EXIT.CONFIG);
+  }
+  return stats;
+}
+
+/** Writes a 0600 file by way of a fresh temporary name (never an existing file or planted link) and a rename. */
+export function writePrivateFile(path: string, content: string | Buffer): void {
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw unreadable(path, err);
   }
 }
 
@@ -131,12 +166,13 @@ export class ConfigStore {
    */
   load(): ConfigFile {
     if (this.file) return this.file;
+    checkPrivateDir(this.paths.dir);
     checkKeyFile(this.paths.key);
     let text: string | undefined;
     try {
       text = readFileSync(this.paths.config, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw unreadable(this.paths.config, err);
     }
     let file: ConfigFile = {};
     if (text !== undefined && text.trim() !== '') {
@@ -161,9 +197,7 @@ export class ConfigStore {
   /** Writes `config.json` (mode 0600, replaced atomically). */
   save(file: ConfigFile): void {
     this.ensureDir();
-    const tmp = `${this.paths.config}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
-    renameSync(tmp, this.paths.config);
+    writePrivateFile(this.paths.config, JSON.stringify(file, null, 2) + '\n');
     this.file = file;
   }
 
@@ -195,19 +229,33 @@ export class ConfigStore {
         writeFileSync(this.paths.key, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
       } catch (err) {
         // Another coffer created it at the same moment: use that one.
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw unreadable(this.paths.key, err);
       }
       checkKeyFile(this.paths.key);
     }
-    this.key = readFileSync(this.paths.key);
+    try {
+      this.key = readFileSync(this.paths.key);
+    } catch (err) {
+      throw unreadable(this.paths.key, err);
+    }
     return this.key;
   }
 
-  /** Creates the configuration directory (mode 0700) when it does not exist. */
+  /** Creates the configuration directory (mode 0700) when it does not exist, and checks it when it does. */
   ensureDir(): void {
-    if (!statOrUndefined(this.paths.dir)) {
-      mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
-      chmodSync(this.paths.dir, 0o700);
+    ensurePrivateDir(this.paths.dir);
+  }
+}
+
+/** {@link checkPrivateDir}, creating the directory (and its parents) with mode 0700 first if needed. */
+export function ensurePrivateDir(path: string): void {
+  if (!checkPrivateDir(path)) {
+    try {
+      mkdirSync(path, { recursive: true, mode: 0o700 });
+      chmodSync(path, 0o700);
+    } catch (err) {
+      throw unreadable(path, err);
     }
+    checkPrivateDir(path);
   }
 }

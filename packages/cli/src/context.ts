@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { SavedContext } from './config.js';
 import { CliError, EXIT } from './errors.js';
@@ -30,11 +30,26 @@ export function findPinFile(cwd: string): { path: string; context: SavedContext 
   let dir = resolve(cwd);
   for (;;) {
     const path = join(dir, PIN_FILE);
-    if (existsSync(path)) return { path, context: readPinFile(path) };
+    if (existsSync(path)) {
+      checkPinOwner(path);
+      return { path, context: readPinFile(path) };
+    }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * Refuses a pin file that another user owns (root excepted) or may write: one dropped in a shared
+ * directory such as /tmp must not steer `coffer run` or `push` to another environment.
+ */
+function checkPinOwner(path: string): void {
+  if (process.platform === 'win32' || !process.getuid) return;
+  const stats = statSync(path);
+  const uid = process.getuid();
+  if (stats.uid !== uid && stats.uid !== 0) throw new CliError(`refusing ${path}: it belongs to another user; remove it or pass --org/--project/--env`, EXIT.CONFIG);
+  if ((stats.mode & 0o022) !== 0) throw new CliError(`refusing ${path}: others may write to it; fix it with: chmod go-w ${path}`, EXIT.CONFIG);
 }
 
 function readPinFile(path: string): SavedContext {

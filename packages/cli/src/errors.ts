@@ -22,6 +22,8 @@ export const EXIT = {
   INVALID: 8,
   /** The local configuration is unsafe or unreadable (key file mode broader than 0600, undecryptable token). */
   CONFIG: 9,
+  /** Whoever read stdout closed it early (`coffer pull | head`): 128 + SIGPIPE, as a shell reports it. */
+  CLOSED_OUTPUT: 141,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

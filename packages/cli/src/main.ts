@@ -4,6 +4,14 @@ import { CliError, EXIT } from './errors.js';
 
 const debug = process.argv.includes('--debug') || process.env.COFFER_DEBUG === '1';
 
+// A reader that stops early (`coffer pull | head`) closes the pipe: end quietly with the status a
+// program killed by SIGPIPE has, rather than a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT.CLOSED_OUTPUT);
+  process.stderr.write(`coffer: cannot write the output (${err.code ?? err.message})\n`);
+  process.exit(EXIT.GENERIC);
+});
+
 // No top-level await: the single executable runs this bundled as CommonJS.
 buildProgram()
   .parseAsync(process.argv)

@@ -8,12 +8,17 @@ export function style(colour: boolean) {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
 }
 
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** How wide text shows on a terminal: colour codes take no room. */
+const visibleWidth = (text: string) => text.replace(ANSI, '').length;
+
 /** A plain-text table: header row, then one row per record, columns padded with two spaces. */
 export function table(headers: string[], rows: string[][], colour = useColour()): string {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => visibleWidth(row[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[i]! - visibleWidth(cell)))))
       .join('  ')
       .trimEnd();
   const { bold } = style(colour);

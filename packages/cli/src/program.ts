@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { registerAuth } from './commands/auth.js';
 import { registerContext } from './commands/context.js';
 import { examples } from './commands/common.js';
@@ -11,6 +11,8 @@ export function buildProgram(): Command {
   const program = new Command('coffer')
     .description('Coffer secrets from the command line: log in once, pick a context, then read, write and inject secrets.')
     .version('0.1.0', '-V, --version')
+    // Also accepted before the command name (`coffer --debug run ...`); main.ts reads it from argv.
+    .addOption(new Option('--debug', 'print stack traces on errors').hideHelp())
     .enablePositionalOptions()
     .showHelpAfterError('(add --help for usage and examples)')
     .exitOverride();
@@ -32,7 +34,7 @@ export function buildProgram(): Command {
     'after',
     '\nExit codes: 0 ok, 1 error, 2 usage, 3 server unreachable, 4 not logged in / token rejected,\n' +
       '  5 permission denied, 6 not found, 7 conflict, 8 invalid input, 9 unsafe or unreadable config;\n' +
-      '  coffer run exits with the command\'s own code.\n' +
+      '  141 stdout closed early (| head); coffer run exits with the command\'s own code.\n' +
       'Environment: COFFER_API_URL, COFFER_TOKEN (win over the config file), XDG_CONFIG_HOME, NO_COLOR.\n',
   );
   // Every subcommand throws instead of exiting too.

@@ -13,11 +13,15 @@ export class Session {
   }
 
   /** `COFFER_API_URL` and `COFFER_TOKEN` win over config.json, and need no config file at all. */
-  client(): ApiClient {
-    const url = this.apiUrl();
+  client(timeoutMs?: number): ApiClient {
+    return apiClient(this.apiUrl(), this.token(), timeoutMs);
+  }
+
+  /** `COFFER_TOKEN`, else the one saved by coffer login. */
+  token(): string {
     const token = process.env.COFFER_TOKEN || this.store.token();
     if (!token) throw new CliError('not logged in: run coffer login, or set COFFER_TOKEN', EXIT.UNAUTHENTICATED);
-    return apiClient(url, token);
+    return token;
   }
 
   /** The server's base URL, normalised: `COFFER_API_URL`, else the one saved by coffer login. */
@@ -28,8 +32,8 @@ export class Session {
   }
 
   /** The client and the resolved `/orgs/.../envs/...` path. */
-  scoped(flags: ScopeFlags): { api: ApiClient; scope: string } {
+  scoped(flags: ScopeFlags, timeoutMs?: number): { api: ApiClient; scope: string } {
     const scope = scopePath(this.context(flags));
-    return { api: this.client(), scope };
+    return { api: this.client(timeoutMs), scope };
   }
 }

@@ -1,9 +1,13 @@
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from './config.js';
-import { formatAge, loadSnapshot, parseDuration, saveSnapshot, snapshotFile } from './snapshot.js';
+import { formatAge, loadSnapshot, parseDuration, removeSnapshots, saveSnapshot, snapshotFile } from './snapshot.js';
+
+const SCOPE = '/orgs/o/projects/p/envs/e';
+const OTHER_SCOPE = '/orgs/o/projects/p/envs/x';
+const TOKEN = 'coffer_snapshot-test-token';
 
 const homes: string[] = [];
 afterEach(async () => {
@@ -20,13 +24,39 @@ describe('offline snapshots', () => {
   it('round-trips, one file per server and scope, and refuses a file moved to another scope', async () => {
     const config = await store();
     const snapshot = { savedAt: '2026-01-01T00:00:00.000Z', values: { A: 'secret-a' }, removed: [] };
-    saveSnapshot(config, 'http://a', '/orgs/o/projects/p/envs/e', snapshot);
-    expect(loadSnapshot(config, 'http://a', '/orgs/o/projects/p/envs/e')).toEqual(snapshot);
-    expect(loadSnapshot(config, 'http://b', '/orgs/o/projects/p/envs/e')).toBeUndefined();
-    expect(await readFile(snapshotFile(config, 'http://a', '/orgs/o/projects/p/envs/e').path, 'utf8')).not.toContain('secret-a');
+    saveSnapshot(config, 'http://a', SCOPE, TOKEN, snapshot);
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toEqual({ found: true, snapshot });
+    expect(loadSnapshot(config, 'http://b', SCOPE, TOKEN)).toEqual({ found: false, reason: 'none' });
+    expect(await readFile(snapshotFile(config, 'http://a', SCOPE).path, 'utf8')).not.toContain('secret-a');
 
-    await rename(snapshotFile(config, 'http://a', '/orgs/o/projects/p/envs/e').path, snapshotFile(config, 'http://a', '/orgs/o/projects/p/envs/x').path);
-    expect(() => loadSnapshot(config, 'http://a', '/orgs/o/projects/p/envs/x')).toThrow(/cannot be decrypted/);
+    await rename(snapshotFile(config, 'http://a', SCOPE).path, snapshotFile(config, 'http://a', OTHER_SCOPE).path);
+    expect(loadSnapshot(config, 'http://a', OTHER_SCOPE, TOKEN)).toEqual({ found: false, reason: 'other-token' });
+  });
+
+  it('opens only with the token that fetched the values, not with the key file alone', async () => {
+    const config = await store();
+    saveSnapshot(config, 'http://a', SCOPE, TOKEN, { savedAt: '2026-01-01T00:00:00.000Z', values: { A: 'secret-a' }, removed: [] });
+    expect(loadSnapshot(config, 'http://a', SCOPE, 'coffer_someone-else')).toEqual({ found: false, reason: 'other-token' });
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN).found).toBe(true);
+  });
+
+  it('are all removed at once, and removing none is fine', async () => {
+    const config = await store();
+    expect(removeSnapshots(config)).toBe(false);
+    saveSnapshot(config, 'http://a', SCOPE, TOKEN, { savedAt: '2026-01-01T00:00:00.000Z', values: {}, removed: [] });
+    saveSnapshot(config, 'http://a', OTHER_SCOPE, TOKEN, { savedAt: '2026-01-01T00:00:00.000Z', values: {}, removed: [] });
+    expect(removeSnapshots(config)).toBe(true);
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toEqual({ found: false, reason: 'none' });
+  });
+
+  it('refuses a snapshots directory that is a symlink', async () => {
+    const config = await store();
+    const elsewhere = await mkdtemp(join(tmpdir(), 'coffer-elsewhere-'));
+    homes.push(elsewhere);
+    config.ensureDir();
+    await symlink(elsewhere, join(config.paths.dir, 'snapshots'));
+    expect(() => saveSnapshot(config, 'http://a', SCOPE, TOKEN, { savedAt: '2026-01-01T00:00:00.000Z', values: {}, removed: [] })).toThrow(/not a directory/);
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it('reads durations and says ages', () => {

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, hkdfSync } from 'node:crypto';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkKeyFile, seal, unseal, type ConfigStore } from './config.js';
+import { checkKeyFile, checkPrivateDir, ensurePrivateDir, seal, unreadable, unseal, writePrivateFile, type ConfigStore } from './config.js';
 import { CliError, EXIT } from './errors.js';
 
 /** What `coffer run` keeps of its last successful inject, to cold-start when the server is down. */
@@ -13,48 +13,58 @@ export interface Snapshot {
 
 /**
  * One file per server and environment: `snapshots/<sha256(apiUrl \n scope)>` in the config
- * directory, mode 0600, holding the JSON sealed under the CLI key (AES-256-GCM, see config.ts)
- * with the additional authenticated data `coffer-cli:snapshot:v1:<name>`, so a snapshot cannot
- * be passed off as another environment's by renaming it.
+ * directory, mode 0600, holding the JSON sealed with AES-256-GCM (see config.ts) under a key
+ * derived from the CLI key and the token (HKDF-SHA256, the token's SHA-256 as salt): the key file
+ * alone does not open it, and neither does another token, so a snapshot serves only whoever could
+ * have fetched the values. The additional authenticated data `coffer-cli:snapshot:v1:<name>` stops a
+ * snapshot from being passed off as another environment's by renaming it.
  */
-export function snapshotFile(store: ConfigStore, apiUrl: string, scope: string): { path: string; aad: Buffer } {
+export function snapshotFile(store: ConfigStore, apiUrl: string, scope: string): { dir: string; path: string; aad: Buffer } {
   const name = createHash('sha256').update(`${apiUrl}\n${scope}`).digest('hex');
-  return { path: join(store.paths.dir, 'snapshots', name), aad: Buffer.from(`coffer-cli:snapshot:v1:${name}`) };
-}
-
-export function saveSnapshot(store: ConfigStore, apiUrl: string, scope: string, snapshot: Snapshot): void {
-  const { path, aad } = snapshotFile(store, apiUrl, scope);
-  const sealed = seal(JSON.stringify(snapshot), store.keyMaterial(true), aad);
   const dir = join(store.paths.dir, 'snapshots');
-  store.ensureDir();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(tmp, sealed + '\n', { mode: 0o600, flag: 'wx' });
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  return { dir, path: join(dir, name), aad: Buffer.from(`coffer-cli:snapshot:v1:${name}`) };
 }
 
-/** The snapshot of this server and environment; undefined when there is none (or no key to open it). */
-export function loadSnapshot(store: ConfigStore, apiUrl: string, scope: string): Snapshot | undefined {
-  const { path, aad } = snapshotFile(store, apiUrl, scope);
+function snapshotKey(store: ConfigStore, token: string, create: boolean): Buffer {
+  const salt = createHash('sha256').update(token).digest();
+  return Buffer.from(hkdfSync('sha256', store.keyMaterial(create), salt, 'coffer-cli:snapshot:v1', 32));
+}
+
+export function saveSnapshot(store: ConfigStore, apiUrl: string, scope: string, token: string, snapshot: Snapshot): void {
+  const { dir, path, aad } = snapshotFile(store, apiUrl, scope);
+  const sealed = seal(JSON.stringify(snapshot), snapshotKey(store, token, true), aad);
+  store.ensureDir();
+  ensurePrivateDir(dir);
+  writePrivateFile(path, sealed + '\n');
+}
+
+export type LoadedSnapshot = { found: true; snapshot: Snapshot } | { found: false; reason: 'none' | 'other-token' };
+
+/** The snapshot of this server and environment, if there is one this token may open. */
+export function loadSnapshot(store: ConfigStore, apiUrl: string, scope: string, token: string): LoadedSnapshot {
+  const { dir, path, aad } = snapshotFile(store, apiUrl, scope);
+  if (!checkPrivateDir(dir)) return { found: false, reason: 'none' };
   let text: string;
   try {
-    if (!lstatSync(path).isFile()) return undefined;
+    if (!lstatSync(path).isFile()) return { found: false, reason: 'none' };
     text = readFileSync(path, 'utf8').trim();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { found: false, reason: 'none' };
+    throw unreadable(path, err);
   }
-  if (!checkKeyFile(store.paths.key)) return undefined;
-  const json = unseal(text, store.keyMaterial(false), aad);
-  if (json === undefined) throw new CliError(`the offline snapshot ${path} cannot be decrypted with the key file; remove it`, EXIT.CONFIG);
+  if (!checkKeyFile(store.paths.key)) return { found: false, reason: 'none' };
+  const json = unseal(text, snapshotKey(store, token, false), aad);
+  if (json === undefined) return { found: false, reason: 'other-token' };
   const snapshot = JSON.parse(json) as Snapshot;
-  return { savedAt: snapshot.savedAt, values: snapshot.values ?? {}, removed: snapshot.removed ?? [] };
+  return { found: true, snapshot: { savedAt: snapshot.savedAt, values: snapshot.values ?? {}, removed: snapshot.removed ?? [] } };
+}
+
+/** Removes every snapshot (coffer logout): they are of no use without the token that sealed them. */
+export function removeSnapshots(store: ConfigStore): boolean {
+  const { dir } = snapshotFile(store, '', '');
+  if (!checkPrivateDir(dir)) return false;
+  rmSync(dir, { recursive: true, force: true });
+  return true;
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -3,6 +3,8 @@ import { apiClient, normaliseApiUrl } from '../api.js';
 import { CliError, EXIT } from '../errors.js';
 import { printJson } from '../output.js';
 import { Session } from '../session.js';
+import { promptSecret } from '../prompt.js';
+import { removeSnapshots } from '../snapshot.js';
 import { examples, readStdin, withCommon, type CommonOptions } from './common.js';
 
 interface LoginOptions extends CommonOptions {
@@ -10,7 +12,10 @@ interface LoginOptions extends CommonOptions {
   token?: string;
   tokenStdin?: boolean;
   verify: boolean;
+  allowHttp?: boolean;
 }
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 export function registerAuth(program: Command): void {
   const login = withCommon(program.command('login'))
@@ -19,20 +24,27 @@ export function registerAuth(program: Command): void {
     .option('--token <token>', 'the API token (lands in shell history: prefer --token-stdin)')
     .option('--token-stdin', 'read the token from stdin')
     .option('--no-verify', 'do not check the token against the server')
+    .option('--allow-http', 'accept a plain http:// URL to a host other than this machine (the token travels in clear)')
     .action(async (options: LoginOptions) => {
       const session = new Session();
       if (options.token !== undefined && options.tokenStdin) throw new CliError('give either --token or --token-stdin, not both', EXIT.USAGE);
       let token = options.token;
-      if (options.tokenStdin) {
-        if (process.stdin.isTTY) throw new CliError('--token-stdin reads the token from a pipe, e.g. coffer login --token-stdin < token.txt', EXIT.USAGE);
-        token = (await readStdin()).trim();
-      }
-      if (!token) throw new CliError('no token: pass --token-stdin (recommended) or --token', EXIT.USAGE);
-      if (/\s/.test(token)) throw new CliError('the token must not contain whitespace', EXIT.USAGE);
       const file = session.store.load();
       const rawUrl = options.apiUrl ?? file.apiUrl;
       if (!rawUrl) throw new CliError('no API URL: pass --api-url', EXIT.USAGE);
       const apiUrl = normaliseApiUrl(rawUrl);
+      const { protocol, hostname } = new URL(apiUrl);
+      if (protocol === 'http:' && !LOOPBACK.test(hostname) && !options.allowHttp) {
+        throw new CliError(`${apiUrl} would carry the token unencrypted: use https://, or pass --allow-http if the network is trusted`, EXIT.USAGE);
+      }
+      if (options.tokenStdin) {
+        if (process.stdin.isTTY) throw new CliError('--token-stdin reads the token from a pipe, e.g. coffer login --token-stdin < token.txt', EXIT.USAGE);
+        token = (await readStdin()).trim();
+      } else if (token === undefined && process.stdin.isTTY) {
+        token = (await promptSecret('Token (input hidden): ')).trim();
+      }
+      if (!token) throw new CliError('no token: type it when asked, or pass --token-stdin (for scripts) or --token', EXIT.USAGE);
+      if (/\s/.test(token)) throw new CliError('the token must not contain whitespace', EXIT.USAGE);
 
       let orgs: string[] | undefined;
       if (options.verify) {
@@ -47,19 +59,21 @@ export function registerAuth(program: Command): void {
       else process.stdout.write(`Logged in to ${apiUrl}${orgs ? ` (organisation ${orgs.join(', ')})` : ''}; token stored encrypted in ${session.store.paths.config}\n`);
     });
   examples(login, [
+    'coffer login --api-url https://coffer.example.com          # asks for the token, input hidden',
     'coffer login --api-url https://coffer.example.com --token-stdin < token.txt',
     'pass show coffer | coffer login --api-url http://127.0.0.1:8080 --token-stdin',
     'COFFER_API_URL=... COFFER_TOKEN=... coffer secrets list    # CI: no login needed',
   ]);
 
   const logout = withCommon(program.command('logout'))
-    .description('remove the stored token (the API URL and context stay)')
+    .description('remove the stored token and the offline snapshots (the API URL and context stay)')
     .action((options: CommonOptions) => {
       const session = new Session();
       const had = Boolean(session.store.load().token);
       if (had) session.store.update(({ token: _token, ...rest }) => rest);
-      if (options.json) printJson({ removed: had });
-      else process.stdout.write(had ? 'Logged out: the stored token is removed\n' : 'No stored token\n');
+      const snapshots = removeSnapshots(session.store);
+      if (options.json) printJson({ removed: had, snapshotsRemoved: snapshots });
+      else process.stdout.write(`${had ? 'Logged out: the stored token is removed' : 'No stored token'}${snapshots ? '; offline snapshots removed' : ''}\n`);
     });
   examples(logout, ['coffer logout']);
 }

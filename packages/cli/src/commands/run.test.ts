@@ -12,3 +12,11 @@ it("adds secrets, keeps the parent's value on a clash unless override, and drops
   expect(overridden.env.SHARED).toBe('secret');
   expect(overridden.env).not.toHaveProperty('LD_PRELOAD');
 });
+
+it("does not hand the parent's COFFER_TOKEN to the command, but does pass a secret of that name", () => {
+  const parent = { PATH: '/usr/bin', COFFER_TOKEN: 'coffer_ci-token', COFFER_API_URL: 'https://coffer.example.com' };
+  expect(childEnvironment(parent, { A: '1' }, false).env).toEqual({ PATH: '/usr/bin', COFFER_API_URL: 'https://coffer.example.com', A: '1' });
+  const stored = childEnvironment(parent, { COFFER_TOKEN: 'coffer_for-the-app' }, false);
+  expect(stored.env.COFFER_TOKEN).toBe('coffer_for-the-app');
+  expect(stored.clashes).toEqual([]);
+});

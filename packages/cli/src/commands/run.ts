@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { isDangerousName } from '@coffer/env-policy';
 import { CliError, EXIT } from '../errors.js';
 import { Session } from '../session.js';
-import { formatAge, loadSnapshot, parseDuration, saveSnapshot, type Snapshot } from '../snapshot.js';
+import { formatAge, loadSnapshot, parseDuration, saveSnapshot } from '../snapshot.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
 
 interface RunOptions extends ScopeOptions {
@@ -13,20 +13,27 @@ interface RunOptions extends ScopeOptions {
   /** false with --no-fallback */
   fallback: boolean;
   fallbackMaxAge?: number;
+  timeout: number;
 }
+
+/** Shorter than other commands' 30 s: a hung server should not stall a start that has a snapshot to fall back on. */
+const RUN_TIMEOUT = '10s';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * The child's environment: the parent's, plus the secrets. A secret whose name the parent
  * already has loses unless `override`; dangerous names are dropped whatever the server sent.
+ * The parent's COFFER_TOKEN is not passed on: the command gets the secrets, not the credential
+ * that reads them (a secret stored under that name still is).
  */
 export function childEnvironment(
   parent: NodeJS.ProcessEnv,
   values: Record<string, string>,
   override: boolean,
 ): { env: NodeJS.ProcessEnv; clashes: string[]; removed: string[] } {
-  const env: NodeJS.ProcessEnv = { ...parent };
+  const { COFFER_TOKEN: _credential, ...inherited } = parent;
+  const env: NodeJS.ProcessEnv = { ...inherited };
   const clashes: string[] = [];
   const removed: string[] = [];
   for (const [name, value] of Object.entries(values)) {
@@ -34,7 +41,7 @@ export function childEnvironment(
       removed.push(name);
       continue;
     }
-    if (name in parent && parent[name] !== value) {
+    if (name in inherited && inherited[name] !== value) {
       clashes.push(name);
       if (!override) continue;
     }
@@ -50,8 +57,9 @@ export function registerRun(program: Command): void {
     .argument('[command...]', 'the command and its arguments, after --')
     .option('--override', "let secrets replace variables the parent environment already has (default: the parent's win)")
     .option('--shell', 'start $SHELL with the secrets loaded')
-    .option('--no-fallback', 'fail when the server cannot be reached instead of using the offline snapshot')
+    .option('--no-fallback', 'neither keep nor use an offline snapshot: fail when the server cannot be reached')
     .option('--fallback-max-age <duration>', 'use the offline snapshot only when it is younger than this (e.g. 30s, 10m, 24h)', parseDuration)
+    .option('--timeout <duration>', 'give up on the server after this long (then the snapshot is used)', parseDuration, parseDuration(RUN_TIMEOUT))
     .passThroughOptions()
     .action(async (command: string[], options: RunOptions) => {
       if (options.json) throw new CliError('coffer run prints nothing of its own: --json does not apply (use coffer secrets list --json)', EXIT.USAGE);
@@ -60,7 +68,7 @@ export function registerRun(program: Command): void {
       const [file, ...args] = options.shell ? [process.env.SHELL || '/bin/sh'] : command;
 
       const session = new Session();
-      const { api, scope } = session.scoped(options);
+      const { api, scope } = session.scoped(options, options.timeout);
       const data = await injectOrSnapshot(session, scope, () => api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`), options);
       const { env, clashes, removed } = childEnvironment(process.env, data.values ?? {}, Boolean(options.override));
       const withheld = [...new Set([...(data.removed ?? []), ...removed])].sort();
@@ -82,8 +90,8 @@ export function registerRun(program: Command): void {
 
 /**
  * The environment's values from the server, kept as an encrypted snapshot after each success; when
- * the server cannot be reached, the last snapshot (unless --no-fallback, and only if it is younger
- * than --fallback-max-age), with a warning that says how old it is.
+ * the server cannot be reached, the last snapshot sealed for this token (only if it is younger than
+ * --fallback-max-age), with a warning that says how old it is. --no-fallback neither keeps nor uses one.
  */
 async function injectOrSnapshot(
   session: Session,
@@ -92,13 +100,21 @@ async function injectOrSnapshot(
   options: RunOptions,
 ): Promise<{ values: Record<string, string>; removed: string[] }> {
   const apiUrl = session.apiUrl();
+  const token = session.token();
   let data: { values: Record<string, string>; removed: string[] };
   try {
     data = await inject();
   } catch (err) {
     if (!(err instanceof CliError) || err.code !== EXIT.UNREACHABLE || !options.fallback) throw err;
-    const snapshot: Snapshot | undefined = loadSnapshot(session.store, apiUrl, scope);
-    if (!snapshot) throw new CliError(`${err.message}; no offline snapshot of ${scope} yet (one is kept after each successful coffer run)`, EXIT.UNREACHABLE);
+    const loaded = loadSnapshot(session.store, apiUrl, scope, token);
+    if (!loaded.found) {
+      const why =
+        loaded.reason === 'none'
+          ? `no offline snapshot of ${scope} yet (one is kept after each successful coffer run)`
+          : `the offline snapshot of ${scope} was kept for another token (or altered): not using it`;
+      throw new CliError(`${err.message}; ${why}`, EXIT.UNREACHABLE);
+    }
+    const { snapshot } = loaded;
     const age = Date.now() - Date.parse(snapshot.savedAt);
     if (options.fallbackMaxAge !== undefined && !(age <= options.fallbackMaxAge)) {
       throw new CliError(
@@ -109,8 +125,9 @@ async function injectOrSnapshot(
     process.stderr.write(`coffer: ${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)\n`);
     return snapshot;
   }
+  if (!options.fallback) return data;
   try {
-    saveSnapshot(session.store, apiUrl, scope, { savedAt: new Date().toISOString(), values: data.values ?? {}, removed: data.removed ?? [] });
+    saveSnapshot(session.store, apiUrl, scope, token, { savedAt: new Date().toISOString(), values: data.values ?? {}, removed: data.removed ?? [] });
   } catch (err) {
     // The command still runs; only the next offline start loses out.
     process.stderr.write(`coffer: could not keep the offline snapshot: ${err instanceof Error ? err.message : String(err)}\n`);
