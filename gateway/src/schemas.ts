@@ -38,10 +38,13 @@ export const createProjectBody = z.strictObject({ slug, name: name.optional() })
 export const createEnvBody = z.strictObject({ slug, name: name.optional() });
 export const createTokenBody = z.strictObject({ name, permissions: z.array(z.string().min(1).max(64)).min(1).max(32) });
 
+const secretType = z.enum(SECRET_TYPES);
+const description = z.string().max(1000).refine(noNul, NO_NUL).refine(wellFormed, WELL_FORMED);
+
 export const setSecretBody = z.strictObject({
   value: z.string().max(64 * 1024, 'must be at most 65536 characters').refine(wellFormed, WELL_FORMED),
-  type: z.enum(SECRET_TYPES).optional(),
-  description: z.string().max(1000).refine(noNul, NO_NUL).refine(wellFormed, WELL_FORMED).optional(),
+  type: secretType.optional(),
+  description: description.optional(),
   expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
@@ -52,7 +55,43 @@ export const rollbackBody = z.strictObject({
 
 const documentFormat = z.enum(FORMATS);
 const documentContent = z.string().refine(wellFormed, WELL_FORMED);
-export const pushBody = z.strictObject({ format: documentFormat, content: documentContent, dryRun: z.boolean().default(false) });
+/** The Secret service's limit on one import (MAX_IMPORT_ENTRIES); a document is held to it there. */
+export const MAX_PUSH_KEYS = 1000;
+const pushKeys = z.array(secretKey).max(MAX_PUSH_KEYS, `must list at most ${MAX_PUSH_KEYS} keys`);
+
+/**
+ * A push is a document (`format` + `content`) or a list of `entries`. Entry keys and values are
+ * checked key by key in the Secret service, which names each bad key in the plan's errors; here
+ * only what could not reach it intact (lone surrogates) or in bounds.
+ */
+const pushEntry = z.strictObject({
+  key: z.string().max(255, 'must be at most 255 characters').refine(wellFormed, WELL_FORMED),
+  value: z.string().refine(wellFormed, WELL_FORMED),
+  type: secretType.optional(),
+  description: description.optional(),
+});
+
+export const pushBody = z
+  .strictObject({
+    format: documentFormat.optional(),
+    content: documentContent.optional(),
+    entries: z.array(pushEntry).min(1, 'must hold at least one entry').max(MAX_PUSH_KEYS, `at most ${MAX_PUSH_KEYS} keys in one push`).optional(),
+    dryRun: z.boolean().default(false),
+    // Write every entry as a new version without comparing values: needs only secrets:write.
+    writeAll: z.boolean().default(false),
+    // The keys of the plan a person confirmed (a dry run's answer): the push writes only that plan.
+    expectedPlan: z.strictObject({ created: pushKeys, updated: pushKeys, unchanged: pushKeys }).optional(),
+  })
+  .superRefine((body, ctx) => {
+    const issue = (field: 'format' | 'content', message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    if (body.entries !== undefined) {
+      if (body.content !== undefined) issue('content', 'give content or entries, not both');
+      if (body.format !== undefined) issue('format', 'only goes with content, not with entries');
+    } else {
+      if (body.content === undefined) issue('content', 'required (or give entries instead)');
+      if (body.format === undefined) issue('format', 'required with content: one of env, json, yaml');
+    }
+  });
 export const diffBody = z.strictObject({ format: documentFormat, content: documentContent });
 export const pullQuery = z.strictObject({ format: documentFormat.default('env') });
 

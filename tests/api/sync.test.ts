@@ -55,7 +55,7 @@ describe('push', () => {
   it('creates every key of a .env file full of dotenv edge cases, in document order', async () => {
     const env = await freshEnv();
     const plan = expectOk(await pushEnv(env, EDGE_CASES));
-    expect(plan).toEqual({ created: Object.keys(EDGE_CASE_VALUES), updated: [], unchanged: [], errors: [] });
+    expect(plan).toEqual({ created: Object.keys(EDGE_CASE_VALUES), updated: [], unchanged: [], errors: [], written: Object.keys(EDGE_CASE_VALUES).map((key) => ({ key, version: 1 })) });
     expect(await currentValues(env)).toEqual(EDGE_CASE_VALUES);
   });
 
@@ -63,7 +63,7 @@ describe('push', () => {
     const env = await freshEnv();
     expectOk(await pushEnv(env, EDGE_CASES));
     const again = expectOk(await pushEnv(env, EDGE_CASES));
-    expect(again).toEqual({ created: [], updated: [], unchanged: Object.keys(EDGE_CASE_VALUES), errors: [] });
+    expect(again).toEqual({ created: [], updated: [], unchanged: Object.keys(EDGE_CASE_VALUES), errors: [], written: [] });
     for (const key of Object.keys(EDGE_CASE_VALUES)) expect(await versionsOf(env, key)).toBe(1);
   });
 
@@ -90,7 +90,7 @@ describe('push', () => {
     expectOk(await pushEnv(env, 'KEPT=one\n'));
     const before = await tableCounts(platform.database.url);
     const response = await pushEnv(env, 'KEPT=two\nADDED=new\n', true);
-    expect(expectOk(response)).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [] });
+    expect(expectOk(response)).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [], written: [] });
     expect(response.body.message).toMatch(/dry run/);
     expect(await tableCounts(platform.database.url)).toEqual(before);
     expect(await currentValues(env)).toEqual({ KEPT: 'one' });
@@ -131,6 +131,113 @@ describe('push', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await versionsOf(env, 'ONCE')).toBe(1);
     expectError(await push(env, { ...body, content: 'ONCE=another\n' }, { headers }), 409);
+  });
+});
+
+describe('push with the plan that was confirmed (expectedPlan)', () => {
+  const planKeys = ({ created, updated, unchanged }: { created: string[]; updated: string[]; unchanged: string[] }) => ({ created, updated, unchanged });
+
+  it('refuses with 409 and writes nothing when the environment changed since the dry run', async () => {
+    const env = await freshEnv();
+    expectOk(await pushEnv(env, 'KEPT=one\n'));
+    const document = 'KEPT=two\nADDED=from-the-file\n';
+    const shown = planKeys(expectOk(await pushEnv(env, document, true)));
+    expect(shown).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [] });
+
+    // Another writer creates ADDED before the plan is confirmed.
+    expectOk(await api('POST', `${env}/secrets/ADDED`, { body: { value: 'from-someone-else' } }), 201);
+    const before = await tableCounts(platform.database.url);
+    const stale = await push(env, { format: 'env', content: document, expectedPlan: shown });
+    expectError(stale, 409);
+    expect(stale.body.data).toEqual({ field: 'expectedPlan' });
+    expect(stale.body.message).toMatch(/changed since the plan was shown \(ADDED is now updated, not created\).*nothing was written.*push again/);
+    expect(JSON.stringify(stale.body)).not.toMatch(/from-the-file|from-someone-else/);
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+    expect(await currentValues(env)).toEqual({ KEPT: 'one', ADDED: 'from-someone-else' });
+    expect(await versionsOf(env, 'KEPT')).toBe(1);
+    expect(await versionsOf(env, 'ADDED')).toBe(1);
+  });
+
+  it('applies a plan that still holds, whatever the order of its keys', async () => {
+    const env = await freshEnv();
+    expectOk(await pushEnv(env, 'KEPT=one\nSAME=same\n'));
+    const document = 'KEPT=two\nSAME=same\nADDED=new\n';
+    const shown = planKeys(expectOk(await pushEnv(env, document, true)));
+    const applied = expectOk(await push(env, { format: 'env', content: document, expectedPlan: { ...shown, created: [...shown.created].reverse() } }));
+    expect(applied).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: ['SAME'], errors: [], written: [{ key: 'KEPT', version: 2 }, { key: 'ADDED', version: 1 }] });
+    expect(await currentValues(env)).toEqual({ KEPT: 'two', SAME: 'same', ADDED: 'new' });
+    expect(await versionsOf(env, 'KEPT')).toBe(2);
+  });
+
+  it('refuses a plan that leaves out a key of the document or lists one it does not hold', async () => {
+    const env = await freshEnv();
+    const before = await tableCounts(platform.database.url);
+    expectError(await push(env, { format: 'env', content: 'A=1\nB=2\n', expectedPlan: { created: ['A'], updated: [], unchanged: [] } }), 409);
+    expectError(await push(env, { format: 'env', content: 'A=1\n', expectedPlan: { created: ['A', 'C'], updated: [], unchanged: [] } }), 409);
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+  });
+});
+
+describe('push of entries (several keys set at once)', () => {
+  it('with writeAll needs only secrets:write and writes every entry as a new version, comparing nothing', async () => {
+    const env = await freshEnv();
+    expectOk(await api('POST', `${env}/secrets/SAME`, { body: { value: 'same' } }), 201);
+    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'batch-writer', permissions: ['secrets:write'] } }), 201);
+    const writer = apiClient(platform.baseUrl, issued.token);
+    const entries = [
+      { key: 'SAME', value: 'same' },
+      { key: 'NEW', value: 'new' },
+    ];
+
+    // Without writeAll the answer would tell whether SAME holds 'same': that takes reveal.
+    const before = await tableCounts(platform.database.url);
+    expectError(await push(env, { entries }, { client: writer }), 403);
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+
+    const dry = expectOk(await push(env, { entries, writeAll: true, dryRun: true }, { client: writer }));
+    expect(dry).toEqual({ created: ['NEW'], updated: ['SAME'], unchanged: [], errors: [], written: [] });
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+
+    const written = expectOk(await push(env, { entries, writeAll: true }, { client: writer }));
+    expect(written).toEqual({ created: ['NEW'], updated: ['SAME'], unchanged: [], errors: [], written: [{ key: 'SAME', version: 2 }, { key: 'NEW', version: 1 }] });
+    expect(await currentValues(env)).toEqual({ SAME: 'same', NEW: 'new' });
+  });
+
+  it('answers 400 to writeAll that is not a boolean, and writes nothing', async () => {
+    const env = await freshEnv();
+    const before = await tableCounts(platform.database.url);
+    expectError(await push(env, { entries: [{ key: 'A', value: '1' }], writeAll: 'yes' }), 400, 'writeAll');
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+  });
+
+  it('writes every entry with its type and description in one go', async () => {
+    const env = await freshEnv();
+    expectOk(await api('POST', `${env}/secrets/PORT`, { body: { value: '8080' } }), 201);
+    const entries = [
+      { key: 'PORT', value: '8080', type: 'integer' },
+      { key: 'RETRIES', value: '3', type: 'integer', description: 'attempts' },
+    ];
+    expect(expectOk(await push(env, { entries }))).toEqual({ created: ['RETRIES'], updated: ['PORT'], unchanged: [], errors: [], written: [{ key: 'PORT', version: 2 }, { key: 'RETRIES', version: 1 }] });
+    // A type change is a new version, as a single write makes one.
+    expect(expectOk(await api('GET', `${env}/secrets/PORT`))).toMatchObject({ type: 'integer', version: 2 });
+    expect(expectOk(await api('GET', `${env}/secrets/RETRIES`))).toMatchObject({ type: 'integer', version: 1, description: 'attempts' });
+    expect(expectOk(await push(env, { entries }))).toEqual({ created: [], updated: [], unchanged: ['PORT', 'RETRIES'], errors: [], written: [] });
+  });
+
+  it('writes none of them when one value does not fit its type: 400 naming that key, never the value', async () => {
+    const env = await freshEnv();
+    const before = await tableCounts(platform.database.url);
+    const response = await push(env, {
+      entries: [
+        { key: 'GOOD', value: '1', type: 'integer' },
+        { key: 'BAD', value: 'not-an-int-value', type: 'integer' },
+      ],
+    });
+    expectError(response, 400);
+    expect(response.body.message).toMatch(/^1 key cannot be written .*nothing was written/);
+    expect(response.body.data.errors).toEqual([{ key: 'BAD', message: expect.stringMatching(/^value: an integer/) }]);
+    expect(JSON.stringify(response.body)).not.toContain('not-an-int-value');
+    expect(await tableCounts(platform.database.url)).toEqual(before);
   });
 });
 
@@ -218,8 +325,24 @@ describe('bad input', () => {
     ['content that is not a string', { format: 'env', content: { A: '1' } }, 'content'],
     ['a dryRun that is not a boolean', { format: 'env', content: '', dryRun: 'yes' }, 'dryRun'],
     ['content with a lone surrogate', { format: 'env', content: 'A=\ud800' }, 'content'],
-  ])('answers 400 to a push with %s, naming the field', async (_what, body, field) => {
+    ['both content and entries', { format: 'env', content: 'A=1\n', entries: [{ key: 'A', value: '1' }] }, 'content'],
+    ['a format with entries', { format: 'env', entries: [{ key: 'A', value: '1' }] }, 'format'],
+    ['no entries', { entries: [] }, 'entries'],
+    ['entries that are not a list', { entries: { A: '1' } }, 'entries'],
+    ['an entry with an unknown type', { entries: [{ key: 'A', value: '1', type: 'float' }] }, 'entries.0.type'],
+    ['an entry with an unknown field', { entries: [{ key: 'A', value: '1', expectedVersion: 1 }] }, 'expectedVersion'],
+    ['an entry without a value', { entries: [{ key: 'A' }] }, 'entries.0.value'],
+    ['an entry with a description too long', { entries: [{ key: 'A', value: '1', description: 'd'.repeat(1001) }] }, 'entries.0.description'],
+    ['an entry key too long', { entries: [{ key: 'K'.repeat(256), value: '1' }] }, 'entries.0.key'],
+    ['more than 1000 entries', { entries: Array.from({ length: 1001 }, (_, i) => ({ key: `K${i}`, value: '1' })) }, 'entries'],
+    ['an expectedPlan with an unknown field', { format: 'env', content: '', expectedPlan: { created: [], updated: [], unchanged: [], errors: [] } }, 'errors'],
+    ['an expectedPlan without a list', { format: 'env', content: '', expectedPlan: { created: [], updated: [] } }, 'expectedPlan.unchanged'],
+    ['an expectedPlan with an invalid key', { format: 'env', content: '', expectedPlan: { created: ['bad-key'], updated: [], unchanged: [] } }, 'expectedPlan.created.0'],
+    ['an expectedPlan with over 1000 keys', { format: 'env', content: '', expectedPlan: { created: Array.from({ length: 1001 }, (_, i) => `K${i}`), updated: [], unchanged: [] } }, 'expectedPlan.created'],
+  ])('answers 400 to a push with %s, naming the field, and writes nothing', async (_what, body, field) => {
+    const before = await tableCounts(platform.database.url);
     expectError(await push(env, body), 400, field);
+    expect(await tableCounts(platform.database.url)).toEqual(before);
   });
 
   it.each([
@@ -287,6 +410,7 @@ describe('audit', () => {
       ['secret.push', 'success', () => pushEnv(env, 'AUDITED=audit-value-1\n')],
       ['secret.push', 'failure', () => pushEnv(env, 'bad-key=audit-value-2\n')],
       ['secret.push', 'denied', () => push(env, { format: 'env', content: 'X=1\n' }, { client: readOnly })],
+      ['secret.push', 'failure', () => push(env, { format: 'env', content: 'AUDITED=audit-value-3\n', expectedPlan: { created: ['AUDITED'], updated: [], unchanged: [] } })],
       ['secret.pull', 'success', () => api('GET', `${env}/sync/pull?format=json`)],
       ['secret.diff', 'success', () => api('POST', `${env}/sync/diff`, { body: { format: 'env', content: 'AUDITED=x\n' } })],
     ];

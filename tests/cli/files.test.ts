@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '@coffer/formats';
 import { expectOk, scopePath } from '../support/api-assertions.js';
 import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { loggedInCli, COFFER_BIN, oneLine, type CliHome } from './support.js';
+import { inTerminal, loggedInCli, oneLine, plainText, type CliHome } from './support.js';
 import { DOTENV_EDGE_CASE_LINES } from '../support/dotenv-edge-cases.js';
 
 /** dotenv is a devDependency of packages/formats: the reference reader the .env writer must satisfy. */
@@ -45,6 +44,12 @@ const EDGE_CASES = [
 ].join('\n');
 const SECRET_VALUES = ['sk-live-abc123', 'MIIBOgIBAAJBAK', 'pa#ss', 'a=b==c'];
 
+/** `coffer push FILE` on a terminal, typing `answer` at the [y/N] prompt after `beforeAnswer` has run. */
+const pushInTerminal = async (file: string, env: string, answer: string, beforeAnswer?: () => Promise<void>) => {
+  const { code, output } = await inTerminal(cli, ['push', file, '--env', env], [[/\[y\/N\]/, answer, beforeAnswer]]);
+  return { code, stdout: plainText(output) };
+};
+
 const writeDoc = async (name: string, content: string) => {
   const file = join(cli.home, name);
   await writeFile(file, content);
@@ -80,7 +85,7 @@ describe('push and pull', () => {
 
     const again = await cli.run(['push', file, '--env', env, '--yes', '--json']);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toEqual({ plan: { created: [], updated: [], unchanged: Object.keys(pushed), errors: [] }, applied: false });
+    expect(JSON.parse(again.stdout)).toEqual({ plan: { created: [], updated: [], unchanged: Object.keys(pushed), errors: [], written: [] }, applied: false });
   });
 
   it('pulls JSON and YAML too, and --json wraps the document', async () => {
@@ -102,9 +107,11 @@ describe('push and pull', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toBe('Dry run: nothing was written\ncreated (1)\n  + ADDED\nupdated (1)\n  ~ KEPT\nunchanged (0)\n');
     expect(JSON.parse((await cli.run(['push', file, '--env', env, '--dry-run', '--json'])).stdout)).toEqual({
-      plan: { created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [] },
+      plan: { created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [], written: [] },
       applied: false,
     });
+    // --yes answers the question; it never turns a dry run into a write.
+    expect((await cli.run(['push', file, '--env', env, '--dry-run', '--yes'])).code).toBe(2);
     expect(await currentValues(env)).toEqual({ KEPT: 'one' });
   });
 
@@ -120,26 +127,42 @@ describe('push and pull', () => {
   it('asks on a terminal and applies only after yes', async () => {
     const env = await freshEnv();
     const file = await writeDoc('tty.env', 'ASKED=value\n');
-    // script(1) gives coffer a pseudo-terminal; the answer is typed into it.
-    const inTerminal = (answer: string) =>
-      new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-        const child = spawn('script', ['-qec', `${process.execPath} ${COFFER_BIN} push ${file} --env ${env}`, '/dev/null'], { cwd: cli.home, env: cli.env });
-        let stdout = '';
-        child.stdout.on('data', (chunk) => {
-          stdout += chunk;
-          if (stdout.includes('[y/N]')) child.stdin.write(answer);
-        });
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout }));
-      });
-    const no = await inTerminal('n\n');
+    const no = await pushInTerminal(file, env, 'n\n');
     expect(no.stdout).toContain('Apply 1 change? [y/N]');
     expect(no.code).not.toBe(0);
     expect(await currentValues(env)).toEqual({});
-    const yes = await inTerminal('y\n');
+    const yes = await pushInTerminal(file, env, 'y\n');
     expect(yes.stdout).toContain('Applied: 1 created, 0 updated, 0 unchanged');
     expect(yes.code).toBe(0);
     expect(await currentValues(env)).toEqual({ ASKED: 'value' });
+  });
+
+  it('writes nothing and exits 7 when the environment changes between the plan shown and the yes', async () => {
+    const env = await freshEnv();
+    const scope = scopePath('acme', 'api', env);
+    expectOk(await api('POST', `${scope}/secrets/KEPT`, { body: { value: 'old-secret' } }), 201);
+    const file = await writeDoc('raced.env', 'KEPT=file-secret\nADDED=file-added-secret\n');
+    const versions = async (key: string) => expectOk(await api('GET', `${scope}/secrets/${key}/history`)).versions.length;
+
+    // While the plan (ADDED created, KEPT updated) waits for an answer, someone else creates ADDED.
+    const raced = await pushInTerminal(file, env, 'y\n', async () => {
+      expectOk(await api('POST', `${scope}/secrets/ADDED`, { body: { value: 'their-secret' } }), 201);
+    });
+    expect(raced.stdout).toMatch(/^created \(1\)\n {2}\+ ADDED\nupdated \(1\)\n {2}~ KEPT$/m);
+    expect(raced.stdout).toContain('Apply 2 changes? [y/N]');
+    expect(raced.code).toBe(7);
+    expect(raced.stdout).toMatch(/changed since the plan was shown \(ADDED is now updated, not created\).*nothing was written.*push again/);
+    expect(raced.stdout).not.toContain('Applied');
+    expect(raced.stdout).not.toMatch(/file-secret|file-added-secret|their-secret|old-secret/);
+    expect(await currentValues(env)).toEqual({ KEPT: 'old-secret', ADDED: 'their-secret' });
+    expect(await versions('KEPT')).toBe(1);
+    expect(await versions('ADDED')).toBe(1);
+
+    // Pushing again shows the new plan, and applies it.
+    const again = await pushInTerminal(file, env, 'y\n');
+    expect(again.stdout).toMatch(/updated \(2\)/);
+    expect(again.code).toBe(0);
+    expect(await currentValues(env)).toEqual({ KEPT: 'file-secret', ADDED: 'file-added-secret' });
   });
 
   it('shows the errors of a refused push by key, exits 8 and writes nothing', async () => {

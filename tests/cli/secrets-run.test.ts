@@ -92,6 +92,56 @@ describe('secrets', () => {
   });
 });
 
+describe('secrets set with several keys', () => {
+  const env = ['--env', 'batch'];
+  beforeAll(async () => {
+    expectOk(await api('POST', '/orgs/acme/projects/api/envs', { body: { slug: 'batch' } }), 201);
+  });
+  const keysIn = async () => (await json(['secrets', 'list', ...env])).map((s: { key: string }) => s.key).sort();
+
+  it('writes none of them when one value is invalid, naming that key and not the value (exit 8)', async () => {
+    expect((await cli.run(['secrets', 'set', ...env, 'EXISTING=1', '--type', 'integer'])).code).toBe(0);
+    const refused = await cli.run(['secrets', 'set', ...env, 'FIRST=1', 'EXISTING=2', 'SECOND=not-an-int-value', '--type', 'integer']);
+    expect(refused.code).toBe(8);
+    expect(oneLine(refused.stderr)).toMatch(/^coffer: cannot set SECOND \(value: an integer must be .*\): nothing was written$/);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).not.toContain('not-an-int-value');
+    expect(await keysIn()).toEqual(['EXISTING']);
+    expect((await json(['secrets', 'history', 'EXISTING', ...env])).versions).toHaveLength(1);
+    expect((await cli.run(['secrets', 'get', 'EXISTING', '--plain', ...env])).stdout).toBe('1');
+  });
+
+  it('writes all of them, with the type, and says per key what happened', async () => {
+    expect((await cli.run(['secrets', 'set', ...env, 'PORT=8080'])).code).toBe(0);
+    const set = await cli.run(['secrets', 'set', ...env, 'PORT=8080', 'WORKERS=4', 'TIMEOUT=30', '--type', 'integer', '--description', 'tuning']);
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toBe('Updated PORT (version 2)\nCreated WORKERS (version 1)\nCreated TIMEOUT (version 1)\n');
+    for (const key of ['PORT', 'WORKERS', 'TIMEOUT']) {
+      expect(await json(['secrets', 'get', key, '--meta', ...env])).toMatchObject({ key, type: 'integer', description: 'tuning' });
+    }
+    // PORT's type changed, so it has a new version even though its value did not.
+    expect(await json(['secrets', 'get', 'PORT', ...env])).toMatchObject({ type: 'integer', version: 2, value: '8080' });
+
+    // As a single set: every key given gets a new version, whether or not its value changed.
+    expect(await json(['secrets', 'set', ...env, 'PORT=8080', 'WORKERS=8'])).toEqual([
+      { key: 'PORT', version: 3, created: false },
+      { key: 'WORKERS', version: 2, created: false },
+    ]);
+    expect(await json(['secrets', 'get', 'WORKERS', ...env])).toMatchObject({ type: 'integer', version: 2, value: '8' });
+  });
+
+  it('needs only secrets:write, like a single set: nothing about stored values comes back', async () => {
+    const minted = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'writer', permissions: ['secrets:write'] } }), 201);
+    const writer = { env: { COFFER_TOKEN: minted.token as string } };
+    const set = await cli.run(['secrets', 'set', ...env, 'PORT=8080', 'FRESH=yes'], writer);
+    expect(set.stderr).toBe('');
+    expect(set.stdout).toBe('Updated PORT (version 4)\nCreated FRESH (version 1)\n');
+    const get = await cli.run(['secrets', 'get', 'FRESH', '--plain', ...env], writer);
+    expect(get.code).toBe(5);
+  });
+});
+
 describe('run', () => {
   const env = ['--env', 'staging'];
   beforeAll(async () => {

@@ -86,15 +86,18 @@ export async function loggedInCli(baseUrl: string, token: string, command: reado
   return cli;
 }
 
+/** A prompt to wait for, what to type at it, and something to do just before typing. */
+export type TerminalAnswer = [prompt: RegExp, keys: string, before?: () => Promise<void>];
+
 /**
  * Runs `coffer args...` on a pseudo-terminal (script(1), from util-linux), as a person at a
- * keyboard would: each time the output matches a prompt, its answer is typed. Output is the
- * terminal's, so it echoes whatever the program lets the terminal echo.
+ * keyboard would: each time the output matches the next prompt, its keys are typed. The output is
+ * the terminal's (stdout and stderr together), so it shows whatever the program let it echo.
  */
 export function inTerminal(
   cli: CliHome,
   args: string[],
-  answers: [RegExp, string][] = [],
+  answers: TerminalAnswer[] = [],
   options: { env?: Record<string, string>; command?: readonly string[] } = {},
 ): Promise<{ code: number | null; output: string }> {
   const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -103,11 +106,26 @@ export function inTerminal(
     const child = spawn('script', ['-qec', line, '/dev/null'], { cwd: cli.home, env: { ...cli.env, ...options.env } });
     let output = '';
     const pending = [...answers];
+    let typing = false;
+    const typeNext = () => {
+      const next = pending[0];
+      if (typing || !next || !next[0].test(output)) return;
+      pending.shift();
+      typing = true;
+      (next[2] ?? (async () => {}))().then(() => {
+        child.stdin.write(next[1]);
+        typing = false;
+        typeNext();
+      }, reject);
+    };
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      while (pending.length > 0 && pending[0]![0].test(output)) child.stdin.write(pending.shift()![1]);
+      typeNext();
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
 }
+
+/** Terminal output as a test compares it: no colours or cursor moves, plain newlines. */
+export const plainText = (output: string) => output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r\n/g, '\n');

@@ -39,12 +39,14 @@ export function syncRoutes(deps: SecretRouteDeps): Router {
     operation(deps, 'secret.push', false, async ({ req, scope, call }) => {
       parse(emptyQuery, req.query, 'query');
       const body = parse(pushBody, req.body ?? {}, 'body');
-      const entries = Object.entries(readDocument(body.format, body.content)).map(([key, value]) => ({ key, value }));
-      const request = { scope, entries, dryRun: body.dryRun };
-      const { created, updated, unchanged, errors } = await unary(deps.backends.secret, 'ImportSecrets', request, { ...call, deadlineMs: PUSH_DEADLINE_MS });
-      const plan = { created, updated, unchanged, errors };
+      // The schema guarantees content and format unless entries are given.
+      const entries = body.entries ?? Object.entries(readDocument(body.format!, body.content!)).map(([key, value]) => ({ key, value }));
+      const request = { scope, entries, dryRun: body.dryRun, writeAll: body.writeAll, ...(body.expectedPlan ? { expectedPlan: body.expectedPlan } : {}) };
+      const { created, updated, unchanged, errors, written } = await unary(deps.backends.secret, 'ImportSecrets', request, { ...call, deadlineMs: PUSH_DEADLINE_MS });
+      const plan = { created, updated, unchanged, errors, written };
       if (errors.length > 0) {
-        return { status: 400, data: plan, message: `${errors.length} of the document's keys cannot be written (see errors); nothing was written` };
+        const keys = `${errors.length} key${errors.length === 1 ? '' : 's'}`;
+        return { status: 400, data: plan, message: `${keys} cannot be written (see errors); nothing was written` };
       }
       return { data: plan, ...(body.dryRun ? { message: 'dry run: nothing was written' } : {}) };
     }),

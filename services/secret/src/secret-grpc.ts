@@ -21,9 +21,14 @@ function scopeOf(request: { scope?: { project: string; environment: string } | n
 
 const key = (value: string) => validRequest(secretKeySchema, value);
 
-// Keys and values are checked one by one in the service, so that every bad entry is reported.
+// Keys and values are checked one by one in the service, so that every bad entry is reported by key.
+// A type or description is checked here, as SetSecret checks them.
+const planKeys = z.array(secretKeySchema).max(MAX_IMPORT_ENTRIES, `at most ${MAX_IMPORT_ENTRIES} keys`);
 const importSchema = z.object({
-  entries: z.array(z.object({ key: z.string(), value: z.string() })).max(MAX_IMPORT_ENTRIES, `at most ${MAX_IMPORT_ENTRIES} keys in one import`),
+  entries: z
+    .array(z.object({ key: z.string(), value: z.string(), type: secretTypeSchema.optional(), description: z.string().max(1000).optional() }))
+    .max(MAX_IMPORT_ENTRIES, `at most ${MAX_IMPORT_ENTRIES} keys in one import`),
+  expectedPlan: z.object({ created: planKeys, updated: planKeys, unchanged: planKeys }).optional(),
 });
 
 const metaMessage = (meta: SecretMeta) => ({ ...meta });
@@ -101,9 +106,18 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     },
 
     async ImportSecrets(request, ctx) {
-      const who = caller(ctx, 'secrets:write', 'secrets:reveal');
-      const { entries } = validRequest(importSchema, request);
-      return service.import(who, scopeOf(request), entries, { dryRun: request.dryRun });
+      // Comparing with stored values reveals them (unchanged or not); writing them all does not.
+      const who = request.writeAll ? caller(ctx, 'secrets:write') : caller(ctx, 'secrets:write', 'secrets:reveal');
+      const { entries, expectedPlan } = validRequest(importSchema, {
+        entries: request.entries.map((entry) => ({
+          key: entry.key,
+          value: entry.value,
+          type: entry.type || undefined,
+          description: entry.description ?? undefined,
+        })),
+        expectedPlan: request.expectedPlan ?? undefined,
+      });
+      return service.import(who, scopeOf(request), entries, { dryRun: request.dryRun, writeAll: request.writeAll, ...(expectedPlan ? { expectedPlan } : {}) });
     },
   };
 }

@@ -111,7 +111,7 @@ describe('importing a document', () => {
       ],
       { dryRun: false },
     );
-    expect(plan).toEqual({ created: ['NEW'], updated: ['CHANGED'], unchanged: ['SAME'], errors: [] });
+    expect(plan).toEqual({ created: ['NEW'], updated: ['CHANGED'], unchanged: ['SAME'], errors: [], written: [{ key: 'NEW', version: 1 }, { key: 'CHANGED', version: 2 }] });
     expect(await valuesOf(service, env)).toEqual({ SAME: 'same', CHANGED: 'new', NEW: 'new' });
     expect(await service.history(caller, env, 'SAME')).toHaveLength(1);
     expect(await service.history(caller, env, 'CHANGED')).toHaveLength(2);
@@ -162,7 +162,7 @@ describe('importing a document', () => {
       { key: 'KEPT', value: 'v2' },
       { key: 'ADDED', value: 'a' },
     ];
-    expect(await service.import(caller, env, entries, { dryRun: true })).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [] });
+    expect(await service.import(caller, env, entries, { dryRun: true })).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [], written: [] });
     expect(await valuesOf(service, env)).toEqual({ KEPT: 'v1' });
     expect(await service.history(caller, env, 'KEPT')).toHaveLength(1);
   });
@@ -175,6 +175,67 @@ describe('importing a document', () => {
     expect((await service.import(caller, env, [{ key: 'FLAG', value: 'yes' }], { dryRun: false })).errors.map((e) => e.key)).toEqual(['FLAG']);
     expect(await service.import(caller, env, [{ key: 'FLAG', value: 'true' }], { dryRun: false })).toMatchObject({ created: ['FLAG'] });
     expect((await service.history(caller, env, 'FLAG')).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it('writes the plan it was shown, and nothing at all (ABORTED) when the environment changed since', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'KEPT', value: 'v1' });
+    const entries = [
+      { key: 'KEPT', value: 'v2' },
+      { key: 'ADDED', value: 'from-file' },
+    ];
+    const shown = await service.import(caller, env, entries, { dryRun: true });
+    expect(shown).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [], written: [] });
+
+    // Someone else creates ADDED between the plan and its confirmation.
+    await service.set(caller, env, { key: 'ADDED', value: 'from-someone-else' });
+    const refused: unknown = await service.import(caller, env, entries, { dryRun: false, expectedPlan: shown }).catch((err: unknown) => err);
+    expect(isCofferError(refused) && refused.code).toBe('ABORTED');
+    expect((refused as Error).message).toMatch(/changed since the plan was shown \(ADDED is now updated, not created\)/);
+    expect((refused as Error).message).not.toContain('from-');
+    expect(await valuesOf(service, env)).toEqual({ KEPT: 'v1', ADDED: 'from-someone-else' });
+    expect(await service.history(caller, env, 'KEPT')).toHaveLength(1);
+    expect(await service.history(caller, env, 'ADDED')).toHaveLength(1);
+
+    const again = await service.import(caller, env, entries, { dryRun: true });
+    expect(await service.import(caller, env, entries, { dryRun: false, expectedPlan: again })).toEqual({ created: [], updated: ['KEPT', 'ADDED'], unchanged: [], errors: [], written: [{ key: 'KEPT', version: 2 }, { key: 'ADDED', version: 2 }] });
+    expect(await valuesOf(service, env)).toEqual({ KEPT: 'v2', ADDED: 'from-file' });
+  });
+
+  it('takes a type and a description per entry, checks the value against it, and makes a type change a new version', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'PORT', value: '8080', description: 'http port' });
+    const refused = await service.import(
+      caller,
+      env,
+      [
+        { key: 'PORT', value: '8080', type: 'integer' },
+        { key: 'RETRIES', value: 'three', type: 'integer' },
+      ],
+      { dryRun: false },
+    );
+    expect(refused.errors).toEqual([{ key: 'RETRIES', message: expect.stringMatching(/^value: an integer/) }]);
+    expect(await service.history(caller, env, 'PORT')).toHaveLength(1);
+    expect(await valuesOf(service, env)).toEqual({ PORT: '8080' });
+
+    const plan = await service.import(
+      caller,
+      env,
+      [
+        { key: 'PORT', value: '8080', type: 'integer' },
+        { key: 'RETRIES', value: '3', type: 'integer', description: 'attempts' },
+      ],
+      { dryRun: false },
+    );
+    expect(plan).toEqual({ created: ['RETRIES'], updated: ['PORT'], unchanged: [], errors: [], written: [{ key: 'PORT', version: 2 }, { key: 'RETRIES', version: 1 }] });
+    expect((await service.get(caller, env, 'PORT', { reveal: false })).meta).toMatchObject({ type: 'integer', version: 2, description: 'http port' });
+    expect((await service.get(caller, env, 'RETRIES', { reveal: false })).meta).toMatchObject({ type: 'integer', version: 1, description: 'attempts' });
+    // The same value, type and description again: nothing to write.
+    expect(await service.import(caller, env, [{ key: 'PORT', value: '8080', type: 'integer' }], { dryRun: false })).toMatchObject({ unchanged: ['PORT'] });
+    expect(await service.import(caller, env, [{ key: 'PORT', value: '8080', description: 'the port' }], { dryRun: false })).toMatchObject({ updated: ['PORT'] });
+    expect(await service.history(caller, env, 'PORT')).toHaveLength(3);
   });
 
   it('leaves nothing behind when a write fails halfway', async () => {

@@ -4,7 +4,7 @@ import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db
 import { CofferError } from '@coffer/grpc';
 import type { Kek, Keyring } from '@coffer/kms';
 import { isDangerousName } from '@coffer/env-policy';
-import { importProblem, isSecretKey, lastValueOfEachKey, type ImportEntry, type ImportPlan } from './secret-import.js';
+import { importProblem, isSecretKey, lastEntryOfEachKey, planDifferences, type ImportEntry, type ImportPlan, type PlanKeys } from './secret-import.js';
 import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
 import { type SecretType, valueProblem } from './secret-values.js';
 
@@ -357,39 +357,70 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
 
     /**
      * Writes a document of key/value pairs in one transaction: a new version of each key that is new
-     * (or soft-deleted) or holds another value. Nothing is written on a dry run or when any entry is
-     * invalid; the plan says what would be (or was) done. Telling unchanged from updated compares
-     * values, which is why callers need reveal as well as write.
+     * (or soft-deleted) or would change in value, type or description. Nothing is written on a dry
+     * run, when any entry is invalid, or when the plan is not the `expectedPlan` the caller had
+     * confirmed; the plan says what would be (or was) done. Telling unchanged from updated compares
+     * values, which is why callers need reveal as well as write, unless `writeAll` writes every
+     * valid entry as a new version, as a single set does, and compares nothing.
      */
-    import(caller: Caller, scope: Scope, entries: readonly ImportEntry[], options: { dryRun: boolean }): Promise<ImportPlan> {
+    import(
+      caller: Caller,
+      scope: Scope,
+      entries: readonly ImportEntry[],
+      options: { dryRun: boolean; expectedPlan?: PlanKeys; writeAll?: boolean },
+    ): Promise<ImportPlan> {
       return tenant(caller, async (trx) => {
         const envId = await environmentId(trx, scope);
+        // Also what makes expectedPlan hold until commit: no other import runs in between, the
+        // existing keys are locked below, and a key a single write creates meanwhile makes this
+        // import's insert fail (ABORTED), so nothing is written against a stale plan.
         await store.lockEnvironmentForImport(trx, envId);
-        const wanted = lastValueOfEachKey(entries);
+        const wanted = lastEntryOfEachKey(entries);
         // Only keys that can exist are looked up; one with a NUL in it could not even reach PostgreSQL.
         const locked = await store.lockSecrets(trx, envId, [...wanted.keys()].filter(isSecretKey));
         const existing = new Map(locked.map((secret) => [secret.key, secret]));
-        const plan: ImportPlan = { created: [], updated: [], unchanged: [], errors: [] };
-        const writes: { key: string; value: string; secret: SecretRow | undefined }[] = [];
-        for (const [key, value] of wanted) {
+        const plan: ImportPlan = { created: [], updated: [], unchanged: [], errors: [], written: [] };
+        const writes: { key: string; value: string; type: SecretType; description: string; secret: SecretRow | undefined }[] = [];
+        for (const [key, entry] of wanted) {
           const secret = existing.get(key);
-          const problem = importProblem(key, value, (secret?.type as SecretType | undefined) ?? 'text');
+          // As a single set: a type or description not given keeps the secret's own.
+          const type = entry.type ?? (secret?.type as SecretType | undefined) ?? 'text';
+          const description = entry.description ?? secret?.description ?? '';
+          const problem = importProblem(key, entry.value, type);
+          const write = { key, value: entry.value, type, description, secret };
           if (problem !== null) {
             plan.errors.push({ key, message: problem });
           } else if (!secret || secret.deleted) {
             plan.created.push(key);
-            writes.push({ key, value, secret });
-          } else if (sameValue(await decrypt(trx, caller, key, await versionOf(trx, secret, secret.current_version)), value)) {
+            writes.push(write);
+          } else if (
+            !options.writeAll &&
+            type === secret.type &&
+            description === secret.description &&
+            sameValue(await decrypt(trx, caller, key, await versionOf(trx, secret, secret.current_version)), entry.value)
+          ) {
             plan.unchanged.push(key);
           } else {
             plan.updated.push(key);
-            writes.push({ key, value, secret });
+            writes.push(write);
           }
         }
-        if (plan.errors.length > 0 || options.dryRun) return plan;
-        for (const { key, value, secret } of writes) {
-          const type = (secret?.type as SecretType | undefined) ?? 'text';
-          await writeVersion(trx, caller, envId, secret, { key, value, type, description: secret?.description ?? '' });
+        if (plan.errors.length > 0) return plan;
+        if (options.expectedPlan) {
+          const differences = planDifferences(options.expectedPlan, plan);
+          if (differences.length > 0) {
+            const shown = differences.slice(0, 3).join('; ') + (differences.length > 3 ? `; and ${differences.length - 3} more` : '');
+            throw new CofferError(
+              'ABORTED',
+              `environment '${scope.environment}' changed since the plan was shown (${shown}); nothing was written: push again to see the new plan`,
+              { details: { field: 'expectedPlan' } },
+            );
+          }
+        }
+        if (options.dryRun) return plan;
+        for (const { secret, ...input } of writes) {
+          const row = await writeVersion(trx, caller, envId, secret, input);
+          plan.written.push({ key: row.key, version: row.current_version });
         }
         return plan;
       });

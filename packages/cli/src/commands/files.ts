@@ -11,10 +11,14 @@ import { examples, withScope, type ScopeOptions } from './common.js';
 const FORMATS = ['env', 'json', 'yaml'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface Plan {
+/** The keys of a plan, as the server takes them back in `expectedPlan`. */
+interface PlanKeys {
   created: string[];
   updated: string[];
   unchanged: string[];
+}
+
+interface Plan extends PlanKeys {
   errors: { key: string; message: string }[];
 }
 
@@ -123,9 +127,9 @@ export function registerFiles(program: Command): void {
       }
       const content = readDocument(file);
       const { api, scope } = new Session().scoped(options);
-      const send = async (dryRun: boolean): Promise<Plan> => {
+      const send = async (request: { dryRun: boolean; expectedPlan?: PlanKeys }): Promise<Plan> => {
         try {
-          return await api.request<Plan>('POST', `${scope}/sync/push`, { format, content, dryRun });
+          return await api.request<Plan>('POST', `${scope}/sync/push`, { format, content, ...request });
         } catch (err) {
           const refused = planOfRefusal(err);
           if (refused) {
@@ -135,20 +139,35 @@ export function registerFiles(program: Command): void {
           throw err;
         }
       };
-      const plan = await send(true);
-      const changes = plan.created.length + plan.updated.length;
-      if (options.dryRun || changes === 0) {
+      const changesIn = (plan: Plan) => plan.created.length + plan.updated.length;
+      const applied = (plan: Plan) => {
+        if (options.json) return printJson({ plan, applied: true });
+        out(`Applied: ${plan.created.length} created, ${plan.updated.length} updated, ${plan.unchanged.length} unchanged\n`);
+      };
+      const nothingToChange = (plan: Plan, heading: string) => {
         if (options.json) return printJson({ plan, applied: false });
-        printPlan(plan, options.dryRun ? 'Dry run: nothing was written' : 'Nothing to change');
-        return;
+        printPlan(plan, heading);
+      };
+
+      if (options.yes) {
+        // Nobody confirms anything, so one request: the plan it answers is exactly what was applied,
+        // and no other writer can come in between a plan and its writes.
+        const plan = await send({ dryRun: false });
+        if (changesIn(plan) === 0) return nothingToChange(plan, 'Nothing to change');
+        if (!options.json) printPlan(plan, 'Plan');
+        return applied(plan);
       }
+
+      const plan = await send({ dryRun: true });
+      const changes = changesIn(plan);
+      if (options.dryRun || changes === 0) return nothingToChange(plan, options.dryRun ? 'Dry run: nothing was written' : 'Nothing to change');
       if (!options.json) printPlan(plan, 'Plan');
-      if (!options.yes && !(await confirm(`Apply ${changes} change${changes === 1 ? '' : 's'}? [y/N] `))) {
+      if (!(await confirm(`Apply ${changes} change${changes === 1 ? '' : 's'}? [y/N] `))) {
         throw new CliError('not applied', EXIT.GENERIC);
       }
-      const applied = await send(false);
-      if (options.json) return printJson({ plan: applied, applied: true });
-      out(`Applied: ${applied.created.length} created, ${applied.updated.length} updated, ${applied.unchanged.length} unchanged\n`);
+      // The environment may have changed while the person read the plan: the server writes only the
+      // plan confirmed here and answers 409 (exit 7), writing nothing, when it no longer holds.
+      applied(await send({ dryRun: false, expectedPlan: { created: plan.created, updated: plan.updated, unchanged: plan.unchanged } }));
     });
   examples(push, ['coffer push .env --dry-run', 'coffer push .env', 'coffer push config.yaml --env staging --yes', 'coffer push secrets.txt --format env --yes --json']);
 

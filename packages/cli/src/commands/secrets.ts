@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ApiClient } from '../api.js';
 import { CliError, EXIT } from '../errors.js';
 import { formatTime, printJson, style, table, useColour } from '../output.js';
 import { Session } from '../session.js';
@@ -40,6 +41,33 @@ function positiveInt(name: string) {
 
 const out = (text: string) => process.stdout.write(text);
 const keyPath = (scope: string, key: string, suffix = '') => `${scope}/secrets/${encodeURIComponent(checkKey(key))}${suffix}`;
+
+interface PushAnswer {
+  created: string[];
+  errors: { key: string; message: string }[];
+  written: { key: string; version: number }[];
+}
+
+/**
+ * Several KEY=VALUE at once go through the push endpoint as entries: one transaction, so either
+ * every key is written or none is. `writeAll` makes each a new version, exactly as a single set
+ * does, so secrets:write is enough. A refusal names each bad key (never its value).
+ */
+async function setSeveral(api: ApiClient, scope: string, pairs: [string, string][], attributes: { type?: string; description?: string }, json: boolean): Promise<void> {
+  const entries = pairs.map(([key, value]) => ({ key, value, ...attributes }));
+  let answer: PushAnswer;
+  try {
+    answer = await api.request<PushAnswer>('POST', `${scope}/sync/push`, { entries, writeAll: true });
+  } catch (err) {
+    const errors = err instanceof CliError && err.code === EXIT.INVALID ? (err.data as Partial<PushAnswer> | undefined)?.errors : undefined;
+    if (!Array.isArray(errors) || errors.length === 0) throw err;
+    throw new CliError(`cannot set ${errors.map((error) => `${error.key} (${error.message})`).join(', ')}: nothing was written`, EXIT.INVALID);
+  }
+  const created = new Set(answer.created);
+  const results = answer.written.map(({ key, version }) => ({ key, version, created: created.has(key) }));
+  if (json) return printJson(results);
+  out(results.map(({ key, version, created: isNew }) => `${isNew ? 'Created' : 'Updated'} ${key} (version ${version})\n`).join(''));
+}
 
 export function registerSecrets(program: Command): void {
   const secrets = program.command('secrets').description('read and change the secrets of an environment');
@@ -83,7 +111,7 @@ export function registerSecrets(program: Command): void {
   examples(get, ['coffer secrets get API_KEY', 'export API_KEY="$(coffer secrets get API_KEY --plain)"', 'coffer secrets get API_KEY --version 2 --json', 'coffer secrets get API_KEY --meta']);
 
   const set = withScope(secrets.command('set'))
-    .description('create or update secrets: KEY=VALUE ..., or KEY alone to read the value from stdin')
+    .description('create or update secrets: KEY=VALUE ... (several at once: all or nothing), or KEY alone to read the value from stdin')
     .argument('<assignments...>', 'KEY=VALUE pairs, or one KEY')
     .option('--type <type>', `value type: ${TYPES.join(', ')} (default text; kept on update when omitted)`)
     .option('--description <text>', 'a description')
@@ -100,14 +128,12 @@ export function registerSecrets(program: Command): void {
         pairs[0]![1] = (await readStdin()).replace(/\r?\n$/, '');
       }
       const { api, scope } = new Session().scoped(options);
-      const written: (SecretMeta & { created: boolean })[] = [];
-      for (const [key, value] of pairs) {
-        const body = { value, ...(options.type ? { type: options.type } : {}), ...(options.description !== undefined ? { description: options.description } : {}) };
-        const meta = await api.request<SecretMeta>('POST', keyPath(scope, key), body);
-        written.push({ ...meta, created: meta.version === 1 });
-        if (!options.json) out(`${meta.version === 1 ? 'Created' : 'Updated'} ${meta.key} (version ${meta.version})\n`);
-      }
-      if (options.json) printJson(written);
+      const attributes = { ...(options.type ? { type: options.type } : {}), ...(options.description !== undefined ? { description: options.description } : {}) };
+      if (pairs.length > 1) return setSeveral(api, scope, pairs as [string, string][], attributes, Boolean(options.json));
+      const [key, value] = pairs[0]!;
+      const meta = await api.request<SecretMeta>('POST', keyPath(scope, key), { value, ...attributes });
+      if (options.json) return printJson([{ ...meta, created: meta.version === 1 }]);
+      out(`${meta.version === 1 ? 'Created' : 'Updated'} ${meta.key} (version ${meta.version})\n`);
     });
   examples(set, [
     'coffer secrets set API_KEY=abc123',

@@ -7,8 +7,10 @@ import type { GetHistoryResponse as _coffer_v1_GetHistoryResponse, GetHistoryRes
 import type { GetSecretRequest as _coffer_v1_GetSecretRequest, GetSecretRequest__Output as _coffer_v1_GetSecretRequest__Output } from './coffer/v1/GetSecretRequest.js';
 import type { ImportEntry as _coffer_v1_ImportEntry, ImportEntry__Output as _coffer_v1_ImportEntry__Output } from './coffer/v1/ImportEntry.js';
 import type { ImportEntryError as _coffer_v1_ImportEntryError, ImportEntryError__Output as _coffer_v1_ImportEntryError__Output } from './coffer/v1/ImportEntryError.js';
+import type { ImportPlanKeys as _coffer_v1_ImportPlanKeys, ImportPlanKeys__Output as _coffer_v1_ImportPlanKeys__Output } from './coffer/v1/ImportPlanKeys.js';
 import type { ImportSecretsRequest as _coffer_v1_ImportSecretsRequest, ImportSecretsRequest__Output as _coffer_v1_ImportSecretsRequest__Output } from './coffer/v1/ImportSecretsRequest.js';
 import type { ImportSecretsResponse as _coffer_v1_ImportSecretsResponse, ImportSecretsResponse__Output as _coffer_v1_ImportSecretsResponse__Output } from './coffer/v1/ImportSecretsResponse.js';
+import type { ImportWritten as _coffer_v1_ImportWritten, ImportWritten__Output as _coffer_v1_ImportWritten__Output } from './coffer/v1/ImportWritten.js';
 import type { InjectRequest as _coffer_v1_InjectRequest, InjectRequest__Output as _coffer_v1_InjectRequest__Output } from './coffer/v1/InjectRequest.js';
 import type { InjectResponse as _coffer_v1_InjectResponse, InjectResponse__Output as _coffer_v1_InjectResponse__Output } from './coffer/v1/InjectResponse.js';
 import type { ListSecretsRequest as _coffer_v1_ListSecretsRequest, ListSecretsRequest__Output as _coffer_v1_ListSecretsRequest__Output } from './coffer/v1/ListSecretsRequest.js';
@@ -36,8 +38,10 @@ export interface ProtoGrpcType {
       GetSecretRequest: MessageTypeDefinition<_coffer_v1_GetSecretRequest, _coffer_v1_GetSecretRequest__Output>
       ImportEntry: MessageTypeDefinition<_coffer_v1_ImportEntry, _coffer_v1_ImportEntry__Output>
       ImportEntryError: MessageTypeDefinition<_coffer_v1_ImportEntryError, _coffer_v1_ImportEntryError__Output>
+      ImportPlanKeys: MessageTypeDefinition<_coffer_v1_ImportPlanKeys, _coffer_v1_ImportPlanKeys__Output>
       ImportSecretsRequest: MessageTypeDefinition<_coffer_v1_ImportSecretsRequest, _coffer_v1_ImportSecretsRequest__Output>
       ImportSecretsResponse: MessageTypeDefinition<_coffer_v1_ImportSecretsResponse, _coffer_v1_ImportSecretsResponse__Output>
+      ImportWritten: MessageTypeDefinition<_coffer_v1_ImportWritten, _coffer_v1_ImportWritten__Output>
       InjectRequest: MessageTypeDefinition<_coffer_v1_InjectRequest, _coffer_v1_InjectRequest__Output>
       InjectResponse: MessageTypeDefinition<_coffer_v1_InjectResponse, _coffer_v1_InjectResponse__Output>
       ListSecretsRequest: MessageTypeDefinition<_coffer_v1_ListSecretsRequest, _coffer_v1_ListSecretsRequest__Output>

@@ -4,9 +4,15 @@
 export interface ImportEntry {
   'key'?: (string);
   'value'?: (string);
+  'type'?: (string);
+  'description'?: (string);
+  '_description'?: "description";
 }
 
 export interface ImportEntry__Output {
   'key': (string);
   'value': (string);
+  'type': (string);
+  'description'?: (string);
+  '_description'?: "description";
 }

@@ -1,12 +1,14 @@
 // Original file: proto/coffer/v1/secret.proto
 
 import type { ImportEntryError as _coffer_v1_ImportEntryError, ImportEntryError__Output as _coffer_v1_ImportEntryError__Output } from '../../coffer/v1/ImportEntryError.js';
+import type { ImportWritten as _coffer_v1_ImportWritten, ImportWritten__Output as _coffer_v1_ImportWritten__Output } from '../../coffer/v1/ImportWritten.js';
 
 export interface ImportSecretsResponse {
   'created'?: (string)[];
   'updated'?: (string)[];
   'unchanged'?: (string)[];
   'errors'?: (_coffer_v1_ImportEntryError)[];
+  'written'?: (_coffer_v1_ImportWritten)[];
 }
 
 export interface ImportSecretsResponse__Output {
@@ -14,4 +16,5 @@ export interface ImportSecretsResponse__Output {
   'updated': (string)[];
   'unchanged': (string)[];
   'errors': (_coffer_v1_ImportEntryError__Output)[];
+  'written': (_coffer_v1_ImportWritten__Output)[];
 }
