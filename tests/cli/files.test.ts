@@ -128,7 +128,8 @@ describe('push and pull', () => {
     const env = await freshEnv();
     const file = await writeDoc('tty.env', 'ASKED=value\n');
     const no = await pushInTerminal(file, env, 'n\n');
-    expect(no.stdout).toContain('Apply 1 change? [y/N]');
+    expect(no.stdout).toContain(`Plan for acme/api/${env}\n`);
+    expect(no.stdout).toContain(`Apply 1 change to acme/api/${env}? [y/N]`);
     expect(no.code).not.toBe(0);
     expect(await currentValues(env)).toEqual({});
     const yes = await pushInTerminal(file, env, 'y\n');
@@ -149,7 +150,7 @@ describe('push and pull', () => {
       expectOk(await api('POST', `${scope}/secrets/ADDED`, { body: { value: 'their-secret' } }), 201);
     });
     expect(raced.stdout).toMatch(/^created \(1\)\n {2}\+ ADDED\nupdated \(1\)\n {2}~ KEPT$/m);
-    expect(raced.stdout).toContain('Apply 2 changes? [y/N]');
+    expect(raced.stdout).toContain(`Apply 2 changes to acme/api/${env}? [y/N]`);
     expect(raced.code).toBe(7);
     expect(raced.stdout).toMatch(/changed since the plan was shown \(ADDED is now updated, not created\).*nothing was written.*push again/);
     expect(raced.stdout).not.toContain('Applied');

@@ -54,6 +54,9 @@ function readDocument(file: string): string {
 }
 
 /** The plan, by key names only: the server never sends values here and neither do we print any. */
+/** `/orgs/acme/projects/api/envs/production` as people name it: `acme/api/production`. */
+const scopeLabel = (scope: string) => scope.split('/').filter((_, i) => i % 2 === 0 && i > 0).join('/');
+
 function printPlan(plan: Plan, heading: string): void {
   const { green, yellow, red, dim } = style(useColour(process.stdout));
   const lines = [heading];
@@ -127,6 +130,7 @@ export function registerFiles(program: Command): void {
       }
       const content = readDocument(file);
       const { api, scope } = new Session().scoped(options);
+      const where = scopeLabel(scope);
       const send = async (request: { dryRun: boolean; expectedPlan?: PlanKeys }): Promise<Plan> => {
         try {
           return await api.request<Plan>('POST', `${scope}/sync/push`, { format, content, ...request });
@@ -154,15 +158,16 @@ export function registerFiles(program: Command): void {
         // and no other writer can come in between a plan and its writes.
         const plan = await send({ dryRun: false });
         if (changesIn(plan) === 0) return nothingToChange(plan, 'Nothing to change');
-        if (!options.json) printPlan(plan, 'Plan');
+        if (!options.json) printPlan(plan, `Plan for ${where}`);
         return applied(plan);
       }
 
       const plan = await send({ dryRun: true });
       const changes = changesIn(plan);
       if (options.dryRun || changes === 0) return nothingToChange(plan, options.dryRun ? 'Dry run: nothing was written' : 'Nothing to change');
-      if (!options.json) printPlan(plan, 'Plan');
-      if (!(await confirm(`Apply ${changes} change${changes === 1 ? '' : 's'}? [y/N] `))) {
+      if (!options.json) printPlan(plan, `Plan for ${where}`);
+      // Name the environment: a .coffer.json or saved context may point somewhere the person did not expect.
+      if (!(await confirm(`Apply ${changes} change${changes === 1 ? '' : 's'} to ${where}? [y/N] `))) {
         throw new CliError('not applied', EXIT.GENERIC);
       }
       // The environment may have changed while the person read the plan: the server writes only the
