@@ -46,8 +46,8 @@ describe('coffer from the workspace', () => {
 });
 
 describe('coffer as a single executable', () => {
-  it('builds one executable file next to the bundle, nothing else', async () => {
-    expect((await readdir(join(outDir, 'build'))).sort()).toEqual(['coffer', 'coffer.cjs']);
+  it('builds one executable file next to the bundle and the list of its inputs, nothing else', async () => {
+    expect((await readdir(join(outDir, 'build'))).sort()).toEqual(['coffer', 'coffer.cjs', 'coffer.inputs.json']);
   });
 
   it('runs with no Node on PATH and shows help with examples', async () => {

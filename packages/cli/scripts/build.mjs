@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Builds the coffer CLI for distribution:
- *   node scripts/build.mjs              dist/coffer.cjs, one bundled file for `node dist/coffer.cjs`
+ *   node scripts/build.mjs              dist/coffer.cjs, one bundled file for `node dist/coffer.cjs`, and
+ *                                       dist/coffer.inputs.json, the files it was built from (bin/coffer.js
+ *                                       runs the bundle only while none of them is newer)
  *   node scripts/build.mjs --sea        also dist/coffer, a single executable (Node SEA) that needs no Node
  *   --out DIR                           writes into DIR instead of dist/
  * The executable is this machine's node binary with the bundle injected, so it runs on the same OS
@@ -24,7 +26,7 @@ const outDir = resolve(values.out ?? join(PACKAGE_DIR, 'dist'));
 mkdirSync(outDir, { recursive: true });
 
 const bundle = join(outDir, 'coffer.cjs');
-await build({
+const { metafile } = await build({
   entryPoints: [join(PACKAGE_DIR, 'src/main.ts')],
   outfile: bundle,
   bundle: true,
@@ -34,7 +36,10 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
 });
+const inputs = Object.keys(metafile.inputs).map((input) => resolve(input));
+writeFileSync(join(outDir, 'coffer.inputs.json'), JSON.stringify(inputs) + '\n');
 console.log(`built ${bundle}`);
 
 if (values.sea) {
