@@ -1,39 +1,25 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@coffer/formats';
 import { expectOk, scopePath } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { inTerminal, loggedInCli, oneLine, plainText, type CliHome } from './support.js';
+import { cliPlatform, inTerminal, oneLine, plainText } from './support.js';
 import { DOTENV_EDGE_CASE_LINES } from '../support/dotenv-edge-cases.js';
 
 /** dotenv is a devDependency of packages/formats: the reference reader the .env writer must satisfy. */
 const dotenv = createRequire(new URL('../../packages/formats/package.json', import.meta.url))('dotenv') as { parse(text: string): Record<string, string> };
 
-let platform: TestPlatform;
-let api: Api;
-let cli: CliHome;
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  let token: string;
-  ({ token, api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-  cli = await loggedInCli(platform.baseUrl, token);
-});
-afterAll(async () => {
-  await cli?.remove();
-  await platform?.stop();
-});
+const fx = cliPlatform();
 
 let envCount = 0;
 /** A new, empty environment, so each test sees only what it wrote. */
 async function freshEnv(): Promise<string> {
   const slug = `files-${++envCount}`;
-  expectOk(await api('POST', '/orgs/acme/projects/api/envs', { body: { slug } }), 201);
+  expectOk(await fx.api('POST', '/orgs/acme/projects/api/envs', { body: { slug } }), 201);
   return slug;
 }
-const currentValues = async (env: string): Promise<Record<string, string>> => expectOk(await api('POST', `${scopePath('acme', 'api', env)}/inject`)).values;
+const currentValues = async (env: string): Promise<Record<string, string>> => expectOk(await fx.api('POST', `${scopePath('acme', 'api', env)}/inject`)).values;
 
 /** What dotenv accepts: comments, export, quotes of all three kinds, escapes, multi-line values, `=`, empty, trailing spaces. */
 const EDGE_CASES = [
@@ -46,12 +32,12 @@ const SECRET_VALUES = ['sk-live-abc123', 'MIIBOgIBAAJBAK', 'pa#ss', 'a=b==c'];
 
 /** `coffer push FILE` on a terminal, typing `answer` at the [y/N] prompt after `beforeAnswer` has run. */
 const pushInTerminal = async (file: string, env: string, answer: string, beforeAnswer?: () => Promise<void>) => {
-  const { code, output } = await inTerminal(cli, ['push', file, '--env', env], [[/\[y\/N\]/, answer, beforeAnswer]]);
+  const { code, output } = await inTerminal(fx.cli, ['push', file, '--env', env], [[/\[y\/N\]/, answer, beforeAnswer]]);
   return { code, stdout: plainText(output) };
 };
 
 const writeDoc = async (name: string, content: string) => {
-  const file = join(cli.home, name);
+  const file = join(fx.cli.home, name);
   await writeFile(file, content);
   return file;
 };
@@ -63,7 +49,7 @@ describe('push and pull', () => {
     expect(pushed).toMatchObject({ API_KEY: 'sk-live-abc123', DOUBLE_QUOTED: 'line one\nline two', EMPTY: '', TRAILING_SPACES: 'kept   ' });
     const file = await writeDoc('edge.env', EDGE_CASES);
 
-    const push = await cli.run(['push', file, '--env', env, '--yes']);
+    const push = await fx.cli.run(['push', file, '--env', env, '--yes']);
     expect(push.stderr).toBe('');
     expect(push.code).toBe(0);
     expect(push.stdout).toContain(`created (${Object.keys(pushed).length})`);
@@ -72,7 +58,7 @@ describe('push and pull', () => {
     for (const value of SECRET_VALUES) expect(push.stdout).not.toContain(value);
     expect(await currentValues(env)).toEqual(pushed);
 
-    const pull = await cli.run(['pull', '--env', env]);
+    const pull = await fx.cli.run(['pull', '--env', env]);
     expect(pull.code).toBe(0);
     expect(parseDocument('env', pull.stdout)).toEqual(pushed);
     // packages/formats writes a value holding a single quote and one of $ ` " \ as joined shell quotes
@@ -83,7 +69,7 @@ describe('push and pull', () => {
     expect(Object.keys(readable).length).toBeGreaterThanOrEqual(Object.keys(pushed).length - 2);
     expect(dotenv.parse(pull.stdout)).toMatchObject(readable);
 
-    const again = await cli.run(['push', file, '--env', env, '--yes', '--json']);
+    const again = await fx.cli.run(['push', file, '--env', env, '--yes', '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({ plan: { created: [], updated: [], unchanged: Object.keys(pushed), errors: [], written: [] }, applied: false });
   });
@@ -91,34 +77,34 @@ describe('push and pull', () => {
   it('pulls JSON and YAML too, and --json wraps the document', async () => {
     const env = await freshEnv();
     const file = await writeDoc('small.json', JSON.stringify({ A: 'one', B: 'two "2"' }));
-    expect(JSON.parse((await cli.run(['push', file, '--env', env, '--yes', '--json'])).stdout)).toMatchObject({ applied: true, plan: { created: ['A', 'B'] } });
-    expect(JSON.parse((await cli.run(['pull', '--env', env, '--format', 'json'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
-    expect(parseDocument('yaml', (await cli.run(['pull', '--env', env, '--format', 'yaml'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
-    const wrapped = JSON.parse((await cli.run(['pull', '--env', env, '--json'])).stdout);
+    expect(JSON.parse((await fx.cli.run(['push', file, '--env', env, '--yes', '--json'])).stdout)).toMatchObject({ applied: true, plan: { created: ['A', 'B'] } });
+    expect(JSON.parse((await fx.cli.run(['pull', '--env', env, '--format', 'json'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
+    expect(parseDocument('yaml', (await fx.cli.run(['pull', '--env', env, '--format', 'yaml'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
+    const wrapped = JSON.parse((await fx.cli.run(['pull', '--env', env, '--json'])).stdout);
     expect(wrapped).toMatchObject({ format: 'env', removed: [] });
     expect(parseDocument('env', wrapped.content)).toEqual({ A: 'one', B: 'two "2"' });
   });
 
   it('--dry-run shows the plan with key names and writes nothing', async () => {
     const env = await freshEnv();
-    expectOk(await api('POST', `${scopePath('acme', 'api', env)}/secrets/KEPT`, { body: { value: 'one' } }), 201);
+    expectOk(await fx.api('POST', `${scopePath('acme', 'api', env)}/secrets/KEPT`, { body: { value: 'one' } }), 201);
     const file = await writeDoc('dry.env', 'KEPT=two-secret\nADDED=new-secret\n');
-    const dry = await cli.run(['push', file, '--env', env, '--dry-run']);
+    const dry = await fx.cli.run(['push', file, '--env', env, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toBe('Dry run: nothing was written\ncreated (1)\n  + ADDED\nupdated (1)\n  ~ KEPT\nunchanged (0)\n');
-    expect(JSON.parse((await cli.run(['push', file, '--env', env, '--dry-run', '--json'])).stdout)).toEqual({
+    expect(JSON.parse((await fx.cli.run(['push', file, '--env', env, '--dry-run', '--json'])).stdout)).toEqual({
       plan: { created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [], written: [] },
       applied: false,
     });
     // --yes answers the question; it never turns a dry run into a write.
-    expect((await cli.run(['push', file, '--env', env, '--dry-run', '--yes'])).code).toBe(2);
+    expect((await fx.cli.run(['push', file, '--env', env, '--dry-run', '--yes'])).code).toBe(2);
     expect(await currentValues(env)).toEqual({ KEPT: 'one' });
   });
 
   it('refuses to apply without --yes when stdin is not a terminal (exit 2), and writes nothing', async () => {
     const env = await freshEnv();
     const file = await writeDoc('noyes.env', 'NOPE=value\n');
-    const refused = await cli.run(['push', file, '--env', env], { input: 'y\n' });
+    const refused = await fx.cli.run(['push', file, '--env', env], { input: 'y\n' });
     expect(refused.code).toBe(2);
     expect(oneLine(refused.stderr)).toMatch(/add --yes/);
     expect(await currentValues(env)).toEqual({});
@@ -141,13 +127,13 @@ describe('push and pull', () => {
   it('writes nothing and exits 7 when the environment changes between the plan shown and the yes', async () => {
     const env = await freshEnv();
     const scope = scopePath('acme', 'api', env);
-    expectOk(await api('POST', `${scope}/secrets/KEPT`, { body: { value: 'old-secret' } }), 201);
+    expectOk(await fx.api('POST', `${scope}/secrets/KEPT`, { body: { value: 'old-secret' } }), 201);
     const file = await writeDoc('raced.env', 'KEPT=file-secret\nADDED=file-added-secret\n');
-    const versions = async (key: string) => expectOk(await api('GET', `${scope}/secrets/${key}/history`)).versions.length;
+    const versions = async (key: string) => expectOk(await fx.api('GET', `${scope}/secrets/${key}/history`)).versions.length;
 
     // While the plan (ADDED created, KEPT updated) waits for an answer, someone else creates ADDED.
     const raced = await pushInTerminal(file, env, 'y\n', async () => {
-      expectOk(await api('POST', `${scope}/secrets/ADDED`, { body: { value: 'their-secret' } }), 201);
+      expectOk(await fx.api('POST', `${scope}/secrets/ADDED`, { body: { value: 'their-secret' } }), 201);
     });
     expect(raced.stdout).toMatch(/^created \(1\)\n {2}\+ ADDED\nupdated \(1\)\n {2}~ KEPT$/m);
     expect(raced.stdout).toContain(`Apply 2 changes to acme/api/${env}? [y/N]`);
@@ -169,7 +155,7 @@ describe('push and pull', () => {
   it('shows the errors of a refused push by key, exits 8 and writes nothing', async () => {
     const env = await freshEnv();
     const file = await writeDoc('bad.env', 'GOOD=fine\nbad-key=whatever-secret\n');
-    const refused = await cli.run(['push', file, '--env', env, '--yes']);
+    const refused = await fx.cli.run(['push', file, '--env', env, '--yes']);
     expect(refused.code).toBe(8);
     expect(refused.stdout).toMatch(/^ {2}! bad-key: key: /m);
     expect(refused.stdout).not.toContain('whatever-secret');
@@ -179,35 +165,35 @@ describe('push and pull', () => {
 
   it('needs --format for a file name it cannot read the format from', async () => {
     const file = await writeDoc('secrets.txt', 'A=1\n');
-    const result = await cli.run(['push', file, '--dry-run']);
+    const result = await fx.cli.run(['push', file, '--dry-run']);
     expect(result.code).toBe(2);
     expect(oneLine(result.stderr)).toMatch(/--format/);
   });
 
   it('--out creates a 0600 file, refuses to overwrite it, and replaces it with --force', async () => {
     const env = await freshEnv();
-    expectOk(await api('POST', `${scopePath('acme', 'api', env)}/secrets/TOKEN`, { body: { value: 'first' } }), 201);
-    const target = join(cli.home, 'pulled.env');
-    const first = await cli.run(['pull', '--env', env, '--out', target]);
+    expectOk(await fx.api('POST', `${scopePath('acme', 'api', env)}/secrets/TOKEN`, { body: { value: 'first' } }), 201);
+    const target = join(fx.cli.home, 'pulled.env');
+    const first = await fx.cli.run(['pull', '--env', env, '--out', target]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
     expect((await stat(target)).mode & 0o777).toBe(0o600);
     expect(dotenv.parse(await readFile(target, 'utf8'))).toEqual({ TOKEN: 'first' });
 
-    expectOk(await api('POST', `${scopePath('acme', 'api', env)}/secrets/TOKEN`, { body: { value: 'second' } }), 200);
-    const refused = await cli.run(['pull', '--env', env, '--out', target]);
+    expectOk(await fx.api('POST', `${scopePath('acme', 'api', env)}/secrets/TOKEN`, { body: { value: 'second' } }), 200);
+    const refused = await fx.cli.run(['pull', '--env', env, '--out', target]);
     expect(refused.code).toBe(2);
     expect(oneLine(refused.stderr)).toMatch(/refusing to overwrite .*--force/);
     expect(parseDocument('env', await readFile(target, 'utf8'))).toEqual({ TOKEN: 'first' });
 
-    const forced = await cli.run(['pull', '--env', env, '--out', target, '--force', '--json']);
+    const forced = await fx.cli.run(['pull', '--env', env, '--out', target, '--force', '--json']);
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout)).toEqual({ file: target, format: 'env', removed: [] });
     expect((await stat(target)).mode & 0o777).toBe(0o600);
     expect(parseDocument('env', await readFile(target, 'utf8'))).toEqual({ TOKEN: 'second' });
 
-    const asJson = join(cli.home, 'pulled.json');
-    expect((await cli.run(['pull', '--env', env, '--out', asJson])).code).toBe(0);
+    const asJson = join(fx.cli.home, 'pulled.json');
+    expect((await fx.cli.run(['pull', '--env', env, '--out', asJson])).code).toBe(0);
     expect(JSON.parse(await readFile(asJson, 'utf8'))).toEqual({ TOKEN: 'second' });
     expect((await stat(asJson)).mode & 0o777).toBe(0o600);
   });
@@ -218,18 +204,18 @@ describe('diff', () => {
     const env = await freshEnv();
     const scope = scopePath('acme', 'api', env);
     for (const [key, value] of Object.entries({ SAME: 'same', CHANGED: 'old-secret', GONE: 'gone-secret', LD_PRELOAD: '/tmp/evil.so' })) {
-      expectOk(await api('POST', `${scope}/secrets/${key}`, { body: { value } }), 201);
+      expectOk(await fx.api('POST', `${scope}/secrets/${key}`, { body: { value } }), 201);
     }
     const before = await currentValues(env);
     const file = await writeDoc('diff.env', 'SAME=same\nCHANGED=new-secret\nADDED=added-secret\n');
-    expect(JSON.parse((await cli.run(['diff', file, '--env', env, '--json'])).stdout)).toEqual({
+    expect(JSON.parse((await fx.cli.run(['diff', file, '--env', env, '--json'])).stdout)).toEqual({
       added: ['ADDED'],
       changed: ['CHANGED'],
       removed: ['GONE'],
       unchanged: ['SAME'],
       withheld: ['LD_PRELOAD'],
     });
-    const human = await cli.run(['diff', file, '--env', env]);
+    const human = await fx.cli.run(['diff', file, '--env', env]);
     expect(human.code).toBe(0);
     expect(human.stdout).toBe('added (1)\n  + ADDED\nchanged (1)\n  ~ CHANGED\nremoved (1)\n  - GONE\nunchanged (1)\n  = SAME\nwithheld (1)\n  ? LD_PRELOAD\n');
     expect(human.stdout + human.stderr).not.toMatch(/secret|evil/);

@@ -3,27 +3,18 @@ import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { cliHome, inTerminal, loggedInCli, oneLine, SOURCE_CLI, type CliHome } from './support.js';
+import { cliHome, cliPlatform, inTerminal, oneLine, SOURCE_CLI, type CliHome } from './support.js';
 
 // What a careless terminal, a shared machine or a closed pipe could otherwise turn against the user.
-let platform: TestPlatform;
-let token: string;
-let api: Api;
-let cli: CliHome;
+const fx = cliPlatform();
 const homes: CliHome[] = [];
 const SCOPE = '/orgs/acme/projects/api/envs/production/secrets';
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ token, api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-  expectOk(await api('POST', `${SCOPE}/DB_URL`, { body: { value: 'postgres://db/app' } }), 201);
-  cli = await loggedInCli(platform.baseUrl, token);
-  homes.push(cli);
+  expectOk(await fx.api('POST', `${SCOPE}/DB_URL`, { body: { value: 'postgres://db/app' } }), 201);
 });
 afterAll(async () => {
   await Promise.all(homes.map((home) => home.remove()));
-  await platform?.stop();
 });
 
 async function home(): Promise<CliHome> {
@@ -43,21 +34,21 @@ const waitForReady = (stdout: NodeJS.ReadableStream, seen: { text: string }) =>
 describe('login', () => {
   it('asks for the token on a terminal without echoing it', async () => {
     const fresh = await home();
-    const session = await inTerminal(fresh, ['login', '--api-url', platform.baseUrl], [[/Token \(input hidden\): $/, `${token}\r`]]);
+    const session = await inTerminal(fresh, ['login', '--api-url', fx.platform.baseUrl], [[/Token \(input hidden\): $/, `${fx.token}\r`]]);
     expect(session.code).toBe(0);
     expect(session.output).toContain('Logged in to');
-    expect(session.output).not.toContain(token);
-    expect(session.output).not.toContain(token.slice(7, 20));
+    expect(session.output).not.toContain(fx.token);
+    expect(session.output).not.toContain(fx.token.slice(7, 20));
     expect((await fresh.run(['secrets', 'list', '--env', 'production', '--project', 'api', '--json'])).code).toBe(0);
   });
 
   it('refuses to send a token over plain http to another host unless --allow-http', async () => {
     const fresh = await home();
-    const refused = await fresh.run(['login', '--api-url', 'http://coffer.example.com', '--token-stdin'], { input: token });
+    const refused = await fresh.run(['login', '--api-url', 'http://coffer.example.com', '--token-stdin'], { input: fx.token });
     expect(refused.code).toBe(2);
     expect(oneLine(refused.stderr)).toBe('coffer: http://coffer.example.com would carry the token unencrypted: use https://, or pass --allow-http if the network is trusted');
     expect((await fresh.run(['context', 'show', '--json'])).stdout).not.toContain('coffer.example.com');
-    const allowed = await fresh.run(['login', '--api-url', 'http://coffer.example.com', '--token-stdin', '--allow-http', '--no-verify'], { input: token });
+    const allowed = await fresh.run(['login', '--api-url', 'http://coffer.example.com', '--token-stdin', '--allow-http', '--no-verify'], { input: fx.token });
     expect(allowed.code).toBe(0);
   });
 });
@@ -79,25 +70,25 @@ describe('configuration on a shared machine', () => {
   });
 
   it('refuses a .coffer.json that others may write to', async () => {
-    const repo = join(cli.home, 'shared-repo');
+    const repo = join(fx.cli.home, 'shared-repo');
     await mkdir(repo, { recursive: true });
     const pin = join(repo, '.coffer.json');
     await writeFile(pin, JSON.stringify({ env: 'staging' }));
     await chmod(pin, 0o666);
-    const result = await cli.run(['context', 'show'], { cwd: repo });
+    const result = await fx.cli.run(['context', 'show'], { cwd: repo });
     expect(result.code).toBe(9);
     expect(oneLine(result.stderr)).toBe(`coffer: refusing ${pin}: others may write to it; fix it with: chmod go-w ${pin}`);
     await chmod(pin, 0o644);
-    expect((await cli.run(['context', 'show', '--json'], { cwd: repo })).code).toBe(0);
+    expect((await fx.cli.run(['context', 'show', '--json'], { cwd: repo })).code).toBe(0);
   });
 
   it.runIf(process.getuid?.() === 0)('refuses a .coffer.json that belongs to another user', async () => {
-    const repo = join(cli.home, 'foreign-repo');
+    const repo = join(fx.cli.home, 'foreign-repo');
     await mkdir(repo, { recursive: true });
     const pin = join(repo, '.coffer.json');
     await writeFile(pin, JSON.stringify({ env: 'staging' }), { mode: 0o644 });
     await chown(pin, 65534, 65534);
-    const result = await cli.run(['run', '--', 'true'], { cwd: repo });
+    const result = await fx.cli.run(['run', '--', 'true'], { cwd: repo });
     expect(result.code).toBe(9);
     expect(oneLine(result.stderr)).toMatch(/belongs to another user/);
     await rm(pin);
@@ -108,15 +99,15 @@ describe('coffer run', () => {
   it('does not pass COFFER_TOKEN on to the command', async () => {
     const ci = await home();
     const result = await ci.run(['run', '--org', 'acme', '--project', 'api', '--env', 'production', '--', 'node', '-e', 'process.stdout.write(JSON.stringify([process.env.DB_URL, process.env.COFFER_TOKEN ?? null, process.env.COFFER_API_URL]))'], {
-      env: { COFFER_TOKEN: token, COFFER_API_URL: platform.baseUrl },
+      env: { COFFER_TOKEN: fx.token, COFFER_API_URL: fx.platform.baseUrl },
     });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual(['postgres://db/app', null, platform.baseUrl]);
+    expect(JSON.parse(result.stdout)).toEqual(['postgres://db/app', null, fx.platform.baseUrl]);
   });
 
   for (const signal of ['SIGINT', 'SIGHUP'] as const) {
     it(`forwards ${signal} to the command and exits with its code`, async () => {
-      const child = cli.start(['run', '--', 'node', '-e', `process.on('${signal}', () => { console.log('child got ${signal}'); process.exit(43); }); console.log('ready'); setInterval(() => {}, 1000);`]);
+      const child = fx.cli.start(['run', '--', 'node', '-e', `process.on('${signal}', () => { console.log('child got ${signal}'); process.exit(43); }); console.log('ready'); setInterval(() => {}, 1000);`]);
       const seen = { text: '' };
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
       await waitForReady(child.stdout!, seen);
@@ -129,27 +120,27 @@ describe('coffer run', () => {
 
 describe('output', () => {
   it('colours tables only on a terminal, never with NO_COLOR, and keeps columns aligned', async () => {
-    expectOk(await api('POST', `${SCOPE}/OLD_KEY`, { body: { value: 'x' } }), 201);
-    expectOk(await api('DELETE', `${SCOPE}/OLD_KEY`), 200);
-    const coloured = await inTerminal(cli, ['secrets', 'list', '--deleted']);
+    expectOk(await fx.api('POST', `${SCOPE}/OLD_KEY`, { body: { value: 'x' } }), 201);
+    expectOk(await fx.api('DELETE', `${SCOPE}/OLD_KEY`), 200);
+    const coloured = await inTerminal(fx.cli, ['secrets', 'list', '--deleted']);
     expect(coloured.code).toBe(0);
     expect(coloured.output).toContain('\u001b[');
     const rows = coloured.output.replace(/\u001b\[[0-9;]*m/g, '').split(/\r?\n/).filter((row) => /^(KEY|DB_URL|OLD_KEY)/.test(row));
     expect(rows, coloured.output).toHaveLength(3);
     expect(new Set(rows.map((row) => row.search(/(TYPE|text)/))).size, rows.join('\n')).toBe(1);
 
-    const plain = await inTerminal(cli, ['secrets', 'list', '--deleted'], [], { env: { NO_COLOR: '1' } });
+    const plain = await inTerminal(fx.cli, ['secrets', 'list', '--deleted'], [], { env: { NO_COLOR: '1' } });
     expect(plain.code).toBe(0);
     expect(plain.output).not.toContain('\u001b[');
-    expect((await cli.run(['secrets', 'list'])).stdout).not.toContain('\u001b[');
+    expect((await fx.cli.run(['secrets', 'list'])).stdout).not.toContain('\u001b[');
   });
 
   it('ends quietly with 141 when the reader closes the pipe early', async () => {
     const big = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`BIG_${String(i).padStart(3, '0')}`, 'v'.repeat(400)]));
-    expectOk(await api('POST', '/orgs/acme/projects/api/envs/staging/sync/push', { body: { format: 'json', content: JSON.stringify(big) } }), 200);
+    expectOk(await fx.api('POST', '/orgs/acme/projects/api/envs/staging/sync/push', { body: { format: 'json', content: JSON.stringify(big) } }), 200);
     // A real pipe (a shell's), 64 KiB deep: the ~120 KiB document cannot fit before head exits.
     const script = '{ "$@"; echo "exit=$?" >&2; } | head -c 1 >/dev/null';
-    const shell = spawn('sh', ['-c', script, 'sh', ...SOURCE_CLI, 'pull', '--env', 'staging'], { cwd: cli.home, env: cli.env });
+    const shell = spawn('sh', ['-c', script, 'sh', ...SOURCE_CLI, 'pull', '--env', 'staging'], { cwd: fx.cli.home, env: fx.cli.env });
     let stderr = '';
     shell.stderr.on('data', (chunk) => (stderr += chunk));
     await new Promise((resolve) => shell.on('close', resolve));
@@ -157,7 +148,7 @@ describe('output', () => {
   });
 
   it('accepts --debug before the command name', async () => {
-    const result = await cli.run(['--debug', 'secrets', 'get', 'NO_SUCH_KEY']);
+    const result = await fx.cli.run(['--debug', 'secrets', 'get', 'NO_SUCH_KEY']);
     expect(result.code).toBe(6);
     expect(result.stderr).toMatch(/\n\s+at /);
   });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
+import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
 
 export const COFFER_BIN = fileURLToPath(new URL('../../packages/cli/bin/coffer.js', import.meta.url));
 const BUILD_SCRIPT = fileURLToPath(new URL('../../packages/cli/scripts/build.mjs', import.meta.url));
@@ -129,3 +131,31 @@ export function inTerminal(
 
 /** Terminal output as a test compares it: no colours or cursor moves, plain newlines. */
 export const plainText = (output: string) => output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r\n/g, '\n');
+
+export interface CliPlatform {
+  platform: TestPlatform;
+  /** The REST API as the bootstrap admin of organisation `acme`. */
+  api: Api;
+  /** That admin's token. */
+  token: string;
+  /** A CLI home logged in with it, context project `api`, env `production`. */
+  cli: CliHome;
+}
+
+/**
+ * The platform on real PostgreSQL and Redis, bootstrapped (`acme`/`api`), and a logged-in CLI, for
+ * the tests of one file: set up in beforeAll, torn down in afterAll. Read the fields inside tests.
+ */
+export function cliPlatform(): CliPlatform {
+  const fixture = {} as CliPlatform;
+  beforeAll(async () => {
+    fixture.platform = await startTestPlatform();
+    const { token, api } = await bootstrap(fixture.platform.baseUrl, 'acme', 'api');
+    Object.assign(fixture, { token, api, cli: await loggedInCli(fixture.platform.baseUrl, token) });
+  });
+  afterAll(async () => {
+    await fixture.cli?.remove();
+    await fixture.platform?.stop();
+  });
+  return fixture;
+}
