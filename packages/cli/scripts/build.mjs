@@ -6,6 +6,8 @@
  *                                       runs the bundle only while none of them is newer)
  *   node scripts/build.mjs --sea        also dist/coffer, a single executable (Node SEA) that needs no Node
  *   --out DIR                           writes into DIR instead of dist/
+ *   --if-possible                       (the workspace postinstall) skip quietly where esbuild is not
+ *                                       installed, as after `pnpm install --prod`: the bin then runs the sources
  * The executable is this machine's node binary with the bundle injected, so it runs on the same OS
  * and CPU architecture as the Node that built it.
  */
@@ -14,14 +16,21 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { inject } from 'postject';
 
 // The fuse string Node looks for to know a SEA blob was injected (documented in Node's SEA guide).
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const { values } = parseArgs({ options: { sea: { type: 'boolean', default: false }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { sea: { type: 'boolean', default: false }, out: { type: 'string' }, 'if-possible': { type: 'boolean', default: false } } });
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch (err) {
+  if (!values['if-possible'] || err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+  console.log('coffer CLI not bundled: esbuild is not installed (bin/coffer.js runs the sources)');
+  process.exit(0);
+}
 const outDir = resolve(values.out ?? join(PACKAGE_DIR, 'dist'));
 mkdirSync(outDir, { recursive: true });
 
@@ -52,6 +61,7 @@ if (values.sea) {
   rmSync(executable, { force: true });
   copyFileSync(process.execPath, executable);
   chmodSync(executable, 0o755);
+  const { inject } = await import('postject');
   if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', executable]);
   await inject(executable, 'NODE_SEA_BLOB', readFileSync(blob), {
     sentinelFuse: SEA_FUSE,

@@ -51,4 +51,15 @@ describe('bin/coffer.js', () => {
     await rm(join(root, 'dist', 'coffer.inputs.json'));
     expect(await started()).toBe('source secrets list');
   });
+
+  it('is left to run the sources where the postinstall could not bundle (no esbuild, as after an install --prod)', async () => {
+    // Outside `root`, whose node_modules would resolve esbuild.
+    const lone = await mkdtemp(join(tmpdir(), 'coffer-no-esbuild-'));
+    await mkdir(join(lone, 'scripts'));
+    await copyFile(join(PACKAGE, 'scripts', 'build.mjs'), join(lone, 'scripts', 'build.mjs'));
+    const skipped = await promisify(execFile)(process.execPath, [join(lone, 'scripts', 'build.mjs'), '--if-possible']);
+    expect(skipped.stdout).toBe('coffer CLI not bundled: esbuild is not installed (bin/coffer.js runs the sources)\n');
+    await expect(promisify(execFile)(process.execPath, [join(lone, 'scripts', 'build.mjs')])).rejects.toThrow(/esbuild/);
+    await rm(lone, { recursive: true, force: true });
+  });
 });
