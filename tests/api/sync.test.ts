@@ -194,9 +194,13 @@ describe('push of entries (several keys set at once)', () => {
     expectError(await push(env, { entries }, { client: writer }), 403);
     expect(await tableCounts(platform.database.url)).toEqual(before);
 
-    const dry = expectOk(await push(env, { entries, writeAll: true, dryRun: true }, { client: writer }));
-    expect(dry).toEqual({ created: ['NEW'], updated: ['SAME'], unchanged: [], errors: [], written: [] });
+    // A plan that writes nothing would tell which keys exist: that takes secrets:read.
+    expectError(await push(env, { entries, writeAll: true, dryRun: true }, { client: writer }), 403);
+    const refused = await push(env, { entries: [...entries, { key: 'bad-key', value: 'x' }], writeAll: true }, { client: writer });
+    expectError(refused, 400);
+    expect(refused.body.data).toEqual({ created: [], updated: [], unchanged: [], errors: [{ key: 'bad-key', message: expect.any(String) }], written: [] });
     expect(await tableCounts(platform.database.url)).toEqual(before);
+    expect(expectOk(await push(env, { entries, writeAll: true, dryRun: true }))).toEqual({ created: ['NEW'], updated: ['SAME'], unchanged: [], errors: [], written: [] });
 
     const written = expectOk(await push(env, { entries, writeAll: true }, { client: writer }));
     expect(written).toEqual({ created: ['NEW'], updated: ['SAME'], unchanged: [], errors: [], written: [{ key: 'SAME', version: 2 }, { key: 'NEW', version: 1 }] });

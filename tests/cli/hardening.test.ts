@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, lchown, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../support/api-assertions.js';
@@ -42,6 +42,18 @@ describe('login', () => {
     expect((await fresh.run(['secrets', 'list', '--env', 'production', '--project', 'api', '--json'])).code).toBe(0);
   });
 
+  it('refuses a token with control characters, and drops the line end of a pasted COFFER_TOKEN', async () => {
+    const fresh = await home();
+    const typed = await fresh.run(['login', '--api-url', fx.platform.baseUrl, '--token', 'coffer_abc\u001b[Adef']);
+    expect(typed.code).toBe(2);
+    expect(oneLine(typed.stderr)).toMatch(/^coffer: the token must be printable ASCII without spaces or control characters/);
+    const scope = ['--org', 'acme', '--project', 'api', '--env', 'production', '--json'];
+    expect((await fresh.run(['secrets', 'list', ...scope], { env: { COFFER_TOKEN: `${fx.token}\r`, COFFER_API_URL: fx.platform.baseUrl } })).code).toBe(0);
+    const broken = await fresh.run(['secrets', 'list', ...scope], { env: { COFFER_TOKEN: `${fx.token.slice(0, 10)}\n${fx.token.slice(10)}`, COFFER_API_URL: fx.platform.baseUrl } });
+    expect(broken.code).toBe(2);
+    expect(oneLine(broken.stderr)).toMatch(/^coffer: COFFER_TOKEN must be printable ASCII/);
+  });
+
   it('refuses to send a token over plain http to another host unless --allow-http', async () => {
     const fresh = await home();
     const refused = await fresh.run(['login', '--api-url', 'http://coffer.example.com', '--token-stdin'], { input: fx.token });
@@ -82,7 +94,7 @@ describe('configuration on a shared machine', () => {
     expect((await fx.cli.run(['context', 'show', '--json'], { cwd: repo })).code).toBe(0);
   });
 
-  it.runIf(process.getuid?.() === 0)('refuses a .coffer.json that belongs to another user', async () => {
+  it.runIf(process.getuid?.() === 0)('refuses a .coffer.json that belongs to another user, or their link to a file of yours', async () => {
     const repo = join(fx.cli.home, 'foreign-repo');
     await mkdir(repo, { recursive: true });
     const pin = join(repo, '.coffer.json');
@@ -92,6 +104,23 @@ describe('configuration on a shared machine', () => {
     expect(result.code).toBe(9);
     expect(oneLine(result.stderr)).toMatch(/belongs to another user/);
     await rm(pin);
+
+    const mine = join(fx.cli.home, 'my-production-pin.json');
+    await writeFile(mine, JSON.stringify({ env: 'production' }), { mode: 0o644 });
+    await symlink(mine, pin);
+    await lchown(pin, 65534, 65534);
+    const linked = await fx.cli.run(['context', 'show'], { cwd: repo });
+    expect(linked.code).toBe(9);
+    expect(oneLine(linked.stderr)).toMatch(/belongs to another user/);
+  });
+
+  it('does not even look for a .coffer.json when --org, --project and --env are all given', async () => {
+    const repo = join(fx.cli.home, 'broken-pin-repo');
+    await mkdir(repo, { recursive: true });
+    await writeFile(join(repo, '.coffer.json'), 'not json');
+    expect((await fx.cli.run(['secrets', 'list'], { cwd: repo })).code).toBe(2);
+    const list = await fx.cli.run(['secrets', 'list', '--org', 'acme', '--project', 'api', '--env', 'production', '--json'], { cwd: repo });
+    expect(list.code).toBe(0);
   });
 });
 
@@ -136,9 +165,12 @@ describe('output', () => {
   });
 
   it('ends quietly with 141 when the reader closes the pipe early', async () => {
-    const big = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`BIG_${String(i).padStart(3, '0')}`, 'v'.repeat(400)]));
-    expectOk(await fx.api('POST', '/orgs/acme/projects/api/envs/staging/sync/push', { body: { format: 'json', content: JSON.stringify(big) } }), 200);
-    // A real pipe (a shell's), 64 KiB deep: the ~120 KiB document cannot fit before head exits.
+    // Over 1 MiB, more than a pipe holds even on 64 KiB-page kernels (16 pages), in pushes the body limit allows.
+    for (let batch = 0; batch < 6; batch++) {
+      const entries = Array.from({ length: 4 }, (_, i) => ({ key: `BIG_${batch}_${i}`, value: 'v'.repeat(60_000) }));
+      expectOk(await fx.api('POST', '/orgs/acme/projects/api/envs/staging/sync/push', { body: { entries } }), 200);
+    }
+    // A real pipe (a shell's): the document cannot fit in it before head exits.
     const script = '{ "$@"; echo "exit=$?" >&2; } | head -c 1 >/dev/null';
     const shell = spawn('sh', ['-c', script, 'sh', ...SOURCE_CLI, 'pull', '--env', 'staging'], { cwd: fx.cli.home, env: fx.cli.env });
     let stderr = '';

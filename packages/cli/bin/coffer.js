@@ -4,6 +4,7 @@
 // through tsx's loader, so an edit never runs stale code and there is no build step to forget.
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const bundle = new URL('../dist/coffer.cjs', import.meta.url);
@@ -19,7 +20,7 @@ function bundleIsCurrent() {
 }
 
 if (bundleIsCurrent()) {
-  require(bundle.pathname);
+  require(fileURLToPath(bundle));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

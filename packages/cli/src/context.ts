@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { SavedContext } from './config.js';
 import { CliError, EXIT } from './errors.js';
@@ -46,10 +46,14 @@ export function findPinFile(cwd: string): { path: string; context: SavedContext 
  */
 function checkPinOwner(path: string): void {
   if (process.platform === 'win32' || !process.getuid) return;
-  const stats = statSync(path);
   const uid = process.getuid();
-  if (stats.uid !== uid && stats.uid !== 0) throw new CliError(`refusing ${path}: it belongs to another user; remove it or pass --org/--project/--env`, EXIT.CONFIG);
-  if ((stats.mode & 0o022) !== 0) throw new CliError(`refusing ${path}: others may write to it; fix it with: chmod go-w ${path}`, EXIT.CONFIG);
+  const foreign = (stats: Stats) => stats.uid !== uid && stats.uid !== 0;
+  // A link is judged by who made it as well as by what it points at: another user's link to one of
+  // your own files would otherwise pass.
+  const link = lstatSync(path);
+  const target = link.isSymbolicLink() ? statSync(path) : link;
+  if (foreign(link) || foreign(target)) throw new CliError(`refusing ${path}: it belongs to another user; remove it or pass --org/--project/--env`, EXIT.CONFIG);
+  if ((target.mode & 0o022) !== 0) throw new CliError(`refusing ${path}: others may write to it; fix it with: chmod go-w ${path}`, EXIT.CONFIG);
 }
 
 function readPinFile(path: string): SavedContext {
@@ -73,7 +77,8 @@ function readPinFile(path: string): SavedContext {
 
 /** Flags win over `.coffer.json`, which wins over the saved context; each part on its own. */
 export function resolveContext(flags: ScopeFlags, saved: SavedContext | undefined, cwd = process.cwd()): ResolvedContext {
-  const pin = findPinFile(cwd);
+  // With every part given there is nothing to pin: a stray file must not get in the way.
+  const pin = flags.org !== undefined && flags.project !== undefined && flags.env !== undefined ? undefined : findPinFile(cwd);
   const sources: ResolvedContext['sources'] = { org: undefined, project: undefined, env: undefined };
   const result: ResolvedContext = { sources, ...(pin ? { pinFile: pin.path } : {}) };
   for (const part of ['org', 'project', 'env'] as const) {

@@ -13,7 +13,8 @@ let root: string;
 const input = () => join(root, 'src', 'main.ts');
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'coffer-launcher-'));
+  // A space and a non-ASCII letter: paths that a file URL spells with % escapes.
+  root = await mkdtemp(join(tmpdir(), 'coffer launcher é-'));
   await mkdir(join(root, 'bin'));
   await mkdir(join(root, 'dist'));
   await mkdir(join(root, 'src'));

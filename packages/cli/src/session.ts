@@ -3,6 +3,16 @@ import { ConfigStore } from './config.js';
 import { resolveContext, scopePath, type ResolvedContext, type ScopeFlags } from './context.js';
 import { CliError, EXIT } from './errors.js';
 
+/**
+ * Tokens are printable ASCII without spaces. Anything else (a line break, an arrow key typed at the
+ * prompt) could not travel in an Authorization header and would surface as a baffling network error.
+ */
+export function checkTokenText(token: string, what = 'the token'): void {
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new CliError(`${what} must be printable ASCII without spaces or control characters (a stray line break or key press?)`, EXIT.USAGE);
+  }
+}
+
 /** What a command needs: the config store, and on demand the server, the token and the scope. */
 export class Session {
   readonly store = new ConfigStore();
@@ -17,10 +27,12 @@ export class Session {
     return apiClient(this.apiUrl(), this.token(), timeoutMs);
   }
 
-  /** `COFFER_TOKEN`, else the one saved by coffer login. */
+  /** `COFFER_TOKEN` (surrounding whitespace, e.g. a CR from a CRLF file, dropped), else the one saved by coffer login. */
   token(): string {
-    const token = process.env.COFFER_TOKEN || this.store.token();
+    const fromEnv = process.env.COFFER_TOKEN?.trim();
+    const token = fromEnv || this.store.token();
     if (!token) throw new CliError('not logged in: run coffer login, or set COFFER_TOKEN', EXIT.UNAUTHENTICATED);
+    if (fromEnv) checkTokenText(fromEnv, 'COFFER_TOKEN');
     return token;
   }
 

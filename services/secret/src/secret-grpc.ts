@@ -1,4 +1,4 @@
-import { requirePermissions, requirePrincipal, SLUG_PATTERN, validRequest, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
+import { hasPermission, requirePermissions, requirePrincipal, SLUG_PATTERN, validRequest, type AsyncHandlers, type CallContext, type Permission, type SecretServiceHandlers } from '@coffer/grpc';
 import { z } from 'zod';
 import { MAX_IMPORT_ENTRIES } from './secret-import.js';
 import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './secret-service.js';
@@ -106,8 +106,13 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     },
 
     async ImportSecrets(request, ctx) {
-      // Comparing with stored values reveals them (unchanged or not); writing them all does not.
-      const who = request.writeAll ? caller(ctx, 'secrets:write') : caller(ctx, 'secrets:write', 'secrets:reveal');
+      // Comparing with stored values reveals them (unchanged or not); writing them all does not. A
+      // plan that writes nothing (a dry run, a refusal) still tells which keys exist: that is
+      // secrets:read, which a write-only caller has to show for a dry run and is not told otherwise.
+      const granted = requirePrincipal(ctx).permissions;
+      const who = request.writeAll
+        ? caller(ctx, 'secrets:write', ...(request.dryRun ? (['secrets:read'] as const) : []))
+        : caller(ctx, 'secrets:write', 'secrets:reveal');
       const { entries, expectedPlan } = validRequest(importSchema, {
         entries: request.entries.map((entry) => ({
           key: entry.key,
@@ -117,7 +122,9 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
         })),
         expectedPlan: request.expectedPlan ?? undefined,
       });
-      return service.import(who, scopeOf(request), entries, { dryRun: request.dryRun, writeAll: request.writeAll, ...(expectedPlan ? { expectedPlan } : {}) });
+      const plan = await service.import(who, scopeOf(request), entries, { dryRun: request.dryRun, writeAll: request.writeAll, ...(expectedPlan ? { expectedPlan } : {}) });
+      const hidden = plan.errors.length > 0 && !hasPermission(granted, 'secrets:read');
+      return hidden ? { ...plan, created: [], updated: [], unchanged: [] } : plan;
     },
   };
 }

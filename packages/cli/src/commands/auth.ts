@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { apiClient, normaliseApiUrl } from '../api.js';
 import { CliError, EXIT } from '../errors.js';
 import { printJson } from '../output.js';
-import { Session } from '../session.js';
+import { checkTokenText, Session } from '../session.js';
 import { promptSecret } from '../prompt.js';
 import { removeSnapshots } from '../snapshot.js';
 import { examples, readStdin, withCommon, type CommonOptions } from './common.js';
@@ -44,7 +44,7 @@ export function registerAuth(program: Command): void {
         token = (await promptSecret('Token (input hidden): ')).trim();
       }
       if (!token) throw new CliError('no token: type it when asked, or pass --token-stdin (for scripts) or --token', EXIT.USAGE);
-      if (/\s/.test(token)) throw new CliError('the token must not contain whitespace', EXIT.USAGE);
+      checkTokenText(token);
 
       let orgs: string[] | undefined;
       if (options.verify) {
@@ -70,8 +70,9 @@ export function registerAuth(program: Command): void {
     .action((options: CommonOptions) => {
       const session = new Session();
       const had = Boolean(session.store.load().token);
-      if (had) session.store.update(({ token: _token, ...rest }) => rest);
+      // Snapshots first: if they cannot be removed, the token stays and logout can be run again.
       const snapshots = removeSnapshots(session.store);
+      if (had) session.store.update(({ token: _token, ...rest }) => rest);
       if (options.json) printJson({ removed: had, snapshotsRemoved: snapshots });
       else process.stdout.write(`${had ? 'Logged out: the stored token is removed' : 'No stored token'}${snapshots ? '; offline snapshots removed' : ''}\n`);
     });
