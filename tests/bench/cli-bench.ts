@@ -10,11 +10,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildCli, SOURCE_CLI } from '../cli/support.js';
+import { buildCli, SOURCE_CLI, SOURCES_THROUGH_TSX } from '../cli/support.js';
 import { percentile, startBenchServer } from './bench-server.js';
 
-const SOURCES_THROUGH_TSX = [process.execPath, '--import', 'tsx', fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url))];
 const RUNS = Number(process.env.COFFER_BENCH_RUNS ?? 30);
 const TARGET_ADDED_MS = 150;
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../support/api-assertions.js';
 import { REPO_ROOT } from '../support/server-process.js';
 import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { buildCli, cliHome, loggedInCli, type BuiltCli, type CliHome } from './support.js';
+import { buildCli, cliHome, loggedInCli, SOURCES_THROUGH_TSX, type BuiltCli, type CliHome } from './support.js';
 
 // Point 1 of the CLI issue: the package's build script makes one executable that runs without Node.
 let outDir: string;
@@ -39,6 +39,13 @@ async function home(command: readonly string[], loggedIn = true): Promise<CliHom
 }
 
 describe('coffer from the workspace', () => {
+  it('runs from the TypeScript sources too, as the bin does after an edit', async () => {
+    const cli = await home(SOURCES_THROUGH_TSX);
+    const list = await cli.run(['secrets', 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).map((s: { key: string }) => s.key)).toEqual(['DATABASE_URL']);
+  });
+
   it('is linked as a bin at the repository root, so npx coffer and pnpm exec coffer find it', async () => {
     const cli = await home([join(REPO_ROOT, 'node_modules/.bin/coffer')], false);
     expect(await cli.run(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });

@@ -10,8 +10,17 @@ import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../su
 export const COFFER_BIN = fileURLToPath(new URL('../../packages/cli/bin/coffer.js', import.meta.url));
 const BUILD_SCRIPT = fileURLToPath(new URL('../../packages/cli/scripts/build.mjs', import.meta.url));
 
-/** How to start `coffer`: the workspace bin through tsx unless a built bundle or executable is given. */
+/** How people start `coffer` in the workspace: the bin, which runs the install-time bundle while it is current, else the sources. */
 export const SOURCE_CLI: readonly string[] = [process.execPath, COFFER_BIN];
+
+/** The TypeScript sources through tsx, whatever the state of the bundle. */
+export const SOURCES_THROUGH_TSX: readonly string[] = [
+  process.execPath,
+  // tsx's loader by its URL (the package's only export), so it resolves from any working directory.
+  '--import',
+  new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href,
+  fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url)),
+];
 
 export interface BuiltCli {
   /** `node coffer.cjs`, the bundle. */
