@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { CliError, EXIT } from './errors.js';
+import { replacePrivateFile } from './private-file.js';
 
 export interface SavedContext {
   org?: string;
@@ -119,14 +120,11 @@ export function checkPrivateDir(path: string): Stats | undefined {
   return stats;
 }
 
-/** Writes a 0600 file by way of a fresh temporary name (never an existing file or planted link) and a rename. */
+/** {@link replacePrivateFile} for the configuration: a failure is the CONFIG error (exit 9). */
 export function writePrivateFile(path: string, content: string | Buffer): void {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
-    renameSync(tmp, path);
+    replacePrivateFile(path, content);
   } catch (err) {
-    rmSync(tmp, { force: true });
     throw unreadable(path, err);
   }
 }

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../errors.js';
 import { printJson, style, useColour } from '../output.js';
+import { replacePrivateFile } from '../private-file.js';
 import { Session } from '../session.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
 
@@ -105,12 +105,9 @@ export function writePrivateFile(file: string, content: string, force: boolean):
       throw new CliError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.GENERIC);
     }
   }
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
-    renameSync(tmp, file);
+    replacePrivateFile(file, content);
   } catch (err) {
-    rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.GENERIC);
   }
 }
