@@ -179,6 +179,12 @@ describe('output', () => {
     expect(stderr).toBe('exit=141\n');
   });
 
+  it('takes --json before the command name as after it', async () => {
+    const before = await fx.cli.run(['--json', 'secrets', 'list']);
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.stdout)).toEqual(JSON.parse((await fx.cli.run(['secrets', 'list', '--json'])).stdout));
+  });
+
   it('accepts --debug before the command name', async () => {
     const result = await fx.cli.run(['--debug', 'secrets', 'get', 'NO_SUCH_KEY']);
     expect(result.code).toBe(6);

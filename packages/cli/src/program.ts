@@ -13,9 +13,14 @@ export function buildProgram(): Command {
     .version('0.1.0', '-V, --version')
     // Also accepted before the command name (`coffer --debug run ...`); main.ts reads it from argv.
     .addOption(new Option('--debug', 'print stack traces on errors').hideHelp())
+    .option('--json', 'print machine-readable JSON (also accepted after the command name)')
     .enablePositionalOptions()
     .showHelpAfterError('(add --help for usage and examples)')
-    .exitOverride();
+    .exitOverride()
+    // `coffer --json secrets list` means the same as `coffer secrets list --json`.
+    .hook('preAction', (root, action) => {
+      if (root.opts().json && action.options.some((option) => option.attributeName() === 'json')) action.setOptionValue('json', true);
+    });
   registerAuth(program);
   registerContext(program);
   registerSecrets(program);
