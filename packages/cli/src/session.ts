@@ -16,6 +16,8 @@ export function checkTokenText(token: string, what = 'the token'): void {
 /** What a command needs: the config store, and on demand the server, the token and the scope. */
 export class Session {
   readonly store = new ConfigStore();
+  /** Read (and decrypted) once per command, however many times it is asked for. */
+  private cachedToken: string | undefined;
 
   /** Flags > `.coffer.json` > saved context. Offline. */
   context(flags: ScopeFlags): ResolvedContext {
@@ -29,10 +31,12 @@ export class Session {
 
   /** `COFFER_TOKEN` (surrounding whitespace, e.g. a CR from a CRLF file, dropped), else the one saved by coffer login. */
   token(): string {
+    if (this.cachedToken !== undefined) return this.cachedToken;
     const fromEnv = process.env.COFFER_TOKEN?.trim();
     const token = fromEnv || this.store.token();
     if (!token) throw new CliError('not logged in: run coffer login, or set COFFER_TOKEN', EXIT.UNAUTHENTICATED);
     if (fromEnv) checkTokenText(fromEnv, 'COFFER_TOKEN');
+    this.cachedToken = token;
     return token;
   }
 

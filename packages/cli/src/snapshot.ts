@@ -11,6 +11,8 @@ export interface Snapshot {
   removed: string[];
 }
 
+const snapshotsDir = (store: ConfigStore) => join(store.paths.dir, 'snapshots');
+
 /**
  * One file per server and environment: `snapshots/<sha256(apiUrl \n scope)>` in the config
  * directory, mode 0600, holding the JSON sealed with AES-256-GCM (see config.ts) under a key
@@ -21,7 +23,7 @@ export interface Snapshot {
  */
 export function snapshotFile(store: ConfigStore, apiUrl: string, scope: string): { dir: string; path: string; aad: Buffer } {
   const name = createHash('sha256').update(`${apiUrl}\n${scope}`).digest('hex');
-  const dir = join(store.paths.dir, 'snapshots');
+  const dir = snapshotsDir(store);
   return { dir, path: join(dir, name), aad: Buffer.from(`coffer-cli:snapshot:v1:${name}`) };
 }
 
@@ -61,7 +63,7 @@ export function loadSnapshot(store: ConfigStore, apiUrl: string, scope: string, 
 
 /** Removes every snapshot (coffer logout): they are of no use without the token that sealed them. */
 export function removeSnapshots(store: ConfigStore): boolean {
-  const { dir } = snapshotFile(store, '', '');
+  const dir = snapshotsDir(store);
   if (!checkPrivateDir(dir)) return false;
   rmSync(dir, { recursive: true, force: true });
   return true;

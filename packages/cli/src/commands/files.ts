@@ -95,7 +95,7 @@ async function confirm(question: string): Promise<boolean> {
  * Creates `file` with mode 0600. Without `force` an existing file is refused (`wx`); with it the
  * content goes to a fresh 0600 temporary file in the same directory that then replaces it.
  */
-export function writePrivateFile(file: string, content: string, force: boolean): void {
+export function writeOutFile(file: string, content: string, force: boolean): void {
   if (!force) {
     try {
       writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
@@ -185,7 +185,7 @@ export function registerFiles(program: Command): void {
       const removed = data.removed ?? [];
       if (removed.length > 0 && !options.json) process.stderr.write(`coffer: withheld names that could hijack a process: ${removed.join(', ')}\n`);
       if (options.out) {
-        writePrivateFile(options.out, data.content, Boolean(options.force));
+        writeOutFile(options.out, data.content, Boolean(options.force));
         if (options.json) return printJson({ file: options.out, format: data.format, removed });
         process.stderr.write(`coffer: wrote ${options.out} (${data.format}, mode 0600)\n`);
         return;
