@@ -1,7 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { Principal } from '@coffer/grpc';
-import { unary } from '@coffer/grpc';
+import { unary, type Principal } from '@coffer/grpc';
 import type { Cache } from '@coffer/kv';
 import type { Logger, Metrics } from '@coffer/telemetry';
 import type { AuditRecorder } from './audit-recorder.js';
@@ -12,10 +11,9 @@ import { requestObservability } from './observability.js';
 import type { PrincipalCache } from './principal-cache.js';
 import { requestId } from './request-id.js';
 import { keepRawBody, verifyRequestIntegrity } from './request-integrity.js';
-import { bootstrapRoutes } from './routes/bootstrap.js';
-import { hierarchyRoutes } from './routes/hierarchy.js';
-import { secretRoutes } from './routes/secrets.js';
-import { syncRoutes } from './routes/sync.js';
+import { idempotency } from './idempotency.js';
+import { mountRoutes } from './route.js';
+import { ROUTES } from './routes/index.js';
 
 export interface GatewayDeps {
   backends: Backends;
@@ -48,15 +46,16 @@ export function createGatewayApp(deps: GatewayDeps): Express {
     const checks = await deps.readiness();
     const ready = Object.values(checks).every(Boolean);
     if (ready) sendData(res, { status: 'ready', checks });
-    else sendError(res, 503, 'not ready', { checks });
+    else sendError(res, 'UNAVAILABLE', 'not ready', { checks });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
+  const routeDeps = { backends: deps.backends, audit: deps.audit, deadlineMs: deps.deadlineMs, idempotency: idempotency(deps.idempotencyCache) };
   const api = express.Router();
   api.use(express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
-  api.use(bootstrapRoutes(deps));
+  api.use(mountRoutes(ROUTES.filter((route) => route.access === 'public'), routeDeps));
   api.use(
     bearerAuthentication({
       cache: deps.principalCache,
@@ -64,9 +63,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
     }),
   );
   api.use(verifyRequestIntegrity);
-  api.use(hierarchyRoutes(deps));
-  api.use(secretRoutes({ ...deps, audit: deps.audit }));
-  api.use(syncRoutes(deps));
+  api.use(mountRoutes(ROUTES.filter((route) => route.access !== 'public'), routeDeps));
   app.use('/api/v1', api);
 
   app.use(notFound);

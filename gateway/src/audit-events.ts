@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { isCofferError, type Principal } from '@coffer/grpc';
+import { isCofferError } from '@coffer/contract';
+import type { Principal } from '@coffer/grpc';
 import type { AuditEventInput, AuditRecorder } from './audit-recorder.js';
 
 export type Outcome = AuditEventInput['outcome'];
@@ -13,7 +14,8 @@ export function outcomeOf(err: unknown): Outcome {
 export function recordAudit(recorder: AuditRecorder, req: Request, res: Response, action: string, resource: string, outcome: Outcome): void {
   const principal = res.locals.principal as Principal | undefined;
   if (!principal) return;
-  recorder.record({
+  recorder.record(
+    {
     orgId: principal.orgId,
     actorId: principal.tokenId,
     actorType: principal.actorType,
@@ -24,5 +26,7 @@ export function recordAudit(recorder: AuditRecorder, req: Request, res: Response
     ip: req.ip ?? '',
     userAgent: (req.get('user-agent') ?? '').slice(0, 512),
     occurredAt: new Date().toISOString(),
-  });
+    },
+    principal.assertion,
+  );
 }

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { createAuditRecorder, type AuditEventInput } from './audit-recorder.js';
+import { CofferError } from '@coffer/contract';
+import { createAuditRecorder, type AuditEventInput, type AuditGroup } from './audit-recorder.js';
 
 const event = (n: number): AuditEventInput => ({
   orgId: 'org',
@@ -16,8 +17,8 @@ const event = (n: number): AuditEventInput => ({
 
 it('sends events in batches and delivers everything on close', async () => {
   const batches: AuditEventInput[][] = [];
-  const recorder = createAuditRecorder({ send: async (events) => void batches.push(events), flushMs: 60_000, batchSize: 10, onError: () => undefined });
-  for (let n = 0; n < 25; n++) recorder.record(event(n));
+  const recorder = createAuditRecorder({ send: async (groups) => void batches.push(groups.flatMap((g) => g.events)), flushMs: 60_000, batchSize: 10, onError: () => undefined });
+  for (let n = 0; n < 25; n++) recorder.record(event(n), 'principal');
   await recorder.close(1_000);
   expect(batches.flat().map((e) => e.requestId)).toEqual(Array.from({ length: 25 }, (_, n) => `req-${n}`));
   expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(10);
@@ -28,15 +29,15 @@ it('keeps a failed batch and retries it, in order, until it is delivered', async
   let failures = 2;
   const errors: number[] = [];
   const recorder = createAuditRecorder({
-    send: async (events) => {
+    send: async (groups) => {
       if (failures-- > 0) throw new Error('audit service unavailable');
-      delivered.push(...events.map((e) => e.requestId));
+      delivered.push(...groups.flatMap((g) => g.events).map((e) => e.requestId));
     },
     flushMs: 60_000,
     batchSize: 5,
     onError: (_err, pending) => errors.push(pending),
   });
-  for (let n = 0; n < 7; n++) recorder.record(event(n));
+  for (let n = 0; n < 7; n++) recorder.record(event(n), 'principal');
   await recorder.close(5_000);
   expect(delivered).toEqual(Array.from({ length: 7 }, (_, n) => `req-${n}`));
   expect(errors.length).toBe(2);
@@ -44,6 +45,42 @@ it('keeps a failed batch and retries it, in order, until it is delivered', async
 
 it('says how many events were lost when the audit service never comes back', async () => {
   const recorder = createAuditRecorder({ send: () => Promise.reject(new Error('down')), flushMs: 60_000, batchSize: 5, onError: () => undefined });
-  recorder.record(event(1));
+  recorder.record(event(1), 'principal');
   await expect(recorder.close(300)).rejects.toThrow(/1 events could not be delivered/);
+});
+
+it('groups each batch by the principal whose requests it records, in order', async () => {
+  const sent: AuditGroup[][] = [];
+  const recorder = createAuditRecorder({ send: async (groups) => void sent.push(groups), flushMs: 60_000, batchSize: 10, onError: () => undefined });
+  ['a', 'b', 'a', 'c', 'b'].forEach((principal, n) => recorder.record(event(n), principal));
+  await recorder.close(1_000);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.map((group) => [group.principal, group.events.map((e) => e.requestId)])).toEqual([
+    ['a', ['req-0', 'req-2']],
+    ['b', ['req-1', 'req-4']],
+    ['c', ['req-3']],
+  ]);
+});
+
+it('drops a batch the Audit service refuses as invalid (and counts it) instead of blocking every later one', async () => {
+  const delivered: string[] = [];
+  const dropped: number[] = [];
+  let refuse = true;
+  const recorder = createAuditRecorder({
+    send: async (groups) => {
+      if (refuse) {
+        refuse = false;
+        throw new CofferError('PERMISSION_DENIED', 'not an event of the principal it is recorded for');
+      }
+      delivered.push(...groups.flatMap((g) => g.events).map((e) => e.requestId));
+    },
+    flushMs: 60_000,
+    batchSize: 2,
+    onError: () => undefined,
+    onDropped: (count) => dropped.push(count),
+  });
+  for (let n = 0; n < 4; n++) recorder.record(event(n), 'principal');
+  await recorder.close(1_000);
+  expect(dropped).toEqual([2]);
+  expect(delivered).toEqual(['req-2', 'req-3']);
 });

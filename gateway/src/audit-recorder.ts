@@ -1,3 +1,5 @@
+import { isCofferError } from '@coffer/contract';
+
 export interface AuditEventInput {
   orgId: string;
   actorId: string;
@@ -11,24 +13,53 @@ export interface AuditEventInput {
   occurredAt: string;
 }
 
+/** An event and the principal assertion of the request it records, which the Audit service checks it against. */
+export interface RecordedEvent {
+  principal: string;
+  event: AuditEventInput;
+}
+
+/** Events of one principal, as the Audit service takes them. */
+export interface AuditGroup {
+  principal: string;
+  events: AuditEventInput[];
+}
+
 export interface AuditRecorderDeps {
-  send(events: AuditEventInput[]): Promise<void>;
+  send(groups: AuditGroup[]): Promise<void>;
   flushMs: number;
   batchSize: number;
   /** Beyond this many unsent events the oldest are dropped (and reported) rather than exhausting memory. */
   maxBuffered?: number;
   onError(err: unknown, pending: number): void;
+  onSent?(count: number): void;
   onDropped?(count: number): void;
   onBufferSize?(size: number): void;
 }
 
+/** In batch order, one group per principal (its first appearance), events in order within it. */
+function byPrincipal(batch: RecordedEvent[]): AuditGroup[] {
+  const groups = new Map<string, AuditEventInput[]>();
+  for (const { principal, event } of batch) {
+    const group = groups.get(principal);
+    if (group) group.push(event);
+    else groups.set(principal, [event]);
+  }
+  return [...groups].map(([principal, events]) => ({ principal, events }));
+}
+
+/** A batch the Audit service refused as such would be refused forever: retrying it would block every later one. */
+function refusedForGood(err: unknown): boolean {
+  return isCofferError(err) && (err.code === 'INVALID_ARGUMENT' || err.code === 'PERMISSION_DENIED');
+}
+
 /**
- * Collects audit events off the request path and sends them in batches. A failed batch goes back
- * to the front of the buffer and is retried; `close()` keeps flushing until everything is sent
- * or the deadline passes, so a clean shutdown loses nothing.
+ * Collects audit events off the request path and sends them in batches. A batch that failed on
+ * the way goes back to the front of the buffer and is retried; `close()` keeps flushing until
+ * everything is sent or the deadline passes, so a clean shutdown loses nothing.
  */
-export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 100_000, onError, onDropped, onBufferSize }: AuditRecorderDeps) {
-  let buffer: AuditEventInput[] = [];
+export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 100_000, onError, onSent, onDropped, onBufferSize }: AuditRecorderDeps) {
+  let buffer: RecordedEvent[] = [];
   let flushing: Promise<void> | undefined;
   const timer = setInterval(() => void flush(), flushMs);
   timer.unref();
@@ -38,8 +69,14 @@ export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 10
       const batch = buffer.slice(0, batchSize);
       buffer = buffer.slice(batch.length);
       try {
-        await send(batch);
+        await send(byPrincipal(batch));
+        onSent?.(batch.length);
       } catch (err) {
+        if (refusedForGood(err)) {
+          onError(err, buffer.length);
+          onDropped?.(batch.length);
+          continue;
+        }
         buffer = [...batch, ...buffer];
         onError(err, buffer.length);
         throw err;
@@ -59,8 +96,8 @@ export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 10
   }
 
   return {
-    record(event: AuditEventInput): void {
-      buffer.push(event);
+    record(event: AuditEventInput, principal: string): void {
+      buffer.push({ principal, event });
       if (buffer.length > maxBuffered) {
         const dropped = buffer.length - maxBuffered;
         buffer = buffer.slice(dropped);

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
-import { CofferError, principalAssertionExpiry, type Principal } from '@coffer/grpc';
+import { principalAssertionExpiry, type Principal } from '@coffer/grpc';
 import type { PrincipalCache } from './principal-cache.js';
-import { CHECKSUM_HEADER, integrityKey } from './request-integrity.js';
+import { CHECKSUM_HEADER, CofferError, integrityKey } from '@coffer/contract';
 
 // A cached principal is dropped this long before its assertion expires, so that no call (however
 // slow, whatever the clocks) reaches a service with an expired one; the next request re-authenticates.

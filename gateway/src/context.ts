@@ -1,5 +1,6 @@
 import type { Response } from 'express';
-import { CofferError, type CallContext, type Principal } from '@coffer/grpc';
+import { CofferError } from '@coffer/contract';
+import type { CallContext, Principal } from '@coffer/grpc';
 
 export function callContext(res: Response): CallContext {
   const principal = res.locals.principal as Principal | undefined;

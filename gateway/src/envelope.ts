@@ -1,19 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { CofferError, httpStatusOf, isCofferError } from '@coffer/grpc';
-
-/** Every response, success or failure, has this shape. */
-export interface Envelope<T> {
-  error: boolean;
-  message: string;
-  data: T | null;
-}
+import { CofferError, errorEnvelope, httpStatusOf, isCofferError, successEnvelope, type ErrorCode } from '@coffer/contract';
 
 export function sendData<T>(res: Response, data: T, status = 200, message = 'ok'): void {
-  res.status(status).json({ error: false, message, data } satisfies Envelope<T>);
+  res.status(status).json(successEnvelope(data, message));
 }
 
-export function sendError(res: Response, status: number, message: string, data: unknown = null): void {
-  res.status(status).json({ error: true, message, data } satisfies Envelope<unknown>);
+/** A failure answer: the HTTP status is the code's, from the one table. */
+export function sendError(res: Response, code: ErrorCode, message: string, data: unknown = null): void {
+  res.status(httpStatusOf(code)).json(errorEnvelope(code, message, data));
 }
 
 /** Body-parser failures carry a `type`; they are the client's fault and say so without echoing the body. */
@@ -43,7 +37,7 @@ function clientError(err: unknown): CofferError | undefined {
 }
 
 export const notFound: RequestHandler = (req, res) => {
-  sendError(res, 404, `no route for ${req.method} ${req.path}`);
+  sendError(res, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
 };
 
 export function errorHandler(onUnexpected: (err: unknown, req: Parameters<RequestHandler>[0]) => void): ErrorRequestHandler {
@@ -51,10 +45,10 @@ export function errorHandler(onUnexpected: (err: unknown, req: Parameters<Reques
     const known = isCofferError(err) ? err : (bodyParserError(err) ?? clientError(err));
     if (!known) {
       onUnexpected(err, req);
-      sendError(res, 500, 'internal error');
+      sendError(res, 'INTERNAL', 'internal error');
       return;
     }
     if (known.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
-    sendError(res, httpStatusOf(known.code), known.message, known.details ?? null);
+    sendError(res, known.code, known.message, known.details ?? null);
   };
 }

@@ -7,7 +7,8 @@ export interface HttpServer {
   close(timeoutMs: number): Promise<void>;
 }
 
-export async function listen(app: Express, host: string, port: number): Promise<HttpServer> {
+/** `onError` hears of a failure of the listening socket after start, which ends the process. */
+export async function listen(app: Express, host: string, port: number, onError: (err: Error) => void = () => undefined): Promise<HttpServer> {
   // While draining, every answer says `Connection: close`: otherwise keep-alive clients keep
   // sending on their open sockets and the server serves them until the forced-close deadline.
   let draining = false;
@@ -23,6 +24,7 @@ export async function listen(app: Express, host: string, port: number): Promise<
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
+      server.on('error', onError);
       resolve();
     });
   });

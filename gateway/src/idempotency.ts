@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import { CofferError } from '@coffer/grpc';
+import { CofferError } from '@coffer/contract';
 import type { Cache } from '@coffer/kv';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,255}$/;

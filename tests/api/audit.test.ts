@@ -46,6 +46,8 @@ beforeAll(async () => {
   await perform('secret.read', secretResource, 'GET', `${scope}/secrets/AUDITED`);
   await perform('secret.reveal', secretResource, 'GET', `${scope}/secrets/AUDITED?reveal=true`);
   await perform('secret.rollback', secretResource, 'POST', `${scope}/secrets/AUDITED/rollback`, { version: 1 });
+  await perform('secret.history', secretResource, 'GET', `${scope}/secrets/AUDITED/history`);
+  await perform('secret.diff', secretResource, 'GET', `${scope}/secrets/AUDITED/diff?from=1&to=2`);
   await perform('secret.inject', scopeResource, 'POST', `${scope}/inject`);
   await perform('secret.delete', secretResource, 'DELETE', `${scope}/secrets/AUDITED`);
   await perform('secret.restore', secretResource, 'POST', `${scope}/secrets/AUDITED/restore`);
@@ -63,7 +65,20 @@ describe('audit trail of secret operations', () => {
 
   it('holds exactly one record per action, naming actor, action, resource, request id, ip and user agent', () => {
     expect(performed.map((p) => p.action).sort()).toEqual(
-      ['secret.create', 'secret.delete', 'secret.inject', 'secret.list', 'secret.purge', 'secret.read', 'secret.restore', 'secret.reveal', 'secret.rollback', 'secret.update'].sort(),
+      [
+        'secret.create',
+        'secret.delete',
+        'secret.diff',
+        'secret.history',
+        'secret.inject',
+        'secret.list',
+        'secret.purge',
+        'secret.read',
+        'secret.restore',
+        'secret.reveal',
+        'secret.rollback',
+        'secret.update',
+      ].sort(),
     );
     for (const p of performed) {
       const records = trail.filter((event) => event.requestId === p.requestId);

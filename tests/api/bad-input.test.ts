@@ -152,7 +152,7 @@ describe('paths and queries', () => {
     expectError(await api('PATCH', `${scope}/secrets/EXISTING`, { body: { value: 'x' } }), 404);
     const outside = await fetch(`${platform.baseUrl}/definitely-not-here`);
     expect(outside.status).toBe(404);
-    expect(await outside.json()).toEqual({ error: true, message: expect.stringContaining('/definitely-not-here'), data: null });
+    expect(await outside.json()).toEqual({ error: true, code: 'NOT_FOUND', message: expect.stringContaining('/definitely-not-here'), data: null });
     await expectNothingChanged();
   });
 });

@@ -62,8 +62,9 @@ describe('on every answer', () => {
       expect(response.headers.get('x-powered-by')).toBeNull();
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      const body = (await response.json()) as { error: boolean; message: string; data: any };
-      expect(Object.keys(body).sort()).toEqual(['data', 'error', 'message']);
+      const body = (await response.json()) as { error: boolean; message: string; data: any; code?: string };
+      // A failure carries its stable code too; a success does not.
+      expect(Object.keys(body).sort()).toEqual(c.status >= 400 ? ['code', 'data', 'error', 'message'] : ['data', 'error', 'message']);
       expect(body.error).toBe(c.status >= 400);
     });
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { integrityKey, requestChecksum } from '@coffer/gateway';
+import { integrityKey, requestChecksum } from '@coffer/contract';
 import { expectError, expectOk, scopePath } from '../support/api-assertions.js';
 import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
 

@@ -403,7 +403,7 @@ describe('permissions', () => {
 });
 
 describe('audit', () => {
-  it('records push, pull and diff on the environment, with their outcome', async () => {
+  it('records push, pull and the document comparison on the environment, with their outcome', async () => {
     const env = await freshEnv();
     const resource = env.slice(1);
     const readOnly = apiClient(
@@ -416,7 +416,8 @@ describe('audit', () => {
       ['secret.push', 'denied', () => push(env, { format: 'env', content: 'X=1\n' }, { client: readOnly })],
       ['secret.push', 'failure', () => push(env, { format: 'env', content: 'AUDITED=audit-value-3\n', expectedPlan: { created: ['AUDITED'], updated: [], unchanged: [] } })],
       ['secret.pull', 'success', () => api('GET', `${env}/sync/pull?format=json`)],
-      ['secret.diff', 'success', () => api('POST', `${env}/sync/diff`, { body: { format: 'env', content: 'AUDITED=x\n' } })],
+      // Comparing a document is not secret.diff, which compares two versions of one secret.
+      ['secret.compare', 'success', () => api('POST', `${env}/sync/diff`, { body: { format: 'env', content: 'AUDITED=x\n' } })],
     ];
     const requestIds: string[] = [];
     for (const [, , call] of calls) requestIds.push((await call()).headers.get('x-request-id')!);

@@ -71,7 +71,7 @@ describe('an internal error', () => {
 
     const response = await api('POST', `${SCOPE}/secrets/OVERFLOW`, { body: { value: `${value}-next` } });
     expectCleanError(response, 500, [value, 'OVERFLOW', 'integer', 'range', orgId]);
-    expect(response.body).toEqual({ error: true, message: 'internal error', data: null });
+    expect(response.body).toEqual({ error: true, code: 'INTERNAL', message: 'internal error', data: null });
     expect(response.headers.get('x-request-id')).toBeTruthy();
 
     // The operator still learns what happened, from the log, without the value.
@@ -102,6 +102,6 @@ describe('an internal error', () => {
     }
     const response = await api('POST', path, { body: { value: 'first' }, headers });
     expectCleanError(response, 500, [garbage, 'SELECT-', 'JSON', 'Unexpected']);
-    expect(response.body).toEqual({ error: true, message: 'internal error', data: null });
+    expect(response.body).toEqual({ error: true, code: 'INTERNAL', message: 'internal error', data: null });
   });
 });

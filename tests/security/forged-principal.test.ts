@@ -2,19 +2,29 @@
  * A caller that reaches a service's gRPC port directly (or a gateway with a bug) must not be able
  * to claim an organisation or a permission: the services believe only a principal assertion the
  * Auth service signed. Plain JSON, a re-signed payload and an edited signed payload are all
- * refused as UNAUTHENTICATED before any handler runs; the assertion Auth hands out works.
+ * refused as UNAUTHENTICATED before any handler runs; the assertion Auth hands out works. Nor can
+ * such a caller write to the audit trail: Record takes only a Coffer service's signed assertion,
+ * and a record only of the organisation its signed principal names.
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AUDIT_SERVICE,
+  PRINCIPAL_AUDIENCES,
+  PRINCIPAL_ISSUER,
+  PRINCIPAL_TOKEN_TYPE,
   createAuditClient,
   createAuthClient,
   createSecretClient,
+  createServiceSigner,
+  keyId,
   unary,
   type AuditServiceClient,
   type AuthServiceClient,
   type SecretServiceClient,
 } from '@coffer/grpc';
+import { sql } from '../support/api-assertions.js';
 import { bootstrap, startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { canary, createOrgWithEnv } from '../support/security.js';
 import { codeOf } from '../support/grpc.js';
@@ -42,7 +52,7 @@ const as = (principal: string) => ({ ctx: { requestId: 'forged-principal-test', 
 
 async function assertionFor(token: string): Promise<string> {
   const principal = await unary(auth, 'Authenticate', { token }, { ctx: { requestId: 'forged-principal-test' } });
-  expect(principal.assertion).toMatch(/^[\w-]+\.[\w-]+$/);
+  expect(principal.assertion).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   return principal.assertion;
 }
 
@@ -70,18 +80,25 @@ describe('a principal the Auth service did not sign', () => {
   const forgeries: [string, () => Promise<string>][] = [
     ['plain base64url JSON, as the gateway used to send', async () => b64(JSON.stringify(victimClaims()))],
     [
-      'a payload signed with another Ed25519 key',
+      'a well-formed JWT signed with another Ed25519 key',
       async () => {
-        const payload = b64(JSON.stringify({ ...victimClaims(), exp: Math.floor(Date.now() / 1000) + 300 }));
-        return `${payload}.${b64(sign(null, Buffer.from(payload), generateKeyPairSync('ed25519').privateKey))}`;
+        const key = generateKeyPairSync('ed25519').privateKey;
+        const { tokenId, orgId, orgSlug, name, permissions, actorType } = victimClaims();
+        return new SignJWT({ org: orgId, org_slug: orgSlug, name, perms: permissions, act: actorType })
+          .setProtectedHeader({ alg: 'EdDSA', typ: PRINCIPAL_TOKEN_TYPE, kid: await keyId(key) })
+          .setIssuer(PRINCIPAL_ISSUER)
+          .setAudience([...PRINCIPAL_AUDIENCES])
+          .setSubject(tokenId)
+          .setExpirationTime('5m')
+          .sign(key);
       },
     ],
     [
-      "another organisation's valid assertion with its orgId changed",
+      "another organisation's valid assertion with its org changed",
       async () => {
-        const [payload = '', signature] = (await assertionFor(attackerToken)).split('.');
+        const [header, payload = '', signature] = (await assertionFor(attackerToken)).split('.');
         const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-        return `${b64(JSON.stringify({ ...claims, orgId: victimOrgId, orgSlug: 'acme' }))}.${signature}`;
+        return `${header}.${b64(JSON.stringify({ ...claims, org: victimOrgId, org_slug: 'acme' }))}.${signature}`;
       },
     ],
     ['garbage', async () => 'not.an-assertion'],
@@ -115,5 +132,33 @@ describe('the assertion Auth.Authenticate hands out', () => {
   it("does not open another organisation's secrets", async () => {
     // globex has no project 'api': its assertion finds nothing of acme's, whatever the fields beside it claim.
     expect(await codeOf(unary(secret, 'Inject', { scope }, as(await assertionFor(attackerToken))))).toBe('NOT_FOUND');
+  });
+});
+
+describe('the audit trail, from a client at the audit port', () => {
+  const event = (orgId: string) => ({
+    id: '',
+    orgId,
+    actorId: 'forged',
+    actorType: 'api_token',
+    action: 'secret.read',
+    resource: 'orgs/acme/projects/api/envs/development/secrets/DB_PASSWORD',
+    outcome: 'success',
+    requestId: 'forged-record',
+    ip: '10.0.0.1',
+    userAgent: 'attacker',
+    occurredAt: new Date().toISOString(),
+  });
+  const forgedRows = async () => Number((await sql<{ n: string }>(platform.database.url, `select count(*)::text as n from audit_logs where request_id = 'forged-record'`))[0]?.n);
+
+  it('cannot write a row: no service assertion, a principal instead, or a service key the platform does not trust', async () => {
+    const victimPrincipal = await assertionFor(victimToken);
+    const groups = [{ principal: victimPrincipal, events: [event(victimOrgId)] }];
+    // Even the victim's own real principal is not a service identity.
+    expect(await codeOf(unary(audit, 'Record', { groups }, { ctx: { requestId: 'r' } }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(unary(audit, 'Record', { groups }, as(victimPrincipal)))).toBe('UNAUTHENTICATED');
+    const untrusted = await (await createServiceSigner(generateKeyPairSync('ed25519').privateKey, 'gateway'))(AUDIT_SERVICE);
+    expect(await codeOf(unary(audit, 'Record', { groups }, { ctx: { requestId: 'r', serviceAssertion: untrusted } }))).toBe('UNAUTHENTICATED');
+    expect(await forgedRows()).toBe(0);
   });
 });

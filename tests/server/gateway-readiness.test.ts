@@ -6,6 +6,7 @@ import {
   makeTempDir,
   principalKeyEnv,
   removeTempDirs,
+  serviceKeyEnv,
   runServer,
   spawnServer,
   waitForGrpcServing,
@@ -30,11 +31,13 @@ beforeAll(async () => {
   expect(migrated.code, migrated.output).toBe(0);
 
   const auditPort = await freePort();
+  const serviceKeys = serviceKeyEnv();
   audit = spawnServer(['--targets=audit'], {
     DATABASE_URL: database.url,
     COFFER_GRPC_PORT: String(auditPort),
     COFFER_DATA_DIR: await makeTempDir(),
     COFFER_PRINCIPAL_VERIFY_KEY: principalKeyEnv().COFFER_PRINCIPAL_VERIFY_KEY,
+    COFFER_SERVICE_VERIFY_KEY: serviceKeys.COFFER_SERVICE_VERIFY_KEY,
   });
   await waitForGrpcServing(audit, `127.0.0.1:${auditPort}`, 'coffer.v1.AuditService');
 
@@ -45,6 +48,7 @@ beforeAll(async () => {
     COFFER_AUTH_ADDR: `127.0.0.1:${authPort}`,
     COFFER_SECRET_ADDR: `127.0.0.1:${secretPort}`,
     COFFER_AUDIT_ADDR: `127.0.0.1:${auditPort}`,
+    COFFER_SERVICE_SIGNING_KEY: serviceKeys.COFFER_SERVICE_SIGNING_KEY,
     REDIS_URL: TEST_REDIS_URL,
   });
   baseUrl = `http://127.0.0.1:${httpPort}`;

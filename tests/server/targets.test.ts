@@ -45,15 +45,16 @@ describe('target selection', { timeout: 60_000 }, () => {
     );
     expect(Object.keys(listed).sort()).toEqual([...TARGETS].sort());
     expect(listed).toEqual({
-      all: ['audit', 'auth', 'gateway', 'secret'],
-      gateway: ['kv'],
-      auth: ['database', 'kv'],
-      secret: ['database'],
-      audit: ['database'],
-      migrate: ['database'],
+      all: ['audit', 'auth', 'first-run', 'gateway', 'secret'],
+      gateway: ['kv', 'service-signing'],
+      auth: ['database', 'kv', 'principal-signing', 'principal-verification'],
+      secret: ['database', 'kms', 'principal-verification'],
+      audit: ['database', 'principal-verification', 'service-verification'],
+      // Reads the database settings but opens no app connection: it migrates through its own.
+      migrate: [],
     });
     // Infrastructure modules are dependencies, not targets.
-    expect(result.stdout).not.toMatch(/^(database|kv)\s+depends on/m);
+    expect(result.stdout).not.toMatch(/^(database|kv|kms|first-run|principal-\w+|service-\w+)\s+depends on/m);
   });
 
   it('--targets=bogus exits non-zero, names bogus and lists the valid targets', async () => {

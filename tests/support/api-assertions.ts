@@ -2,22 +2,30 @@ import { expect } from 'vitest';
 import type { Api, ApiResponse } from './platform.js';
 import { connectAsOwner } from './postgres.js';
 import type { AuditEvent } from '@coffer/audit';
+import { ERROR_CODES, httpStatusOf, type ErrorCode } from '@coffer/contract';
 
 /** `orgs/{org}/projects/{project}/envs/{env}` as the REST API spells a scope. */
 export function scopePath(org: string, project: string, env: string): string {
   return `/orgs/${org}/projects/${project}/envs/${env}`;
 }
 
-/** Asserts a failure answer: the status, the one envelope shape, and optionally the field it names. */
-export function expectError(response: ApiResponse, status: number, field?: string): void {
+/**
+ * Asserts a failure answer: the status, the one envelope shape with a stable code that maps to that
+ * status in the contract's table, and optionally the field it names.
+ */
+export function expectError(response: ApiResponse, status: number, field?: string): ErrorCode {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(Object.keys(response.body).sort()).toEqual(['data', 'error', 'message']);
+  expect(Object.keys(response.body).sort()).toEqual(['code', 'data', 'error', 'message']);
   expect(response.body.error).toBe(true);
   expect(response.body.message.length).toBeGreaterThan(0);
+  const code = (response.body as unknown as { code: ErrorCode }).code;
+  expect(ERROR_CODES).toContain(code);
+  expect(httpStatusOf(code)).toBe(status);
   if (field !== undefined) {
     expect(response.body.message).toContain(field);
     expect(response.body.data).toMatchObject({ field });
   }
+  return code;
 }
 
 /** Asserts a success answer with the envelope and returns its data. */

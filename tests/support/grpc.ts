@@ -1,4 +1,4 @@
-import { isCofferError } from '@coffer/grpc';
+import { isCofferError } from '@coffer/contract';
 
 /** The error code a gRPC call failed with, or 'OK'; anything that is not a CofferError is rethrown. */
 export async function codeOf(call: Promise<unknown>): Promise<string> {

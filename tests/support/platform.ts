@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { loadConfig, type Config } from '@coffer/config';
-import { startPlatform, type ModuleName, type Platform } from '@coffer/server';
+import { gatewayModule } from '@coffer/gateway';
+import { MODULES, startPlatform, type Platform } from '@coffer/server';
 import { createLogger } from '@coffer/telemetry';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from './postgres.js';
 
 export interface TestPlatform {
   platform: Platform;
-  config: Config;
+  /** The environment the platform was configured from. */
+  env: Readonly<Record<string, string>>;
   database: TestDatabase;
   baseUrl: string;
   /** Everything the platform logged, for asserting that no secret reached a log line. */
@@ -34,34 +35,35 @@ export function captureLogs(): { stream: Writable; text(): string } {
  * prefix), listening on free ports. Every service is still reached over gRPC.
  */
 export async function startTestPlatform(
-  options: { targets?: ModuleName[]; env?: Record<string, string>; redis?: boolean } = {},
+  options: { targets?: string[]; env?: Record<string, string>; redis?: boolean } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
+  const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}`;
   const env: Record<string, string> = {
     DATABASE_URL: database.appUrl,
     DATABASE_OWNER_URL: database.url,
     COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
     COFFER_LOG_LEVEL: 'info',
     COFFER_AUDIT_FLUSH_MS: '50',
+    COFFER_REDIS_PREFIX: kvPrefix,
     ...(options.redis === false ? {} : { REDIS_URL: TEST_REDIS_URL }),
     ...options.env,
   };
-  const config: Config = { ...loadConfig(env), httpPort: 0 };
   const logs = captureLogs();
-  const logger = createLogger({ level: config.logLevel, name: 'coffer-test', destination: logs.stream });
-  const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}`;
+  const logger = createLogger({ level: 'info', name: 'coffer-test', destination: logs.stream });
   let platform: Platform;
   try {
-    platform = await startPlatform(config, options.targets ?? ['all'], logger, { kvPrefix });
+    // Port 0 for HTTP is not a setting (the environment must name a real port): an override, for tests.
+    platform = await startPlatform({ modules: MODULES, targets: options.targets ?? ['all'], env, logger, overrides: { gateway: { httpPort: 0 } } });
   } catch (err) {
     await database.drop();
     throw err;
   }
   return {
     platform,
-    config,
+    env,
     database,
-    baseUrl: `http://127.0.0.1:${platform.httpPort}`,
+    baseUrl: `http://127.0.0.1:${platform.exportsOf(gatewayModule)?.port}`,
     logs: logs.text,
     kvPrefix,
     async stop() {

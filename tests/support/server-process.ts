@@ -5,7 +5,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHealthClient, isCofferError, unary } from '@coffer/grpc';
+import { isCofferError } from '@coffer/contract';
+import { createHealthClient, unary } from '@coffer/grpc';
 
 /**
  * The real `coffer-server` binary as a child process: spawned with a clean environment (nothing
@@ -57,13 +58,25 @@ export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.P
   return result;
 }
 
-/** A fresh principal-assertion key pair in the form the COFFER_PRINCIPAL_*_KEY variables take, for split targets. */
-export function principalKeyEnv(): { COFFER_PRINCIPAL_SIGNING_KEY: string; COFFER_PRINCIPAL_VERIFY_KEY: string } {
+/** A fresh Ed25519 pair as the COFFER_*_SIGNING_KEY and COFFER_*_VERIFY_KEY variables take it. */
+function keyPairEnv(): { signing: string; verify: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return {
-    COFFER_PRINCIPAL_SIGNING_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-    COFFER_PRINCIPAL_VERIFY_KEY: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    signing: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    verify: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
   };
+}
+
+/** A principal-assertion key pair for split targets: auth signs, the services verify. */
+export function principalKeyEnv(): { COFFER_PRINCIPAL_SIGNING_KEY: string; COFFER_PRINCIPAL_VERIFY_KEY: string } {
+  const { signing, verify } = keyPairEnv();
+  return { COFFER_PRINCIPAL_SIGNING_KEY: signing, COFFER_PRINCIPAL_VERIFY_KEY: verify };
+}
+
+/** A service-assertion key pair for split targets: the gateway signs, audit verifies. */
+export function serviceKeyEnv(): { COFFER_SERVICE_SIGNING_KEY: string; COFFER_SERVICE_VERIFY_KEY: string } {
+  const { signing, verify } = keyPairEnv();
+  return { COFFER_SERVICE_SIGNING_KEY: signing, COFFER_SERVICE_VERIFY_KEY: verify };
 }
 
 /** A port nothing listens on right now: bound on port 0, read, released. */
@@ -117,8 +130,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Pr
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function spawnServer(args: string[], env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, [SERVER_BIN, ...args], { cwd: REPO_ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+/** `bin`: another entry point over coffer-server's runner (a test's own module list). */
+export function spawnServer(args: string[], env: Record<string, string | undefined>, bin = SERVER_BIN): ServerProcess {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: REPO_ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error('coffer-server did not start');
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -194,8 +208,8 @@ export async function killAllServers(): Promise<void> {
 }
 
 /** Runs a command that is expected to finish on its own (list-targets, migrate, a config error). */
-export async function runServer(args: string[], env: Record<string, string | undefined>, timeoutMs = 45_000) {
-  const proc = spawnServer(args, env);
+export async function runServer(args: string[], env: Record<string, string | undefined>, timeoutMs = 45_000, bin = SERVER_BIN) {
+  const proc = spawnServer(args, env, bin);
   const exit = await proc.waitForExit(timeoutMs);
   return { ...exit, stdout: proc.stdout(), stderr: proc.stderr(), output: proc.output() };
 }

@@ -1,21 +1,8 @@
-import { Router } from 'express';
-import { DocumentError, parseDocument, serializeDocument, type Format } from '@coffer/formats';
-import { CofferError, unary } from '@coffer/grpc';
+import { serializeDocument } from '@coffer/formats';
 import { compareWithServer } from '../document-diff.js';
-import { idempotency } from '../idempotency.js';
-import { diffBody, emptyQuery, pullQuery, pushBody } from '../schemas.js';
-import { parse } from '../validate.js';
-import { operation, type SecretRouteDeps } from './secrets.js';
-
-/** The key/value pairs of a pushed document; a 400 naming `content` and the line when it does not parse. */
-function readDocument(format: Format, content: string): Record<string, string> {
-  try {
-    return parseDocument(format, content);
-  } catch (err) {
-    if (!(err instanceof DocumentError)) throw err;
-    throw new CofferError('INVALID_ARGUMENT', `body field 'content': ${err.message}`, { details: { field: 'content' } });
-  }
-}
+import { route } from '../route.js';
+import { diffBody, emptyQuery, pullQuery, pushBody, scopeParams } from '../schemas.js';
+import { SCOPE_PATH, scopeOf } from './secrets.js';
 
 // One version per changed key in one transaction, a few milliseconds each: a full 1000-key import
 // takes seconds, more than the deadline of a single call.
@@ -27,49 +14,60 @@ function byKey(values: Record<string, string>): Record<string, string> {
 
 /**
  * Whole environments as .env, JSON or YAML documents: push writes one through the Secret service's
- * import, pull and diff read through inject, so they withhold exactly the names inject withholds.
+ * import, pull and the document comparison read through inject, so they withhold exactly the names
+ * inject withholds.
  */
-export function syncRoutes(deps: SecretRouteDeps): Router {
-  const router = Router();
-  const base = '/orgs/:org/projects/:project/envs/:env/sync';
-
-  router.post(
-    `${base}/push`,
-    idempotency(deps.idempotencyCache),
-    operation(deps, 'secret.push', false, async ({ req, scope, call }) => {
-      parse(emptyQuery, req.query, 'query');
-      const body = parse(pushBody, req.body ?? {}, 'body');
-      // The schema guarantees content and format unless entries are given.
-      const entries = body.entries ?? Object.entries(readDocument(body.format!, body.content!)).map(([key, value]) => ({ key, value }));
-      const request = { scope, entries, dryRun: body.dryRun, writeAll: body.writeAll, ...(body.expectedPlan ? { expectedPlan: body.expectedPlan } : {}) };
-      const { created, updated, unchanged, errors, written } = await unary(deps.backends.secret, 'ImportSecrets', request, { ...call, deadlineMs: PUSH_DEADLINE_MS });
+export const syncRoutes = [
+  route({
+    method: 'post',
+    path: `${SCOPE_PATH}/sync/push`,
+    summary: 'write a document (or entries) in one transaction: {created, updated, unchanged, errors}',
+    params: scopeParams,
+    query: emptyQuery,
+    body: pushBody,
+    idempotent: true,
+    audit: { action: 'secret.push' },
+    rpc: { service: 'secret', method: 'ImportSecrets', deadlineMs: PUSH_DEADLINE_MS },
+    request: ({ params, body }) => ({
+      scope: scopeOf(params),
+      entries: body.entries,
+      dryRun: body.dryRun,
+      writeAll: body.writeAll,
+      ...(body.expectedPlan ? { expectedPlan: body.expectedPlan } : {}),
+    }),
+    answer: ({ created, updated, unchanged, errors, written }, { body }) => {
       const plan = { created, updated, unchanged, errors, written };
       if (errors.length > 0) {
         const keys = `${errors.length} key${errors.length === 1 ? '' : 's'}`;
-        return { status: 400, data: plan, message: `${keys} cannot be written (see errors); nothing was written` };
+        return { refusal: 'INVALID_ARGUMENT', data: plan, message: `${keys} cannot be written (see errors); nothing was written` };
       }
       return { data: plan, ...(body.dryRun ? { message: 'dry run: nothing was written' } : {}) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: `${SCOPE_PATH}/sync/pull`,
+    summary: 'the environment as a document',
+    params: scopeParams,
+    query: pullQuery,
+    audit: { action: 'secret.pull' },
+    rpc: { service: 'secret', method: 'Inject' },
+    request: ({ params }) => ({ scope: scopeOf(params) }),
+    answer: ({ values, removed }, { query }) => ({
+      data: { format: query.format, content: serializeDocument(query.format, byKey(values)), removed: [...removed].sort() },
     }),
-  );
-
-  router.get(
-    `${base}/pull`,
-    operation(deps, 'secret.pull', false, async ({ req, scope, call }) => {
-      const { format } = parse(pullQuery, req.query, 'query');
-      const { values, removed } = await unary(deps.backends.secret, 'Inject', { scope }, call);
-      return { data: { format, content: serializeDocument(format, byKey(values)), removed: [...removed].sort() } };
-    }),
-  );
-
-  router.post(
-    `${base}/diff`,
-    operation(deps, 'secret.diff', false, async ({ req, scope, call }) => {
-      parse(emptyQuery, req.query, 'query');
-      const body = parse(diffBody, req.body ?? {}, 'body');
-      const document = readDocument(body.format, body.content);
-      return { data: compareWithServer(document, await unary(deps.backends.secret, 'Inject', { scope }, call)) };
-    }),
-  );
-
-  return router;
-}
+  }),
+  route({
+    method: 'post',
+    path: `${SCOPE_PATH}/sync/diff`,
+    summary: 'compare a local document with the environment: key lists, never values',
+    params: scopeParams,
+    query: emptyQuery,
+    body: diffBody,
+    // Not secret.diff, which compares two versions of one secret.
+    audit: { action: 'secret.compare' },
+    rpc: { service: 'secret', method: 'Inject' },
+    request: ({ params }) => ({ scope: scopeOf(params) }),
+    answer: (server, { body }) => ({ data: compareWithServer(body.document, server) }),
+  }),
+];

@@ -1,2 +1,3 @@
-export { ConfigError, loadConfig } from './load-config.js';
-export type { Config } from './schema.js';
+export { ConfigError, loadSlices, type LoadSlicesOptions } from './load-config.js';
+export { defineSlice, type ConfigSlice, type ConfigOf, type Problem } from './slice.js';
+export * from './variables.js';

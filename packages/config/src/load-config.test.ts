@@ -1,217 +1,41 @@
-import { execFileSync } from 'node:child_process';
-import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ConfigError, loadConfig } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadSlices } from './load-config.js';
+import { defineSlice } from './slice.js';
+import { integer, withDefault } from './variables.js';
 
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+const a = defineSlice({ COFFER_A: withDefault(integer(1, 9), '1') }, (env) => ({ a: env.COFFER_A }));
+const b = defineSlice({ COFFER_B: withDefault(integer(1, 9), '2') }, (env) => ({ b: env.COFFER_B }));
+
+function problems(run: () => unknown): readonly string[] {
   try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
   }
-  throw new Error('expected loadConfig to throw');
+  throw new Error('expected a ConfigError');
 }
 
-describe('loadConfig', () => {
-  it('applies the defaults to an empty environment', () => {
-    expect(loadConfig({})).toEqual({
-      httpHost: '127.0.0.1',
-      httpPort: 8080,
-      grpcHost: '127.0.0.1',
-      grpcPort: 0,
-      authAddr: undefined,
-      secretAddr: undefined,
-      auditAddr: undefined,
-      dataDir: path.resolve('.coffer'),
-      databaseUrl: undefined,
-      redisUrl: undefined,
-      masterKey: undefined,
-      principalSigningKey: undefined,
-      principalVerifyKey: undefined,
-      logLevel: 'info',
-      bodyLimit: '256kb',
-      auditFlushMs: 200,
-      auditBatchSize: 200,
-      authCacheTtlMs: 10_000,
-      shutdownTimeoutMs: 10_000,
-      dbPoolMax: 10,
-      embedded: true,
-    });
+describe('loadSlices', () => {
+  it('parses each slice once, even when two modules share it, and freezes the result', () => {
+    const configs = loadSlices({ COFFER_A: '3' }, [a, b, a], { known: ['COFFER_A', 'COFFER_B'] });
+    expect(configs.get(a)).toEqual({ a: 3 });
+    expect(configs.get(b)).toEqual({ b: 2 });
+    expect(configs.size).toBe(2);
+    expect(Object.isFrozen(configs.get(a))).toBe(true);
   });
 
-  it('treats an empty value as unset', () => {
-    expect(loadConfig({ COFFER_HTTP_PORT: '', DATABASE_URL: '' })).toMatchObject({ httpPort: 8080, embedded: true });
-  });
-
-  it('ignores variables that are not Coffer settings', () => {
-    expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'production' })).not.toThrow();
-  });
-
-  it('reads every setting from the environment', () => {
-    const key = randomBytes(32);
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const config = loadConfig({
-      COFFER_HTTP_PORT: '9000',
-      COFFER_HTTP_HOST: '0.0.0.0',
-      COFFER_DATA_DIR: 'var/coffer',
-      DATABASE_URL: 'postgresql://coffer:pw@db.internal:5432/coffer',
-      REDIS_URL: 'rediss://:pw@cache.internal:6380/1',
-      COFFER_MASTER_KEY: key.toString('hex'),
-      COFFER_PRINCIPAL_SIGNING_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-      COFFER_PRINCIPAL_VERIFY_KEY: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-      COFFER_LOG_LEVEL: 'debug',
-      COFFER_GRPC_HOST: '::',
-      COFFER_GRPC_PORT: '50051',
-      COFFER_AUTH_ADDR: 'auth.coffer.svc:50051',
-      COFFER_SECRET_ADDR: '10.0.0.7:50052',
-      COFFER_AUDIT_ADDR: '[::1]:50053',
-      COFFER_BODY_LIMIT: '1mb',
-      COFFER_AUDIT_FLUSH_MS: '50',
-      COFFER_AUDIT_BATCH_SIZE: '500',
-      COFFER_AUTH_CACHE_TTL_MS: '0',
-      COFFER_SHUTDOWN_TIMEOUT_MS: '30000',
-      COFFER_DB_POOL_MAX: '25',
-    });
-    expect(config).toEqual({
-      httpHost: '0.0.0.0',
-      httpPort: 9000,
-      grpcHost: '::',
-      grpcPort: 50051,
-      authAddr: 'auth.coffer.svc:50051',
-      secretAddr: '10.0.0.7:50052',
-      auditAddr: '[::1]:50053',
-      dataDir: path.resolve('var/coffer'),
-      databaseUrl: 'postgresql://coffer:pw@db.internal:5432/coffer',
-      redisUrl: 'rediss://:pw@cache.internal:6380/1',
-      masterKey: key,
-      principalSigningKey: expect.objectContaining({ type: 'private', asymmetricKeyType: 'ed25519' }),
-      principalVerifyKey: expect.objectContaining({ type: 'public', asymmetricKeyType: 'ed25519' }),
-      logLevel: 'debug',
-      bodyLimit: '1mb',
-      auditFlushMs: 50,
-      auditBatchSize: 500,
-      authCacheTtlMs: 0,
-      shutdownTimeoutMs: 30_000,
-      dbPoolMax: 25,
-      embedded: false,
-    });
-  });
-
-  it('accepts the master key as base64, padded or not', () => {
-    const key = randomBytes(32);
-    const base64 = key.toString('base64');
-    expect(loadConfig({ COFFER_MASTER_KEY: base64 }).masterKey).toEqual(key);
-    expect(loadConfig({ COFFER_MASTER_KEY: base64.replace(/=$/, '') }).masterKey).toEqual(key);
-  });
-
-  it('accepts principal keys made by the openssl recipe in deploy/README.md', () => {
-    const privateDer = execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-outform', 'DER']);
-    const publicDer = execFileSync('openssl', ['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], { input: privateDer });
-    const config = loadConfig({ COFFER_PRINCIPAL_SIGNING_KEY: privateDer.toString('base64'), COFFER_PRINCIPAL_VERIFY_KEY: publicDer.toString('base64') });
-    expect(createPublicKey(config.principalSigningKey!).equals(config.principalVerifyKey!)).toBe(true);
-  });
-
-  it('refuses a verify key that is not the public half of the signing key', () => {
-    const signing = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-    const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
-    expect(problemsOf({ COFFER_PRINCIPAL_SIGNING_KEY: signing, COFFER_PRINCIPAL_VERIFY_KEY: other })).toEqual([
-      'COFFER_PRINCIPAL_VERIFY_KEY: is not the public half of COFFER_PRINCIPAL_SIGNING_KEY',
+  it('judges requirements on the slices that parsed, with the bad values, unknown names and all, in environment order', () => {
+    const found = problems(() =>
+      loadSlices({ COFFER_TYPO: 'x', COFFER_B: '99' }, [a, b], {
+        known: ['COFFER_A', 'COFFER_B'],
+        requirements: (configs) => (configs.has(b) ? [{ variable: 'COFFER_B', message: 'never' }] : [{ variable: 'COFFER_A', message: 'required here' }]),
+      }),
+    );
+    expect(found).toEqual([
+      'COFFER_TYPO: unknown variable; the valid ones are COFFER_A, COFFER_B',
+      'COFFER_B: expected an integer from 1 to 9',
+      'COFFER_A: required here',
     ]);
-  });
-
-  it('types each setting precisely', () => {
-    const config = loadConfig({});
-    expectTypeOf(config.logLevel).toEqualTypeOf<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>();
-    expectTypeOf(config.httpPort).toEqualTypeOf<number>();
-    expectTypeOf(config.masterKey).toExtend<Buffer | undefined>();
-    expectTypeOf(config.embedded).toEqualTypeOf<boolean>();
-  });
-
-  it('returns a frozen object', () => {
-    expect(Object.isFrozen(loadConfig({}))).toBe(true);
-  });
-
-  it.each([
-    ['COFFER_HTTP_PORT', 'http', 'COFFER_HTTP_PORT: expected an integer from 1 to 65535'],
-    ['COFFER_HTTP_PORT', '0', 'COFFER_HTTP_PORT: expected an integer from 1 to 65535'],
-    ['COFFER_HTTP_PORT', '65536', 'COFFER_HTTP_PORT: expected an integer from 1 to 65535'],
-    ['COFFER_HTTP_PORT', '80.5', 'COFFER_HTTP_PORT: expected an integer from 1 to 65535'],
-    ['COFFER_HTTP_PORT', '-1', 'COFFER_HTTP_PORT: expected an integer from 1 to 65535'],
-    ['COFFER_GRPC_PORT', '70000', 'COFFER_GRPC_PORT: expected an integer from 0 to 65535'],
-    ['COFFER_HTTP_HOST', 'http://example.com', 'COFFER_HTTP_HOST: expected a hostname or IP address'],
-    ['COFFER_GRPC_HOST', 'two words', 'COFFER_GRPC_HOST: expected a hostname or IP address'],
-    ['DATABASE_URL', 'mysql://root@db/coffer', 'DATABASE_URL: expected a postgres:// or postgresql:// URL'],
-    ['DATABASE_URL', 'not a url', 'DATABASE_URL: expected a postgres:// or postgresql:// URL'],
-    ['REDIS_URL', 'http://cache:6379', 'REDIS_URL: expected a redis:// or rediss:// URL'],
-    ['COFFER_MASTER_KEY', 'ab'.repeat(31), 'COFFER_MASTER_KEY: expected 32 bytes as 64 hex characters or as base64'],
-    ['COFFER_MASTER_KEY', randomBytes(16).toString('base64'), 'COFFER_MASTER_KEY: expected 32 bytes as 64 hex characters or as base64'],
-    ['COFFER_PRINCIPAL_SIGNING_KEY', 'not base64!', 'COFFER_PRINCIPAL_SIGNING_KEY: expected an Ed25519 private key as base64 of its PKCS#8 DER'],
-    [
-      'COFFER_PRINCIPAL_SIGNING_KEY',
-      generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-      'COFFER_PRINCIPAL_SIGNING_KEY: expected an Ed25519 private key as base64 of its PKCS#8 DER',
-    ],
-    [
-      'COFFER_PRINCIPAL_VERIFY_KEY',
-      generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-      'COFFER_PRINCIPAL_VERIFY_KEY: expected an Ed25519 public key as base64 of its SPKI DER',
-    ],
-    ['COFFER_LOG_LEVEL', 'verbose', 'COFFER_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent'],
-    ['COFFER_AUTH_ADDR', 'auth', 'COFFER_AUTH_ADDR: expected host:port with a port from 1 to 65535'],
-    ['COFFER_SECRET_ADDR', 'secret:0', 'COFFER_SECRET_ADDR: expected host:port with a port from 1 to 65535'],
-    ['COFFER_AUDIT_ADDR', '[nope]:50051', 'COFFER_AUDIT_ADDR: expected host:port with a port from 1 to 65535'],
-    ['COFFER_BODY_LIMIT', 'lots', 'COFFER_BODY_LIMIT: expected a size such as 256kb, 1mb or 1048576'],
-    ['COFFER_AUDIT_FLUSH_MS', '0', 'COFFER_AUDIT_FLUSH_MS: expected an integer from 1 to 2147483647'],
-    ['COFFER_AUDIT_BATCH_SIZE', 'many', 'COFFER_AUDIT_BATCH_SIZE: expected an integer from 1 to 100000'],
-    ['COFFER_AUTH_CACHE_TTL_MS', '1e4', 'COFFER_AUTH_CACHE_TTL_MS: expected an integer from 0 to 2147483647'],
-    ['COFFER_SHUTDOWN_TIMEOUT_MS', '9999999999', 'COFFER_SHUTDOWN_TIMEOUT_MS: expected an integer from 1 to 2147483647'],
-    ['COFFER_DB_POOL_MAX', '0', 'COFFER_DB_POOL_MAX: expected an integer from 1 to 1000'],
-  ])('rejects %s=%j', (name, value, problem) => {
-    expect(problemsOf({ [name]: value })).toEqual([problem]);
-  });
-
-  it('rejects unknown COFFER_ variables and lists the valid ones', () => {
-    const [problem, ...rest] = problemsOf({ COFFER_HTTP_PROT: '8080' });
-    expect(rest).toEqual([]);
-    expect(problem).toMatch(/^COFFER_HTTP_PROT: unknown variable; the valid ones are /);
-    expect(problem).toContain('COFFER_HTTP_PORT');
-    expect(problem).toContain('COFFER_DB_POOL_MAX');
-  });
-
-  it('reports every problem at once, one line each, in a single error', () => {
-    const error = (() => {
-      try {
-        loadConfig({ COFFER_HTTP_PORT: 'x', REDIS_URL: 'memcached://x', COFFER_LOG_LEVEL: 'loud', COFFER_TYPO: '1' });
-      } catch (caught) {
-        return caught as ConfigError;
-      }
-      throw new Error('expected loadConfig to throw');
-    })();
-    expect(error.problems.map((problem) => problem.split(':')[0])).toEqual([
-      'COFFER_HTTP_PORT',
-      'REDIS_URL',
-      'COFFER_LOG_LEVEL',
-      'COFFER_TYPO',
-    ]);
-    for (const problem of error.problems) expect(error.message).toContain(problem);
-  });
-
-  it('never repeats the value of a secret variable', () => {
-    const masterKey = 'not-a-key-but-a-canary-5f1d';
-    const databaseUrl = 'mysql://admin:db-canary-9c2e@db/coffer';
-    const redisUrl = 'http://:redis-canary-7a3b@cache:6379';
-    const signingKey = 'c2lnbmluZy1rZXktY2FuYXJ5LTNlOGQ=';
-    const env = { COFFER_MASTER_KEY: masterKey, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, COFFER_PRINCIPAL_SIGNING_KEY: signingKey };
-    try {
-      loadConfig(env);
-      expect.unreachable();
-    } catch (error) {
-      const config = error as ConfigError;
-      expect(config.problems).toHaveLength(4);
-      const everything = `${config.message}\n${config.problems.join('\n')}\n${String(config.stack)}\n${JSON.stringify(config)}`;
-      for (const canary of ['5f1d', 'db-canary-9c2e', 'redis-canary-7a3b', signingKey]) expect(everything).not.toContain(canary);
-    }
   });
 });

@@ -90,15 +90,33 @@ export const key32 = () =>
     return undefined;
   });
 
-/** An Ed25519 key as base64 of its DER: PKCS#8 for a private key, SPKI for a public one. */
-export const ed25519Key = (type: 'private' | 'public') =>
-  variable(`an Ed25519 ${type} key as base64 of its ${type === 'private' ? 'PKCS#8' : 'SPKI'} DER`, (raw): KeyObject | undefined => {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw)) return undefined;
-    const der = Buffer.from(raw, 'base64');
-    try {
-      const key = type === 'private' ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) : createPublicKey({ key: der, format: 'der', type: 'spki' });
-      return key.asymmetricKeyType === 'ed25519' ? key : undefined;
-    } catch {
-      return undefined;
-    }
+function parseEd25519(type: 'private' | 'public', raw: string): KeyObject | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw)) return undefined;
+  const der = Buffer.from(raw, 'base64');
+  try {
+    const key = type === 'private' ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) : createPublicKey({ key: der, format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'ed25519' ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ed25519Form = (type: 'private' | 'public') => `an Ed25519 ${type} key as base64 of its ${type === 'private' ? 'PKCS#8' : 'SPKI'} DER`;
+
+/** An Ed25519 private key as base64 of its PKCS#8 DER. */
+export const ed25519PrivateKey = () => variable(ed25519Form('private'), (raw) => parseEd25519('private', raw));
+
+/**
+ * Ed25519 public keys as base64 of their SPKI DER, separated by commas: during a rotation the old
+ * and the new key are both trusted.
+ */
+export const ed25519PublicKeys = () =>
+  variable(`${ed25519Form('public')} (several separated by commas)`, (raw): KeyObject[] | undefined => {
+    const keys = raw.split(',').map((part) => parseEd25519('public', part.trim()));
+    return keys.every((key) => key !== undefined) ? keys : undefined;
   });
+
+/** Text of a fixed shape, e.g. a name used in keys. */
+export function matching(pattern: RegExp, expected: string) {
+  return variable(expected, (raw) => (pattern.test(raw) ? raw : undefined));
+}

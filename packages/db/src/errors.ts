@@ -1,3 +1,5 @@
+import { CofferError } from '@coffer/contract';
+
 /** PostgreSQL SQLSTATEs the stores translate into domain errors. */
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -26,4 +28,28 @@ export function isSerializationFailure(err: unknown): boolean {
 
 export function isDeadlock(err: unknown): boolean {
   return sqlState(err) === DEADLOCK_DETECTED;
+}
+
+// Errors that mean PostgreSQL cannot be reached or cannot serve now, not that the query was wrong.
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+// Class 08 (connection exception), admin/crash shutdown, cannot connect now, too many connections.
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|53300)$/;
+const UNAVAILABLE_MESSAGES = /Connection terminated|not queryable|Knex: Timeout acquiring a connection|Connection ended/i;
+
+/** Whether `err` says the database is out of reach (an outage), as opposed to a bad query or a bug. */
+export function isUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = sqlState(err);
+  if (code !== undefined && (UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))) return true;
+  if ((err as { name?: unknown }).name === 'KnexTimeoutError') return true;
+  const message = (err as { message?: unknown }).message;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+}
+
+/**
+ * The one edge where a database failure becomes a CofferError: an outage is UNAVAILABLE (503, the
+ * caller may retry), never a corrupt or missing secret; everything else passes on unchanged.
+ */
+export function mapDatabaseError(err: unknown): unknown {
+  return isUnavailable(err) ? new CofferError('UNAVAILABLE', 'the database is unavailable; retry later', { cause: err }) : err;
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { mapDatabaseError } from './errors.js';
 
 /** Session settings the RLS policies read. Each is set with SET LOCAL semantics (transaction-scoped). */
 export interface ScopeSettings {
@@ -17,13 +18,14 @@ export async function withScope<T>(
   settings: ScopeSettings,
   fn: (trx: Knex.Transaction) => Promise<T>,
 ): Promise<T> {
-  return knex.transaction(async (trx) => {
-    await trx.raw(
-      `select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)`,
-      [settings.orgId ?? '', settings.tokenHash ?? ''],
-    );
-    return fn(trx);
-  });
+  try {
+    return await knex.transaction(async (trx) => {
+      await trx.raw(`select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)`, [settings.orgId ?? '', settings.tokenHash ?? '']);
+      return fn(trx);
+    });
+  } catch (err) {
+    throw mapDatabaseError(err);
+  }
 }
 
 /** Moves an open transaction to another organisation, e.g. right after creating it. */

@@ -4,7 +4,7 @@ import type { AuditServiceClient } from './generated/coffer/v1/AuditService.js';
 import type { AuthServiceClient } from './generated/coffer/v1/AuthService.js';
 import type { SecretServiceClient } from './generated/coffer/v1/SecretService.js';
 import type { HealthClient } from './generated/grpc/health/v1/Health.js';
-import { writeCallContext, type CallContext } from './metadata.js';
+import { writeCallContext, type OutgoingContext } from './metadata.js';
 import { loadCofferPackage } from './proto-package.js';
 
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -47,7 +47,7 @@ type UnarySignature<Request, Response> = (
   callback: grpc.requestCallback<Response>,
 ) => grpc.ClientUnaryCall;
 
-type UnaryMethodName<Client> = {
+export type UnaryMethodName<Client> = {
   [Name in keyof Client]: Client[Name] extends UnarySignature<infer _Request, infer _Response> ? Name : never;
 }[keyof Client];
 
@@ -56,7 +56,7 @@ export type ResponseOf<Method> = Method extends UnarySignature<infer _Request, i
 
 export interface UnaryOptions {
   /** Request id and principal of the call being served, passed on to the callee. */
-  ctx: CallContext;
+  ctx: OutgoingContext;
   deadlineMs?: number;
 }
 

@@ -6,7 +6,7 @@ import {
   codeOfGrpcStatus,
   isErrorCode,
   type ErrorDetails,
-} from './errors.js';
+} from '@coffer/contract';
 
 // How a CofferError crosses the wire: the gRPC status carries the message, and the
 // trailers carry the exact code (several codes share a status) and the details.

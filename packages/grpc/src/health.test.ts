@@ -1,7 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHealthClient, unary } from './client.js';
-import { CofferError } from './errors.js';
+import { CofferError } from '@coffer/contract';
 import type { HealthClient } from './generated/grpc/health/v1/Health.js';
 import type { HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse.js';
 import { createHealthService, type HealthService } from './health.js';

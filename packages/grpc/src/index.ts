@@ -1,6 +1,6 @@
 export type { Server } from '@grpc/grpc-js';
+export * from './access.js';
 export * from './client.js';
-export * from './errors.js';
 export * from './error-status.js';
 export type * from './generated/index.js';
 export * from './health.js';
@@ -9,8 +9,10 @@ export * from './metadata.js';
 // Named on purpose: `Principal` is the decoded principal of a call; it shadows the generated
 // all-optional input type of the same name, which callers never need.
 export type { Principal } from './metadata.js';
-export * from './permissions.js';
 export * from './principal-assertion.js';
 export * from './proto-package.js';
 export * from './server.js';
-export * from './validate.js';
+export * from './service-assertion.js';
+export * from './signing-keys.js';
+export * from './key-modules.js';
+export * from './module-support.js';

@@ -1,71 +1,123 @@
-import { sign, verify, type KeyObject } from 'node:crypto';
-import { CofferError } from './errors.js';
+import type { KeyObject } from 'node:crypto';
+import { SignJWT, jwtVerify, decodeJwt, type JWTPayload } from 'jose';
+import { CofferError } from '@coffer/contract';
 import type { Principal__Output } from './generated/coffer/v1/Principal.js';
+import { AUDIT_SERVICE, AUTH_SERVICE, SECRET_SERVICE } from './proto-package.js';
+import { signingKey, verificationKeys } from './signing-keys.js';
 
 /**
- * A principal assertion is how a principal travels between services: the Auth service signs the
- * principal with its Ed25519 key, every service verifies it with the public key and trusts nothing
- * else, so neither a gateway bug nor a caller that reaches a gRPC port directly can claim an
- * organisation or a permission. Compact, JWT-like: `base64url(JSON payload).base64url(signature)`,
- * the signature covering the payload segment exactly as transmitted.
+ * A principal assertion is how a principal travels between services: an EdDSA JWT that the Auth
+ * service signs at Authenticate and every service verifies, trusting nothing else, so neither a
+ * gateway bug nor a caller that reaches a gRPC port directly can claim an organisation or a
+ * permission. Why claims travel signed instead of an `Auth.Authorize` call: AUTHORIZATION.md.
  */
 
 /** What the Auth service vouches for: a principal without its assertion. */
 export type PrincipalClaims = Omit<Principal__Output, 'assertion'>;
 
-/** Answers the verified principal of an assertion, its `assertion` field the assertion itself. */
-export type PrincipalVerifier = (assertion: string) => Principal__Output;
+export const PRINCIPAL_ISSUER = 'coffer-auth';
+/** Explicit typing (RFC 8725): a service assertion signed by a shared key can never pass as a principal. */
+export const PRINCIPAL_TOKEN_TYPE = 'coffer-principal+jwt';
+/** Every service a principal may be presented to; each verifier insists on its own name. */
+export const PRINCIPAL_AUDIENCES = [AUTH_SERVICE, SECRET_SERVICE, AUDIT_SERVICE] as const;
 
 /** Short, so that a revoked token's assertion dies soon; the gateway caches a principal for seconds. */
 export const PRINCIPAL_ASSERTION_TTL_MS = 5 * 60_000;
 
-const ASSERTION_PATTERN = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
-const ED25519_SIGNATURE_BYTES = 64;
+export type PrincipalSigner = (claims: PrincipalClaims) => Promise<string>;
 
-export function createPrincipalSigner(privateKey: KeyObject, { ttlMs = PRINCIPAL_ASSERTION_TTL_MS, now = Date.now }: { ttlMs?: number; now?: () => number } = {}) {
-  requireEd25519(privateKey, 'private');
-  return (claims: PrincipalClaims): string => {
-    const { tokenId, orgId, orgSlug, name, permissions, actorType } = claims;
-    // `exp` in seconds since the epoch, as in a JWT.
-    const exp = Math.floor((now() + ttlMs) / 1000);
-    const payload = Buffer.from(JSON.stringify({ tokenId, orgId, orgSlug, name, permissions, actorType, exp }), 'utf8').toString('base64url');
-    return `${payload}.${sign(null, Buffer.from(payload, 'ascii'), privateKey).toString('base64url')}`;
+export interface VerifyOptions {
+  /** Judge expiry at this time (ms) instead of now: an audit record is checked against when it happened. */
+  at?: number;
+}
+
+/** Answers the verified principal of an assertion, its `assertion` field the assertion itself. */
+export type PrincipalVerifier = (assertion: string, options?: VerifyOptions) => Promise<Principal__Output>;
+
+export async function createPrincipalSigner(
+  privateKey: KeyObject,
+  { ttlMs = PRINCIPAL_ASSERTION_TTL_MS, now = Date.now }: { ttlMs?: number; now?: () => number } = {},
+): Promise<PrincipalSigner> {
+  const key = await signingKey(privateKey, 'principal assertions');
+  return ({ tokenId, orgId, orgSlug, name, permissions, actorType }) => {
+    const issuedAt = Math.floor(now() / 1000);
+    return new SignJWT({ org: orgId, org_slug: orgSlug, name, perms: permissions, act: actorType })
+      .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: PRINCIPAL_TOKEN_TYPE })
+      .setIssuer(PRINCIPAL_ISSUER)
+      .setAudience([...PRINCIPAL_AUDIENCES])
+      .setSubject(tokenId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor((now() + ttlMs) / 1000))
+      .sign(key.privateKey);
   };
 }
 
 /**
- * Verifies assertions, remembering each good one until it expires: the same assertion arrives on
- * every call a token makes, and an Ed25519 verification (~50 µs) is too much for the inject hot path.
- * @throws CofferError UNAUTHENTICATED for garbage, a bad signature or an expired assertion
+ * Verifies assertions for one audience (the verifying service), remembering each good one until it
+ * expires: the same assertion arrives on every call a token makes, and a signature check is too much
+ * for the inject hot path. Several public keys may be trusted at once, by `kid`, for rotation.
+ * @throws CofferError UNAUTHENTICATED for garbage, a bad signature, another audience or an expired assertion
  */
-export function createPrincipalVerifier(publicKey: KeyObject, { now = Date.now, maxEntries = 10_000 }: { now?: () => number; maxEntries?: number } = {}): PrincipalVerifier {
-  requireEd25519(publicKey, 'public');
+export async function createPrincipalVerifier(
+  publicKeys: KeyObject | readonly KeyObject[],
+  { audience, now = Date.now, maxEntries = 10_000 }: { audience: string; now?: () => number; maxEntries?: number },
+): Promise<PrincipalVerifier> {
+  const keys = await verificationKeys(Array.isArray(publicKeys) ? publicKeys : [publicKeys as KeyObject], 'principal assertions');
   const verified = new Map<string, { principal: Principal__Output; expiresAt: number }>();
-  return (assertion) => {
-    const cached = verified.get(assertion);
-    if (cached) {
-      if (cached.expiresAt > now()) return cached.principal;
-      verified.delete(assertion);
-      throw expired();
+  return async (assertion, { at } = {}) => {
+    const when = at ?? now();
+    let entry = verified.get(assertion);
+    if (!entry) {
+      const payload = await verifiedPayload(assertion, keys, audience);
+      entry = { principal: { ...claimsOf(payload), assertion }, expiresAt: (payload.exp as number) * 1000 };
+      if (verified.size >= maxEntries) {
+        const oldest = verified.keys().next().value;
+        if (oldest !== undefined) verified.delete(oldest);
+      }
+      verified.set(assertion, entry);
     }
-    const match = ASSERTION_PATTERN.exec(assertion);
-    if (!match) throw malformed();
-    const [, payload = '', signature = ''] = match;
-    const signatureBytes = Buffer.from(signature, 'base64url');
-    if (signatureBytes.length !== ED25519_SIGNATURE_BYTES || !verify(null, Buffer.from(payload, 'ascii'), publicKey, signatureBytes)) {
-      throw new CofferError('UNAUTHENTICATED', 'principal assertion has a bad signature');
+    if (entry.expiresAt <= when) {
+      if (entry.expiresAt <= now()) verified.delete(assertion);
+      throw new CofferError('UNAUTHENTICATED', 'principal assertion has expired');
     }
-    const { exp, ...claims } = parsePayload(payload);
-    const expiresAt = exp * 1000;
-    if (expiresAt <= now()) throw expired();
-    const principal = { ...claims, assertion };
-    if (verified.size >= maxEntries) {
-      const oldest = verified.keys().next().value;
-      if (oldest !== undefined) verified.delete(oldest);
-    }
-    verified.set(assertion, { principal, expiresAt });
-    return principal;
+    return entry.principal;
   };
+}
+
+async function verifiedPayload(assertion: string, keys: Awaited<ReturnType<typeof verificationKeys>>, audience: string): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(
+      assertion,
+      (header) => {
+        const key = header.kid === undefined ? undefined : keys.byKid(header.kid);
+        if (!key || header.typ !== PRINCIPAL_TOKEN_TYPE) throw new Error('unknown key or type');
+        return key;
+      },
+      // Expiry is judged by the caller (see VerifyOptions.at), against the cached `exp`.
+      { issuer: PRINCIPAL_ISSUER, audience, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub'], currentDate: new Date(0) },
+    );
+    return payload;
+  } catch {
+    throw new CofferError('UNAUTHENTICATED', 'principal assertion does not verify');
+  }
+}
+
+// Signed does not mean well formed: copy the known claims only and check each.
+function claimsOf(payload: JWTPayload): PrincipalClaims {
+  const { sub, org, org_slug: orgSlug, name, perms, act } = payload as Record<string, unknown>;
+  if (
+    !isNonEmptyString(sub) ||
+    !isNonEmptyString(org) ||
+    !isNonEmptyString(orgSlug) ||
+    typeof name !== 'string' ||
+    !isNonEmptyString(act) ||
+    !Array.isArray(perms) ||
+    !perms.every(isNonEmptyString) ||
+    typeof payload.exp !== 'number'
+  ) {
+    throw new CofferError('UNAUTHENTICATED', 'malformed principal assertion');
+  }
+  return { tokenId: sub, orgId: org, orgSlug, name, permissions: [...perms], actorType: act };
 }
 
 /**
@@ -74,52 +126,13 @@ export function createPrincipalVerifier(publicKey: KeyObject, { now = Date.now, 
  */
 export function principalAssertionExpiry(assertion: string): number {
   try {
-    const [payload = ''] = assertion.split('.', 1);
-    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+    const { exp } = decodeJwt(assertion);
     return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : 0;
   } catch {
     return 0;
   }
 }
 
-// Signed does not mean well formed: still copy the known fields only and check each.
-function parsePayload(payload: string): PrincipalClaims & { exp: number } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw malformed();
-  }
-  if (typeof parsed !== 'object' || parsed === null) throw malformed();
-  const { tokenId, orgId, orgSlug, name, permissions, actorType, exp } = parsed as Record<string, unknown>;
-  if (
-    !isNonEmptyString(tokenId) ||
-    !isNonEmptyString(orgId) ||
-    !isNonEmptyString(orgSlug) ||
-    typeof name !== 'string' ||
-    !isNonEmptyString(actorType) ||
-    !Array.isArray(permissions) ||
-    !permissions.every(isNonEmptyString) ||
-    typeof exp !== 'number' ||
-    !Number.isFinite(exp)
-  ) {
-    throw malformed();
-  }
-  return { tokenId, orgId, orgSlug, name, permissions: [...permissions], actorType, exp };
-}
-
-function requireEd25519(key: KeyObject, type: 'private' | 'public'): void {
-  if (key.type !== type || key.asymmetricKeyType !== 'ed25519') throw new Error(`principal assertions need an Ed25519 ${type} key`);
-}
-
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
-}
-
-function malformed(): CofferError {
-  return new CofferError('UNAUTHENTICATED', 'malformed principal assertion');
-}
-
-function expired(): CofferError {
-  return new CofferError('UNAUTHENTICATED', 'principal assertion has expired');
 }

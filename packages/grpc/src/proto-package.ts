@@ -9,6 +9,11 @@ import { LOADER_OPTIONS } from './loader-options.js';
 /** Every contract the platform speaks: service constructors and definitions under their proto package. */
 export type CofferPackage = AuthProto & SecretProto & AuditProto & HealthProto;
 
+/** The fully qualified names of Coffer's gRPC services: health-check names and assertion audiences. */
+export const AUTH_SERVICE = 'coffer.v1.AuthService';
+export const SECRET_SERVICE = 'coffer.v1.SecretService';
+export const AUDIT_SERVICE = 'coffer.v1.AuditService';
+
 const PROTO_FILES = ['coffer/v1/auth.proto', 'coffer/v1/secret.proto', 'coffer/v1/audit.proto', 'grpc/health/v1/health.proto'];
 
 let loaded: CofferPackage | undefined;

@@ -2,15 +2,19 @@ import { generateKeyPairSync } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuditClient, unary } from './client.js';
-import { CofferError, httpStatusOf } from './errors.js';
+import { CofferError, httpStatusOf } from '@coffer/contract';
 import type { AuditServiceClient, AuditServiceHandlers } from './generated/coffer/v1/AuditService.js';
-import { PRINCIPAL_METADATA_KEY, type CallContext } from './metadata.js';
+import { principalWith, publicAccess, servicesOnly } from './access.js';
+import { PRINCIPAL_METADATA_KEY, SERVICE_METADATA_KEY, type CallContext } from './metadata.js';
 import { createPrincipalSigner, createPrincipalVerifier } from './principal-assertion.js';
-import { loadCofferPackage } from './proto-package.js';
-import { addService, bindServer, createGrpcServer, shutdownServer, type AsyncHandlers } from './server.js';
+import { AUDIT_SERVICE, loadCofferPackage } from './proto-package.js';
+import { addService, bindServer, createGrpcServer, shutdownServer, type AccessTable, type AsyncHandlers } from './server.js';
+import { createServiceSigner, createServiceVerifier } from './service-assertion.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const verifyPrincipal = createPrincipalVerifier(publicKey);
+const service = generateKeyPairSync('ed25519');
+const verifyPrincipal = await createPrincipalVerifier(publicKey, { audience: AUDIT_SERVICE });
+const verifyService = await createServiceVerifier([service.publicKey], { audience: AUDIT_SERVICE });
 const claims = {
   tokenId: 'tok_1',
   orgId: '0b6f0c1e-3a51-4c3f-9d51-2f4f3c0d8a11',
@@ -19,8 +23,11 @@ const claims = {
   permissions: ['audit:read'],
   actorType: 'token',
 };
-const principal = { ...claims, assertion: createPrincipalSigner(privateKey)(claims) };
+const principal = { ...claims, assertion: await (await createPrincipalSigner(privateKey))(claims) };
+const foreignAssertion = await (await createPrincipalSigner(generateKeyPairSync('ed25519').privateKey))(claims);
 const ctx: CallContext = { requestId: 'req-1', principal };
+/** Any principal of the organisation may Record here; Search needs audit:read. */
+const ACCESS: AccessTable<AuditServiceHandlers> = { Record: principalWith([]), Search: principalWith(['audit:read']) };
 
 const noSearch: AsyncHandlers<AuditServiceHandlers>['Search'] = async () => ({ events: [] });
 
@@ -33,9 +40,9 @@ afterEach(async () => {
   server = client = undefined;
 });
 
-async function serveAudit(handlers: AsyncHandlers<AuditServiceHandlers>, onUnexpectedError = vi.fn()) {
+async function serveAudit(handlers: AsyncHandlers<AuditServiceHandlers>, onUnexpectedError = vi.fn(), access = ACCESS) {
   server = createGrpcServer();
-  addService(server, loadCofferPackage().coffer.v1.AuditService.service, handlers, { onUnexpectedError, verifyPrincipal });
+  addService(server, loadCofferPackage().coffer.v1.AuditService.service, handlers, access, { onUnexpectedError, verifyPrincipal, verifyService });
   const port = await bindServer(server, '127.0.0.1', 0);
   client = createAuditClient(`127.0.0.1:${port}`);
   return { client, onUnexpectedError };
@@ -56,12 +63,12 @@ describe('gRPC server adapter and typed client', () => {
     const { client } = await serveAudit({
       Record: async (request, callCtx) => {
         seen.push(callCtx);
-        return { recorded: request.events.length };
+        return { recorded: request.groups.length };
       },
       Search: noSearch,
     });
 
-    const response = await unary(client, 'Record', { events: [{ action: 'secret.read' }] }, { ctx });
+    const response = await unary(client, 'Record', { groups: [{ principal: 'p', events: [{ action: 'secret.read' }] }] }, { ctx });
 
     expect(response).toEqual({ recorded: 1 });
     expect(seen).toEqual([ctx]);
@@ -138,7 +145,7 @@ describe('gRPC server adapter and typed client', () => {
   it.each([
     ['malformed', Buffer.from('{"orgId": 42}').toString('base64url')],
     ['unsigned (plain JSON)', Buffer.from(JSON.stringify(claims)).toString('base64url')],
-    ['signed with another key', createPrincipalSigner(generateKeyPairSync('ed25519').privateKey)(claims)],
+    ['signed with another key', foreignAssertion],
   ])('rejects %s principal metadata as UNAUTHENTICATED without calling the handler', async (_, value) => {
     const record = vi.fn<AsyncHandlers<AuditServiceHandlers>['Record']>(async () => ({ recorded: 0 }));
     const { client } = await serveAudit({ Record: record, Search: noSearch });
@@ -167,8 +174,64 @@ describe('gRPC server adapter and typed client', () => {
   it('refuses to register a service with a missing handler', () => {
     server = createGrpcServer();
     const incomplete = { Record: async () => ({ recorded: 0 }) } as unknown as AsyncHandlers<AuditServiceHandlers>;
-    const register = () =>
-      addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, { onUnexpectedError: vi.fn(), verifyPrincipal });
+    const register = () => addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, ACCESS, { onUnexpectedError: vi.fn(), verifyPrincipal });
     expect(register).toThrow('no handler for /coffer.v1.AuditService/Search');
+  });
+
+  it('refuses to register a handler without an access rule, or a rule for a method that does not exist', () => {
+    server = createGrpcServer();
+    const handlers = { Record: async () => ({ recorded: 0 }), Search: noSearch };
+    const definition = loadCofferPackage().coffer.v1.AuditService.service;
+    const options = { onUnexpectedError: vi.fn(), verifyPrincipal, verifyService };
+    const missing = { Record: publicAccess } as unknown as AccessTable<AuditServiceHandlers>;
+    expect(() => addService(server!, definition, handlers, missing, options)).toThrow('no access rule for /coffer.v1.AuditService/Search');
+    const extra = { ...ACCESS, Delete: publicAccess } as unknown as AccessTable<AuditServiceHandlers>;
+    expect(() => addService(server!, definition, handlers, extra, options)).toThrow('access rules for unknown methods Delete');
+    const serviceOnly = { ...ACCESS, Record: servicesOnly('gateway') };
+    expect(() => addService(server!, definition, handlers, serviceOnly, { onUnexpectedError: vi.fn(), verifyPrincipal })).toThrow('no service verifier');
+  });
+});
+
+describe('access rules, enforced before the handler runs', () => {
+  const handlers = () => ({
+    Record: vi.fn<AsyncHandlers<AuditServiceHandlers>['Record']>(async (_request, callCtx) => ({ recorded: callCtx.service === 'gateway' ? 1 : 0 })),
+    Search: vi.fn<AsyncHandlers<AuditServiceHandlers>['Search']>(async () => ({ events: [] })),
+  });
+
+  it('answers PERMISSION_DENIED naming the missing permission, and UNAUTHENTICATED without a principal', async () => {
+    const reader = { ...claims, permissions: ['secrets:read'] };
+    const withoutAudit = { ...reader, assertion: await (await createPrincipalSigner(privateKey))(reader) };
+    const spies = handlers();
+    const { client } = await serveAudit(spies);
+    const denied = await failureOf(unary(client, 'Search', {}, { ctx: { requestId: 'r', principal: withoutAudit } }));
+    expect(denied).toMatchObject({ code: 'PERMISSION_DENIED', message: 'missing permission: audit:read' });
+    expect((await failureOf(unary(client, 'Search', {}, { ctx: { requestId: 'r' } }))).code).toBe('UNAUTHENTICATED');
+    expect(spies.Search).not.toHaveBeenCalled();
+    expect(await unary(client, 'Search', {}, { ctx })).toEqual({ events: [] });
+  });
+
+  it('lets a public RPC through without a principal', async () => {
+    const spies = handlers();
+    const { client } = await serveAudit(spies, vi.fn(), { ...ACCESS, Record: publicAccess });
+    expect(await unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r' } })).toEqual({ recorded: 0 });
+  });
+
+  it('admits a service-only RPC with a service assertion of a listed service only', async () => {
+    const spies = handlers();
+    const { client } = await serveAudit(spies, vi.fn(), { ...ACCESS, Record: servicesOnly('gateway') });
+    const asGateway = await (await createServiceSigner(service.privateKey, 'gateway'))(AUDIT_SERVICE);
+    expect(await unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: asGateway } })).toEqual({ recorded: 1 });
+
+    // A principal, however powerful, is not a service; nor is a service that is not listed, nor an unknown key.
+    expect((await failureOf(unary(client, 'Record', { groups: [] }, { ctx }))).code).toBe('UNAUTHENTICATED');
+    const asSync = await (await createServiceSigner(service.privateKey, 'sync'))(AUDIT_SERVICE);
+    expect(await failureOf(unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: asSync } }))).toMatchObject({ code: 'PERMISSION_DENIED' });
+    const forged = await (await createServiceSigner(generateKeyPairSync('ed25519').privateKey, 'gateway'))(AUDIT_SERVICE);
+    expect((await failureOf(unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: forged } }))).code).toBe('UNAUTHENTICATED');
+    const metadata = new grpc.Metadata();
+    metadata.set(SERVICE_METADATA_KEY, 'not-a-jwt');
+    const status = await new Promise<grpc.ServiceError | null>((resolve) => client.Record({ groups: [] }, metadata, { deadline: Date.now() + 5_000 }, (error) => resolve(error)));
+    expect(status?.code).toBe(grpc.status.UNAUTHENTICATED);
+    expect(spies.Record).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,9 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
+import { CofferError, isCofferError, toCofferError } from '@coffer/contract';
+import { enforce, type AccessRule } from './access.js';
 import { toGrpcStatus } from './error-status.js';
-import { isCofferError, toCofferError } from './errors.js';
-import { readCallContext, type CallContext } from './metadata.js';
+import { PRINCIPAL_METADATA_KEY, SERVICE_METADATA_KEY, readAssertion, readRequestId, type CallContext } from './metadata.js';
 import type { PrincipalVerifier } from './principal-assertion.js';
+import type { ServiceVerifier } from './service-assertion.js';
 
 type UntypedAsyncHandler = (request: unknown, ctx: CallContext) => Promise<unknown>;
 
@@ -37,6 +39,11 @@ export type HandlersOf<Definition> = {
     : never;
 };
 
+/** One access rule per unary RPC of a service: an RPC without one cannot be registered (nor compiled). */
+export type AccessTable<Handlers> = {
+  [Method in keyof AsyncHandlers<Handlers>]: AccessRule<Parameters<AsyncHandlers<Handlers>[Method]>[0]>;
+};
+
 export interface AddServiceOptions {
   /** Receives every error that is not a CofferError before the caller sees it as INTERNAL; pass a logger. */
   onUnexpectedError(error: unknown, method: string, requestId?: string): void;
@@ -44,6 +51,8 @@ export interface AddServiceOptions {
   onCompleted?(method: string, code: string): void;
   /** Turns the caller's principal assertion into its principal; required, so no service can trust an unsigned one. */
   verifyPrincipal: PrincipalVerifier;
+  /** Turns a service assertion into the calling service's name; required by services with service-only RPCs. */
+  verifyService?: ServiceVerifier;
 }
 
 const SERVER_DEFAULTS: grpc.ServerOptions = {
@@ -58,17 +67,20 @@ export function createGrpcServer(options: grpc.ServerOptions = {}): grpc.Server 
 }
 
 /**
- * Registers a unary service whose handlers are plain async functions. Each call gets
- * its CallContext from metadata; a thrown CofferError becomes its gRPC status, and any
- * other error is reported to `onUnexpectedError` and answered as INTERNAL "internal error".
+ * Registers a unary service whose handlers are plain async functions, each behind its access rule.
+ * Every call gets its CallContext from metadata and is admitted by its rule before the handler
+ * runs; a thrown CofferError becomes its gRPC status, and any other error is reported to
+ * `onUnexpectedError` and answered as INTERNAL "internal error".
  */
 export function addService<Definition extends grpc.ServiceDefinition>(
   server: grpc.Server,
   definition: Definition,
   handlers: AsyncHandlers<HandlersOf<Definition>>,
+  access: AccessTable<HandlersOf<Definition>>,
   options: AddServiceOptions,
 ): void {
   const handlerByName = handlers as Record<string, unknown>;
+  const ruleByName = access as Record<string, AccessRule<unknown> | undefined>;
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(definition)) {
     if (method.requestStream || method.responseStream) {
@@ -76,21 +88,46 @@ export function addService<Definition extends grpc.ServiceDefinition>(
     }
     const handler = handlerByName[name];
     if (typeof handler !== 'function') throw new Error(`addService: no handler for ${method.path}`);
-    implementation[name] = adaptUnary(method.path, handler as UntypedAsyncHandler, options);
+    const rule = ruleByName[name];
+    if (!rule) throw new Error(`addService: no access rule for ${method.path}`);
+    if (rule.kind === 'service' && !options.verifyService) throw new Error(`addService: ${method.path} is for services only, but no service verifier was given`);
+    implementation[name] = adaptUnary(method.path, handler as UntypedAsyncHandler, rule, options);
   }
+  const extra = Object.keys(ruleByName).filter((name) => !Object.hasOwn(definition, name));
+  if (extra.length > 0) throw new Error(`addService: access rules for unknown methods ${extra.join(', ')}`);
   server.addService(definition, implementation);
 }
 
-function adaptUnary(
-  method: string,
-  handler: UntypedAsyncHandler,
-  { onUnexpectedError, onCompleted, verifyPrincipal }: AddServiceOptions,
-): grpc.handleUnaryCall<unknown, unknown> {
+/** Admits a call by its rule: verifies what the rule needs (principal or service assertion) and authorizes. */
+async function admit(metadata: grpc.Metadata, request: unknown, rule: AccessRule<unknown>, options: AddServiceOptions, ctx: CallContext): Promise<void> {
+  switch (rule.kind) {
+    case 'public':
+      return;
+    case 'service': {
+      const assertion = readAssertion(metadata, SERVICE_METADATA_KEY);
+      if (!assertion || !options.verifyService) throw new CofferError('UNAUTHENTICATED', 'only a Coffer service may call this');
+      const service = await options.verifyService(assertion);
+      if (!rule.services.includes(service)) throw new CofferError('PERMISSION_DENIED', `service '${service}' may not call this`);
+      ctx.service = service;
+      return;
+    }
+    case 'principal': {
+      const assertion = readAssertion(metadata, PRINCIPAL_METADATA_KEY);
+      if (!assertion) throw new CofferError('UNAUTHENTICATED', 'call carries no principal');
+      ctx.principal = await options.verifyPrincipal(assertion);
+      enforce(rule, request, ctx.principal);
+      return;
+    }
+  }
+}
+
+function adaptUnary(method: string, handler: UntypedAsyncHandler, rule: AccessRule<unknown>, options: AddServiceOptions): grpc.handleUnaryCall<unknown, unknown> {
+  const { onUnexpectedError, onCompleted } = options;
   return (call, callback) => {
-    let requestId: string | undefined;
+    const ctx: CallContext = { requestId: readRequestId(call.metadata) };
+    const requestId = ctx.requestId;
     const answer = async () => {
-      const ctx = readCallContext(call.metadata, verifyPrincipal);
-      requestId = ctx.requestId;
+      await admit(call.metadata, call.request, rule, options, ctx);
       return handler(call.request, ctx);
     };
     answer().then(

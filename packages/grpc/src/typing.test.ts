@@ -9,6 +9,7 @@ import type { Secret__Output } from './generated/coffer/v1/Secret.js';
 import type { SecretServiceClient } from './generated/coffer/v1/SecretService.js';
 import type { HealthHandlers } from './generated/grpc/health/v1/Health.js';
 import type { CallContext } from './metadata.js';
+import { publicAccess } from './access.js';
 import { addService, type AsyncHandlers, type HandlersOf } from './server.js';
 
 // Compile-time checks: `tsc` fails if these types drift, the assertions only run as no-ops.
@@ -37,8 +38,12 @@ describe('typing', () => {
       void unary(client, 'GetSecret', { key: 1 }, { ctx });
       // @ts-expect-error the caller's context is required
       void unary(client, 'GetSecret', {});
+      const access = { Record: publicAccess, Search: publicAccess };
+      const options = { onUnexpectedError: () => undefined, verifyPrincipal: async () => Promise.reject(new Error('none')) };
       // @ts-expect-error Search has no handler
-      addService(server, definition, { Record: async () => ({}) }, { onUnexpectedError: () => undefined });
+      addService(server, definition, { Record: async () => ({}) }, access, options);
+      // @ts-expect-error Search has no access rule
+      addService(server, definition, { Record: async () => ({}), Search: async () => ({}) }, { Record: publicAccess }, options);
     };
     expectTypeOf(misuse).toBeFunction();
   });

@@ -12,8 +12,6 @@ export interface KekRow {
   wrappedMaterial: string;
   wrapCount: number;
   state: KekState;
-  /** Inserted by the calling transaction, so it may yet roll back and its version be reused. */
-  createdByThisTransaction: boolean;
 }
 
 export interface NewKekRow {
@@ -34,17 +32,9 @@ interface DbRow {
   wrapped_material: string;
   wrap_count: string | number;
   state: KekState;
-  created_by_this_transaction: boolean;
 }
 
-function columns(trx: Knex.Transaction) {
-  return [
-    'id', 'org_id', 'key_id', 'version', 'provider', 'wrapped_material', 'wrap_count', 'state',
-    // created_at defaults to the inserting transaction's start time, which is what now() returns
-    // here only if this transaction inserted the row (or, harmlessly, one began the same microsecond).
-    trx.raw('(created_at = now()) as created_by_this_transaction'),
-  ];
-}
+const COLUMNS = ['id', 'org_id', 'key_id', 'version', 'provider', 'wrapped_material', 'wrap_count', 'state'];
 
 function toKekRow(row: DbRow): KekRow {
   return {
@@ -56,7 +46,6 @@ function toKekRow(row: DbRow): KekRow {
     wrappedMaterial: row.wrapped_material,
     wrapCount: Number(row.wrap_count),
     state: row.state,
-    createdByThisTransaction: row.created_by_this_transaction,
   };
 }
 
@@ -72,14 +61,14 @@ export function createKekStore() {
       const row: DbRow | undefined = await trx('kms_keys')
         .where({ org_id: orgId })
         .orderBy('version', 'desc')
-        .first(columns(trx));
+        .first(COLUMNS);
       return row && toKekRow(row);
     },
 
     async find(trx: Knex.Transaction, orgId: string, keyId: string, version: number): Promise<KekRow | undefined> {
       const row: DbRow | undefined = await trx('kms_keys')
         .where({ org_id: orgId, key_id: keyId, version })
-        .first(columns(trx));
+        .first(COLUMNS);
       return row && toKekRow(row);
     },
 
@@ -100,10 +89,10 @@ export function createKekStore() {
       return inserted.length === 1;
     },
 
-    /** The new wrap count, or undefined when there is no such version. */
-    async incrementWraps(trx: Knex.Transaction, orgId: string, keyId: string, version: number): Promise<number | undefined> {
+    /** The new wrap count, or undefined when the version is not (or no longer) the active one. */
+    async incrementActiveWraps(trx: Knex.Transaction, orgId: string, keyId: string, version: number): Promise<number | undefined> {
       const rows: Array<{ wrap_count: string | number }> = await trx('kms_keys')
-        .where({ org_id: orgId, key_id: keyId, version })
+        .where({ org_id: orgId, key_id: keyId, version, state: 'active' })
         .increment('wrap_count', 1)
         .returning('wrap_count');
       return rows[0] && Number(rows[0].wrap_count);

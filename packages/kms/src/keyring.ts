@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { generateKey, KEY_BYTES } from '@coffer/crypto';
-import type { Knex } from '@coffer/db';
+import { CofferError } from '@coffer/contract';
+import { DecryptionError, generateKey, KEY_BYTES } from '@coffer/crypto';
+import { withTenant, type Knex } from '@coffer/db';
 import { createKekCache } from './kek-cache.js';
 import { createKekStore, type KekRow, type KekStore } from './kek-store.js';
 import type { KmsProvider } from './provider.js';
@@ -14,11 +15,33 @@ export interface Kek {
 
 export interface KeyringOptions {
   provider: KmsProvider;
+  /** Where `kms_keys` lives; the keyring reads and creates KEK rows in short transactions of its own. */
+  knex: Knex;
   store?: KekStore;
   /** Unwrapped KEK versions kept in memory. */
   cacheSize?: number;
   /** Wraps after which a KEK version is retired; at most 2^30 (see INVARIANTS.md). */
   maxWrapsPerKek?: number;
+}
+
+/** No KEK row for the version a blob names: the blob cannot be opened by anyone. */
+export class KekNotFoundError extends Error {
+  override readonly name = 'KekNotFoundError';
+  constructor() {
+    super('kek not found');
+  }
+}
+
+/**
+ * The version a write sealed under was retired after it was resolved (a rotation or the wrap
+ * limit, in any process): the write's transaction must roll back and start again with the
+ * current version, so that nothing is ever wrapped under a retired KEK.
+ */
+export class KekRetiredError extends Error {
+  override readonly name = 'KekRetiredError';
+  constructor() {
+    super('kek version was retired meanwhile');
+  }
 }
 
 const WRAP_LIMIT = 2 ** 30;
@@ -27,28 +50,40 @@ function cacheKey(orgId: string, keyId: string, version: number): string {
   return `${orgId}:${keyId}:${version}`;
 }
 
+/** A KMS that cannot be reached or refuses is an outage (503), never a corrupt secret; a failed tag stays a DecryptionError. */
+async function kms<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof DecryptionError || err instanceof CofferError) throw err;
+    throw new CofferError('UNAVAILABLE', 'the key management service is unavailable; retry later', { cause: err });
+  }
+}
+
 /**
  * Per-organisation, versioned KEKs: created on first use, rotated on demand or after
  * `maxWrapsPerKek` wraps, unwrapped through the provider and cached in this process.
  *
- * Every function runs in the caller's tenant-scoped transaction and takes the same `orgId` that
- * transaction is scoped to: a cache hit is answered without a query, so that is the check.
+ * Nothing here runs inside a caller's transaction except `recordWrap`: KEKs are read, created and
+ * unwrapped (the KMS round trips) before the caller's transaction opens, so no transaction ever
+ * waits on a KMS, and `recordWrap` then checks, inside it, that the version is still the active one.
  */
-export function createKeyring({ provider, store = createKekStore(), cacheSize = 1000, maxWrapsPerKek = WRAP_LIMIT }: KeyringOptions) {
+export function createKeyring({ provider, knex, store = createKekStore(), cacheSize = 1000, maxWrapsPerKek = WRAP_LIMIT }: KeyringOptions) {
   if (!Number.isSafeInteger(maxWrapsPerKek) || maxWrapsPerKek < 1 || maxWrapsPerKek > WRAP_LIMIT) {
     throw new TypeError('maxWrapsPerKek must be an integer from 1 to 2^30');
   }
   const cache = createKekCache(cacheSize);
+  // The version each organisation's writes go to, as last seen: a write checks it inside its
+  // transaction (recordWrap), so a stale entry costs that write one retry, never a retired wrap.
+  const active = new Map<string, { keyId: string; version: number }>();
   // One provider call per row however many requests miss the cache at once (cold start).
   const unwrapping = new Map<string, Promise<Buffer>>();
-  // KEK versions each open transaction created itself, by row id; dropped with the transaction.
-  const created = new WeakMap<Knex.Transaction, Map<string, Buffer>>();
 
   async function unwrap(row: KekRow): Promise<Buffer> {
     if (row.provider !== provider.name) {
       throw new Error(`kek ${row.keyId} version ${row.version} is wrapped by provider '${row.provider}', not '${provider.name}'`);
     }
-    const material = await provider.unwrapKey(row.wrappedMaterial, { orgId: row.orgId, keyId: row.keyId, version: row.version });
+    const material = await kms(() => provider.unwrapKey(row.wrappedMaterial, { orgId: row.orgId, keyId: row.keyId, version: row.version }));
     if (material.length !== KEY_BYTES) {
       material.fill(0);
       throw new Error(`kek ${row.keyId} version ${row.version} unwrapped to the wrong length`);
@@ -56,111 +91,117 @@ export function createKeyring({ provider, store = createKekStore(), cacheSize = 
     return material;
   }
 
-  function unwrapOnce(row: KekRow): Promise<Buffer> {
+  /** The unwrapped material of a committed row, from the cache or the provider (once per row however many ask). */
+  async function load(row: KekRow): Promise<Kek> {
+    const cached = copyOf(row.orgId, row.keyId, row.version);
+    if (cached) return cached;
     let pending = unwrapping.get(row.id);
     if (!pending) {
-      pending = unwrap(row).finally(() => unwrapping.delete(row.id));
+      pending = unwrap(row)
+        .then((material) => {
+          // The cache zeroes what it evicts: it gets a copy of its own.
+          cache.set(cacheKey(row.orgId, row.keyId, row.version), { rowId: row.id, material: Buffer.from(material) });
+          return material;
+        })
+        .finally(() => unwrapping.delete(row.id));
       unwrapping.set(row.id, pending);
     }
-    return pending;
+    return { id: row.keyId, version: row.version, key: Buffer.from(await pending) };
   }
 
-  async function load(trx: Knex.Transaction, row: KekRow): Promise<Kek> {
-    const kek = (material: Buffer): Kek => ({ id: row.keyId, version: row.version, key: Buffer.from(material) });
-    if (row.createdByThisTransaction) {
-      // It may yet roll back and its version be created again with other material, so it is
-      // shared with no other transaction, but reused within this one (a first bulk import).
-      const own = created.get(trx)?.get(row.id);
-      if (own) return kek(own);
-      const material = await unwrapOnce(row);
-      remember(trx, row.id, material);
-      return kek(material);
-    }
-    const key = cacheKey(row.orgId, row.keyId, row.version);
-    const cached = cache.get(key);
-    // The row id check means a write never wraps under material from some other row of this version.
-    if (cached?.rowId === row.id) return kek(cached.material);
-    const material = await unwrapOnce(row);
-    cache.set(key, { rowId: row.id, material: Buffer.from(material) });
-    return kek(material);
-  }
-
-  function remember(trx: Knex.Transaction, rowId: string, material: Buffer): void {
-    const own = created.get(trx) ?? new Map<string, Buffer>();
-    own.set(rowId, Buffer.from(material));
-    created.set(trx, own);
-  }
-
-  /**
-   * Creates the version after `previous` (version 1 for a new organisation). Loses gracefully to a
-   * concurrent transaction creating the same version: the unique (org_id, version) makes our insert
-   * wait for theirs and then do nothing, and the re-read sees their committed row.
-   */
-  async function createNext(trx: Knex.Transaction, orgId: string, previous: KekRow | undefined): Promise<Kek> {
-    const keyId = previous?.keyId ?? randomUUID();
-    const version = (previous?.version ?? 0) + 1;
-    const material = generateKey();
-    const id = randomUUID();
-    let inserted = false;
-    try {
-      const wrappedMaterial = await provider.wrapKey(material, { orgId, keyId, version });
-      inserted = await store.insert(trx, { id, orgId, keyId, version, provider: provider.name, wrappedMaterial });
-    } finally {
-      if (!inserted) material.fill(0);
-    }
-    if (inserted) {
-      remember(trx, id, material);
-      return { id: keyId, version, key: material };
-    }
-    const winner = await store.latest(trx, orgId);
-    if (winner?.state !== 'active') throw new Error('no active kek after a concurrent creation');
-    return load(trx, winner);
-  }
-
-  /**
-   * The version new DEKs are wrapped with. The tiny active row is re-read on every call rather than
-   * cached: a rotation or wrap-limit rollover by any process is seen at once, and within the
-   * caller's transaction, so no write ever lands on a retired version. Only the unwrap is cached.
-   */
-  async function currentKek(trx: Knex.Transaction, orgId: string): Promise<Kek> {
-    const latest = await store.latest(trx, orgId);
-    return latest?.state === 'active' ? load(trx, latest) : createNext(trx, orgId, latest);
-  }
-
-  /** Any version, for decryption; a cached version is returned without touching the database. */
-  async function kekFor(trx: Knex.Transaction, orgId: string, keyId: string, version: number): Promise<Kek> {
-    const cached = cache.get(cacheKey(orgId, keyId, version));
-    if (cached) return { id: keyId, version, key: Buffer.from(cached.material) };
-    const row = await store.find(trx, orgId, keyId, version);
-    if (!row) throw new Error('kek not found');
-    return load(trx, row);
-  }
-
-  /** Counts one DEK wrapped under `kek`; at the limit the version retires and the next one starts. */
-  async function recordWrap(trx: Knex.Transaction, orgId: string, kek: Pick<Kek, 'id' | 'version'>): Promise<void> {
-    const wraps = await store.incrementWraps(trx, orgId, kek.id, kek.version);
-    if (wraps === undefined) throw new Error('kek not found');
-    if (wraps < maxWrapsPerKek) return;
-    // Already retired (by a rotation, or another writer reaching the limit): nothing to roll over.
-    if (!(await store.retire(trx, orgId, kek.id, kek.version))) return;
-    const next = await createNext(trx, orgId, await store.latest(trx, orgId));
-    next.key.fill(0);
-  }
-
-  /** A version already unwrapped in this process, without any I/O; undefined when it is not. */
-  function cachedKek(orgId: string, keyId: string, version: number): Kek | undefined {
+  function copyOf(orgId: string, keyId: string, version: number): Kek | undefined {
     const cached = cache.get(cacheKey(orgId, keyId, version));
     return cached ? { id: keyId, version, key: Buffer.from(cached.material) } : undefined;
   }
 
-  /** Retires the active version and starts the next; retired versions keep decrypting. */
-  async function rotate(trx: Knex.Transaction, orgId: string): Promise<Kek> {
-    const latest = await store.latest(trx, orgId);
-    if (latest?.state === 'active' && !(await store.retire(trx, orgId, latest.keyId, latest.version))) {
-      // A concurrent rotation retired it first and created the next version; use theirs.
-      return currentKek(trx, orgId);
+  /**
+   * Creates the version after `previous` (version 1 for a new organisation) and commits it at
+   * once: the material is wrapped by the provider first, outside any transaction, then inserted in
+   * one of its own. Loses gracefully to a concurrent creation of the same version: the unique
+   * (org_id, version) makes the insert do nothing, and the re-read sees the winner's row.
+   */
+  async function createNext(orgId: string, previous: KekRow | undefined): Promise<Kek> {
+    const keyId = previous?.keyId ?? randomUUID();
+    const version = (previous?.version ?? 0) + 1;
+    const material = generateKey();
+    const id = randomUUID();
+    try {
+      const wrappedMaterial = await kms(() => provider.wrapKey(material, { orgId, keyId, version }));
+      if (await withTenant(knex, orgId, (trx) => store.insert(trx, { id, orgId, keyId, version, provider: provider.name, wrappedMaterial }))) {
+        // Committed: its material can be shared with every later caller without unwrapping it again.
+        cache.set(cacheKey(orgId, keyId, version), { rowId: id, material: Buffer.from(material) });
+        return copyOf(orgId, keyId, version)!;
+      }
+    } finally {
+      material.fill(0);
     }
-    return createNext(trx, orgId, latest);
+    const winner = await withTenant(knex, orgId, (trx) => store.latest(trx, orgId));
+    if (winner?.state !== 'active') throw new Error('no active kek after a concurrent creation');
+    return load(winner);
+  }
+
+  function rememberActive(orgId: string, kek: Kek): Kek {
+    if (active.size >= cacheSize && !active.has(orgId)) active.delete(active.keys().next().value!);
+    active.set(orgId, { keyId: kek.id, version: kek.version });
+    return kek;
+  }
+
+  /**
+   * The version new DEKs are wrapped with, resolved before the write's transaction: the version
+   * last seen active in this process, else the active row (created when there is none). A rotation
+   * or rollover by another process is caught by `recordWrap` inside the write, which forgets the
+   * stale version so that the retry reads the new one.
+   */
+  async function currentKek(orgId: string): Promise<Kek> {
+    const known = active.get(orgId);
+    const cached = known && copyOf(orgId, known.keyId, known.version);
+    if (cached) return cached;
+    const latest = await withTenant(knex, orgId, (trx) => store.latest(trx, orgId));
+    return rememberActive(orgId, latest?.state === 'active' ? await load(latest) : await createNext(orgId, latest));
+  }
+
+  /** Any version, for decryption; a cached version is returned without any I/O. */
+  async function kekFor(orgId: string, keyId: string, version: number): Promise<Kek> {
+    const cached = copyOf(orgId, keyId, version);
+    if (cached) return cached;
+    const row = await withTenant(knex, orgId, (trx) => store.find(trx, orgId, keyId, version));
+    if (!row) throw new KekNotFoundError();
+    return load(row);
+  }
+
+  /**
+   * Inside the write's transaction: counts one DEK wrapped under `kek`, which must still be the
+   * active version (else KekRetiredError: the caller retries with the current one). The counter
+   * row stays locked until commit, so a rotation waits for this write instead of overtaking it. At
+   * the limit the version retires; the next write creates the next version.
+   */
+  async function recordWrap(trx: Knex.Transaction, orgId: string, kek: Pick<Kek, 'id' | 'version'>): Promise<void> {
+    const wraps = await store.incrementActiveWraps(trx, orgId, kek.id, kek.version);
+    if (wraps === undefined) {
+      active.delete(orgId);
+      throw new KekRetiredError();
+    }
+    if (wraps >= maxWrapsPerKek) {
+      await store.retire(trx, orgId, kek.id, kek.version);
+      active.delete(orgId);
+    }
+  }
+
+  /** A version already unwrapped in this process, without any I/O; undefined when it is not. */
+  function cachedKek(orgId: string, keyId: string, version: number): Kek | undefined {
+    return copyOf(orgId, keyId, version);
+  }
+
+  /** Retires the active version and starts the next; retired versions keep decrypting. */
+  async function rotate(orgId: string): Promise<Kek> {
+    const { latest, retired } = await withTenant(knex, orgId, async (trx) => {
+      const row = await store.latest(trx, orgId);
+      return { latest: row, retired: row?.state === 'active' ? await store.retire(trx, orgId, row.keyId, row.version) : true };
+    });
+    active.delete(orgId);
+    // A concurrent rotation retired it first and created (or is creating) the next version: use theirs.
+    if (!retired) return currentKek(orgId);
+    return rememberActive(orgId, await createNext(orgId, latest));
   }
 
   return { currentKek, kekFor, cachedKek, recordWrap, rotate };

@@ -1,6 +1,9 @@
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAuthClient, isCofferError, unary } from '@coffer/grpc';
+import { isCofferError } from '@coffer/contract';
+import { databaseModule } from '@coffer/db';
+import { createAuthClient, unary } from '@coffer/grpc';
+import { defineModule } from '@coffer/module';
 import type { Logger } from '@coffer/telemetry';
 
 export const ADMIN_TOKEN_FILE = 'admin-token';
@@ -48,3 +51,18 @@ export async function bootstrapEmbedded({ authAddress, dataDir, logger, print }:
     client.close();
   }
 }
+
+/** The embedded default sets itself up on its first start, before the gateway takes a request. */
+export const firstRunModule = defineModule({
+  name: 'first-run',
+  kind: 'infrastructure',
+  description: 'embedded only: bootstraps the platform once and keeps the admin token in the data directory',
+  dependsOn: ['database', 'auth'],
+  async start(ctx) {
+    const authAddress = ctx.grpcAddress('auth');
+    if (ctx.use(databaseModule).backend === 'pglite' && authAddress) {
+      await bootstrapEmbedded({ authAddress, dataDir: ctx.platform.dataDir, logger: ctx.logger, print: ctx.print });
+    }
+    return {};
+  },
+});

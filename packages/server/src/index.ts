@@ -1,4 +1,5 @@
-export { startPlatform, type Platform, type PlatformOptions } from './platform.js';
-export { parseTargets, startOrder, describeTargets, MODULES, TargetError, type ModuleName } from './targets.js';
-export { bootstrapEmbedded, ADMIN_TOKEN_FILE } from './first-run.js';
-export { resolveMasterKey, MASTER_KEY_FILE } from './master-key.js';
+export { startPlatform, configure, type Platform, type PlatformOptions } from './runner.js';
+export { createRegistry, parseTargets, startOrder, describeTargets, TargetError, type Registry } from './registry.js';
+export { MODULES } from './modules.js';
+export { bootstrapEmbedded, firstRunModule, ADMIN_TOKEN_FILE } from './first-run.js';
+export { serve } from './serve.js';

@@ -1,9 +1,25 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCofferError } from '@coffer/contract';
 import { openDatabase, withTenant, type Database } from '@coffer/db';
-import { addService, bindServer, createAuditClient, createGrpcServer, createPrincipalVerifier, isCofferError, loadCofferPackage, shutdownServer, unary, type AuditServiceClient, type Server } from '@coffer/grpc';
+import {
+  AUDIT_SERVICE,
+  addService,
+  bindServer,
+  createAuditClient,
+  createGrpcServer,
+  createPrincipalSigner,
+  createPrincipalVerifier,
+  createServiceSigner,
+  createServiceVerifier,
+  loadCofferPackage,
+  shutdownServer,
+  unary,
+  type AuditServiceClient,
+  type Server,
+} from '@coffer/grpc';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
-import { auditHandlers } from './audit-grpc.js';
+import { auditAccess, auditHandlers } from './audit-grpc.js';
 import { createAuditService } from './audit-service.js';
 import { createAuditStore } from './audit-store.js';
 
@@ -12,6 +28,14 @@ let db: Database;
 let server: Server;
 let client: AuditServiceClient;
 const orgId = randomUUID();
+const otherOrgId = randomUUID();
+const principalKeys = generateKeyPairSync('ed25519');
+const serviceKeys = generateKeyPairSync('ed25519');
+const claims = { tokenId: 'token-1', orgId, orgSlug: 'acme', name: 'ci', permissions: ['secrets:read'], actorType: 'api_token' };
+const signPrincipal = await createPrincipalSigner(principalKeys.privateKey);
+const principal = await signPrincipal(claims);
+const asGateway = await (await createServiceSigner(serviceKeys.privateKey, 'gateway'))(AUDIT_SERVICE);
+const fromGateway = { ctx: { requestId: 't', serviceAssertion: asGateway } };
 
 const event = (overrides: Record<string, string> = {}) => ({
   id: '',
@@ -27,17 +51,22 @@ const event = (overrides: Record<string, string> = {}) => ({
   occurredAt: new Date().toISOString(),
   ...overrides,
 });
+const record = (events: ReturnType<typeof event>[], assertion = principal) => unary(client, 'Record', { groups: [{ principal: assertion, events }] }, fromGateway);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
-  await withTenant(db.knex, orgId, (trx) => trx('organizations').insert({ id: orgId, slug: `org-${orgId}`, name: 'org' }));
+  for (const id of [orgId, otherOrgId]) await withTenant(db.knex, id, (trx) => trx('organizations').insert({ id, slug: `org-${id}`, name: 'org' }));
   server = createGrpcServer();
-  addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(createAuditService({ knex: db.knex, store: createAuditStore() })), {
-    onUnexpectedError: (err) => {
+  const verifyPrincipal = await createPrincipalVerifier(principalKeys.publicKey, { audience: AUDIT_SERVICE });
+  const verifyService = await createServiceVerifier([serviceKeys.publicKey], { audience: AUDIT_SERVICE });
+  const service = createAuditService({ knex: db.knex, store: createAuditStore() });
+  addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service, verifyPrincipal), auditAccess, {
+    onUnexpectedError: (err: unknown) => {
       throw err;
     },
-    verifyPrincipal: createPrincipalVerifier(generateKeyPairSync('ed25519').publicKey),
+    verifyPrincipal,
+    verifyService,
   });
   client = createAuditClient(`127.0.0.1:${await bindServer(server, '127.0.0.1', 0)}`);
 });
@@ -49,13 +78,22 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-async function storedCount(): Promise<number> {
-  return withTenant(db.knex, orgId, async (trx) => Number((await trx('audit_logs').count({ n: '*' }))[0]?.n));
+async function storedCount(id = orgId): Promise<number> {
+  return withTenant(db.knex, id, async (trx) => Number((await trx('audit_logs').count({ n: '*' }))[0]?.n));
+}
+
+async function failureOf(call: Promise<unknown>) {
+  const failure = await call.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (!isCofferError(failure)) throw new Error(`expected a CofferError, got ${String(failure)}`);
+  return failure;
 }
 
 it('stores a valid batch', async () => {
   const before = await storedCount();
-  const { recorded } = await unary(client, 'Record', { events: [event(), event({ action: 'secret.reveal' })] }, { ctx: { requestId: 't' } });
+  const { recorded } = await record([event(), event({ action: 'secret.reveal' })]);
   expect(recorded).toBe(2);
   expect(await storedCount()).toBe(before + 2);
 });
@@ -68,8 +106,40 @@ it.each([
   ['resource', { resource: 'a\u0000b' }],
 ])('refuses a batch with a bad %s, naming it, and stores none of it', async (field, overrides) => {
   const before = await storedCount();
-  const failure = await unary(client, 'Record', { events: [event(), event(overrides)] }, { ctx: { requestId: 't' } }).catch((err: unknown) => err);
-  expect(isCofferError(failure) && failure.code).toBe('INVALID_ARGUMENT');
-  expect((failure as Error).message).toMatch(new RegExp(`^events\\.1\\.${field}: `));
+  const failure = await failureOf(record([event(), event(overrides)]));
+  expect(failure.code).toBe('INVALID_ARGUMENT');
+  expect(failure.message).toMatch(new RegExp(`^groups\\.0\\.events\\.1\\.${field}: `));
   expect(await storedCount()).toBe(before);
+});
+
+describe('what a record may claim', () => {
+  it("refuses, whole, a batch with an event of another organisation or actor than its group's principal", async () => {
+    const before = [await storedCount(), await storedCount(otherOrgId)];
+    for (const overrides of [{ orgId: otherOrgId }, { actorId: 'someone-else' }, { actorType: 'user' }] as Record<string, string>[]) {
+      const failure = await failureOf(record([event(), event(overrides)]));
+      expect(failure.code).toBe('PERMISSION_DENIED');
+      expect(failure.message).toContain('groups.0.events.1');
+    }
+    expect([await storedCount(), await storedCount(otherOrgId)]).toEqual(before);
+  });
+
+  it('refuses a principal Auth did not sign, and an event after its principal expired', async () => {
+    const before = await storedCount();
+    const forged = await (await createPrincipalSigner(generateKeyPairSync('ed25519').privateKey))(claims);
+    expect((await failureOf(record([event()], forged))).code).toBe('UNAUTHENTICATED');
+    const old = await (await createPrincipalSigner(principalKeys.privateKey, { now: () => Date.now() - 3_600_000 }))(claims);
+    expect((await failureOf(record([event()], old))).code).toBe('UNAUTHENTICATED');
+    // Recorded late is fine, as long as it happened while the principal was valid.
+    expect((await record([event({ occurredAt: new Date(Date.now() - 3_599_000).toISOString() })], old)).recorded).toBe(1);
+    expect(await storedCount()).toBe(before + 1);
+  });
+
+  it('takes records from a Coffer service only', async () => {
+    const before = await storedCount();
+    const groups = [{ principal, events: [event()] }];
+    expect((await failureOf(unary(client, 'Record', { groups }, { ctx: { requestId: 't', principal: { assertion: principal } } }))).code).toBe('UNAUTHENTICATED');
+    const stranger = await (await createServiceSigner(generateKeyPairSync('ed25519').privateKey, 'gateway'))(AUDIT_SERVICE);
+    expect((await failureOf(unary(client, 'Record', { groups }, { ctx: { requestId: 't', serviceAssertion: stranger } }))).code).toBe('UNAUTHENTICATED');
+    expect(await storedCount()).toBe(before);
+  });
 });

@@ -1,19 +1,22 @@
-import type { Knex } from '@coffer/db';
-import { addService, loadCofferPackage, type AddServiceOptions, type Server } from '@coffer/grpc';
-import { auditHandlers } from './audit-grpc.js';
+import { databaseModule } from '@coffer/db';
+import { AUDIT_SERVICE, addService, loadCofferPackage, serviceAdapterOptions } from '@coffer/grpc';
+import { defineModule } from '@coffer/module';
+import { auditAccess, auditHandlers } from './audit-grpc.js';
 import { createAuditService } from './audit-service.js';
 import { createAuditStore } from './audit-store.js';
 
-export const AUDIT_SERVICE_NAME = 'coffer.v1.AuditService';
 
-export interface AuditModuleDeps {
-  knex: Knex;
-  /** Error reporting, call accounting and principal verification for the gRPC adapter. */
-  grpc: AddServiceOptions;
-}
-
-export function registerAuditService(server: Server, deps: AuditModuleDeps) {
-  const service = createAuditService({ knex: deps.knex, store: createAuditStore() });
-  addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service), deps.grpc);
-  return { service };
-}
+export const auditModule = defineModule({
+  name: 'audit',
+  kind: 'target',
+  description: 'append-only audit trail',
+  dependsOn: ['database', 'principal-verification', 'service-verification'],
+  grpcService: AUDIT_SERVICE,
+  async start(ctx) {
+    const service = createAuditService({ knex: ctx.use(databaseModule).knex, store: createAuditStore() });
+    const options = await serviceAdapterOptions(ctx, { audience: AUDIT_SERVICE, services: true });
+    return {
+      grpc: (server) => addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service, options.verifyPrincipal), auditAccess, options),
+    };
+  },
+});

@@ -1,29 +1,52 @@
-import { isPermission, requirePrincipal, SLUG_PATTERN, validRequest, type AsyncHandlers, type AuthServiceHandlers, type Permission, type PrincipalClaims } from '@coffer/grpc';
 import { z } from 'zod';
+import { MAX_NAME_LENGTH, isPermission, parseInput, slugSchema as slug, type Permission } from '@coffer/contract';
+import { principalWith, publicAccess, requirePrincipal, type AccessTable, type AsyncHandlers, type AuthServiceHandlers, type PrincipalSigner } from '@coffer/grpc';
 import type { AuthService } from './auth-service.js';
 
-const slug = z.string().regex(SLUG_PATTERN, 'must be 1-63 lowercase letters, digits or dashes');
-const name = z.string().trim().min(1).max(200);
+const displayName = z.string().max(MAX_NAME_LENGTH);
+const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 
-const permissionList = z.array(z.string()).min(1).max(32).transform((values, check) => {
-  const unknown = values.filter((value) => !isPermission(value));
-  if (unknown.length > 0) {
-    check.addIssue({ code: 'custom', message: `unknown permission: ${unknown.join(', ')}` });
-    return z.NEVER;
-  }
-  return [...new Set(values)] as Permission[];
-});
+const permissionList = z
+  .array(z.string())
+  .min(1)
+  .max(32)
+  .transform((values, check) => {
+    const unknown = values.filter((value) => !isPermission(value));
+    if (unknown.length > 0) {
+      check.addIssue({ code: 'custom', message: `unknown permission: ${unknown.join(', ')}` });
+      return z.NEVER;
+    }
+    return [...new Set(values)] as Permission[];
+  });
+
+/**
+ * Who may call what. Listing and reading the hierarchy needs only a principal of the organisation;
+ * a token can only hand out permissions it holds itself (no escalation).
+ */
+export const authAccess: AccessTable<AuthServiceHandlers> = {
+  Authenticate: publicAccess,
+  // Once per platform, before any principal exists; the claim of platform_state makes it one-shot.
+  Bootstrap: publicAccess,
+  ListOrgs: principalWith([]),
+  CreateOrg: principalWith(['orgs:create']),
+  ListProjects: principalWith([]),
+  CreateProject: principalWith(['hierarchy:write']),
+  ListEnvironments: principalWith([]),
+  CreateEnvironment: principalWith(['hierarchy:write']),
+  CreateToken: principalWith((request) => ['tokens:manage', ...request.permissions.filter(isPermission)]),
+  RevokeToken: principalWith(['tokens:manage']),
+};
 
 /** gRPC edge of the Auth service; `signPrincipal` makes the assertion the other services believe. */
-export function authHandlers(service: AuthService, signPrincipal: (claims: PrincipalClaims) => string): AsyncHandlers<AuthServiceHandlers> {
+export function authHandlers(service: AuthService, signPrincipal: PrincipalSigner): AsyncHandlers<AuthServiceHandlers> {
   return {
     async Authenticate(request) {
       const principal = await service.authenticate(request.token);
-      return { ...principal, assertion: signPrincipal(principal) };
+      return { ...principal, assertion: await signPrincipal(principal) };
     },
 
     async Bootstrap(request) {
-      const input = validRequest(z.object({ orgSlug: slug, projectSlug: slug, orgName: z.string().max(200), projectName: z.string().max(200) }), request);
+      const input = parseInput(z.object({ orgSlug: slug, projectSlug: slug, orgName: displayName, projectName: displayName }), request);
       return service.bootstrap({
         orgSlug: input.orgSlug,
         orgName: input.orgName || input.orgSlug,
@@ -36,9 +59,9 @@ export function authHandlers(service: AuthService, signPrincipal: (claims: Princ
       return { orgs: await service.listOrgs(requirePrincipal(ctx)) };
     },
 
-    async CreateOrg(request, ctx) {
-      const input = validRequest(z.object({ slug, name: z.string().max(200) }), request);
-      return service.createOrg(requirePrincipal(ctx), { slug: input.slug, name: input.name || input.slug });
+    async CreateOrg(request) {
+      const input = parseInput(z.object({ slug, name: displayName }), request);
+      return service.createOrg({ slug: input.slug, name: input.name || input.slug });
     },
 
     async ListProjects(_request, ctx) {
@@ -46,27 +69,27 @@ export function authHandlers(service: AuthService, signPrincipal: (claims: Princ
     },
 
     async CreateProject(request, ctx) {
-      const input = validRequest(z.object({ slug, name: z.string().max(200) }), request);
+      const input = parseInput(z.object({ slug, name: displayName }), request);
       return service.createProject(requirePrincipal(ctx), { slug: input.slug, name: input.name || input.slug });
     },
 
     async ListEnvironments(request, ctx) {
-      const input = validRequest(z.object({ projectSlug: slug }), request);
+      const input = parseInput(z.object({ projectSlug: slug }), request);
       return { environments: await service.listEnvironments(requirePrincipal(ctx), input.projectSlug) };
     },
 
     async CreateEnvironment(request, ctx) {
-      const input = validRequest(z.object({ projectSlug: slug, slug, name: z.string().max(200) }), request);
+      const input = parseInput(z.object({ projectSlug: slug, slug, name: displayName }), request);
       return service.createEnvironment(requirePrincipal(ctx), { projectSlug: input.projectSlug, slug: input.slug, name: input.name || input.slug });
     },
 
     async CreateToken(request, ctx) {
-      const input = validRequest(z.object({ name, permissions: permissionList }), request);
+      const input = parseInput(z.object({ name, permissions: permissionList }), request);
       return { token: await service.createToken(requirePrincipal(ctx), input) };
     },
 
     async RevokeToken(request, ctx) {
-      const input = validRequest(z.object({ tokenId: z.uuid() }), request);
+      const input = parseInput(z.object({ tokenId: z.uuid() }), request);
       return { revoked: await service.revokeToken(requirePrincipal(ctx), input.tokenId) };
     },
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, setTenant, withScope, withTenant, type Knex } from '@coffer/db';
-import { CofferError, requirePermissions, type Permission } from '@coffer/grpc';
+import { CofferError, type Permission } from '@coffer/contract';
 import type { AuthStore, EnvironmentRow, OrganizationRow, ProjectRow, TokenRow } from './auth-store.js';
 import { generateToken, hashToken, isWellFormedToken } from './tokens.js';
 
@@ -127,8 +127,7 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
       return withTenant(knex, principal.orgId, async (trx) => (await store.listOrganizations(trx)).map(toOrganization));
     },
 
-    createOrg(principal: Principal, input: { slug: string; name: string }) {
-      requirePermissions(principal.permissions, 'orgs:create');
+    createOrg(input: { slug: string; name: string }) {
       return withScope(knex, {}, async (trx) => {
         const { org, token } = await createOrganizationWithAdmin(trx, input.slug, input.name);
         return { org: toOrganization(org), token };
@@ -140,7 +139,6 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
     },
 
     createProject(principal: Principal, input: { slug: string; name: string }): Promise<Project> {
-      requirePermissions(principal.permissions, 'hierarchy:write');
       return withTenant(knex, principal.orgId, async (trx) =>
         toProject(
           await store
@@ -158,7 +156,6 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
     },
 
     createEnvironment(principal: Principal, input: { projectSlug: string; slug: string; name: string }): Promise<Environment> {
-      requirePermissions(principal.permissions, 'hierarchy:write');
       return withTenant(knex, principal.orgId, async (trx) => {
         const project = await projectBySlug(trx, input.projectSlug);
         const row = await store
@@ -168,15 +165,12 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
       });
     },
 
+    /** Who may create which token is decided by the access table (authAccess), before this runs. */
     createToken(principal: Principal, input: { name: string; permissions: Permission[] }): Promise<IssuedToken> {
-      requirePermissions(principal.permissions, 'tokens:manage');
-      // No escalation: a token can only hand out what it holds itself.
-      requirePermissions(principal.permissions, ...input.permissions);
       return withTenant(knex, principal.orgId, (trx) => issueToken(trx, principal.orgId, input.name, input.permissions));
     },
 
     async revokeToken(principal: Principal, tokenId: string): Promise<boolean> {
-      requirePermissions(principal.permissions, 'tokens:manage');
       const revoked = await withTenant(knex, principal.orgId, (trx) => store.revokeToken(trx, tokenId));
       if (!revoked) throw new CofferError('NOT_FOUND', `token '${tokenId}' not found`);
       await onTokenRevoked(revoked.token_hash);

@@ -1,25 +1,27 @@
-import type { Knex } from '@coffer/db';
-import { addService, loadCofferPackage, type AddServiceOptions, type Server } from '@coffer/grpc';
-import { createKeyring, createLocalKmsProvider } from '@coffer/kms';
-import { secretHandlers } from './secret-grpc.js';
+import { databaseModule } from '@coffer/db';
+import { SECRET_SERVICE, addService, loadCofferPackage, serviceAdapterOptions } from '@coffer/grpc';
+import { createKeyring } from '@coffer/kms';
+import { defineModule } from '@coffer/module';
+import { kmsModule } from './kms-module.js';
+import { secretAccess, secretHandlers } from './secret-grpc.js';
+import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
 
-export const SECRET_SERVICE_NAME = 'coffer.v1.SecretService';
 
-export interface SecretModuleDeps {
-  knex: Knex;
-  /** Wraps the organisations' KEKs (local KMS provider). */
-  masterKey: Buffer;
-  onDecryptionFailure(): void;
-  /** Error reporting, call accounting and principal verification for the gRPC adapter. */
-  grpc: AddServiceOptions;
-}
-
-/** Wires the Secret service, the only holder of a KMS provider, onto a gRPC server. */
-export function registerSecretService(server: Server, deps: SecretModuleDeps) {
-  const keyring = createKeyring({ provider: createLocalKmsProvider({ masterKey: deps.masterKey }) });
-  const service = createSecretService({ knex: deps.knex, store: createSecretStore(), keyring, onDecryptionFailure: deps.onDecryptionFailure });
-  addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), deps.grpc);
-  return { service, keyring };
-}
+/** The Secret service, the only holder of a KMS provider, which the kms module passes in. */
+export const secretModule = defineModule({
+  name: 'secret',
+  kind: 'target',
+  description: 'secrets, versions, envelope encryption; the only KMS user',
+  dependsOn: ['database', 'kms', 'principal-verification'],
+  grpcService: SECRET_SERVICE,
+  async start(ctx) {
+    const { knex } = ctx.use(databaseModule);
+    const keyring = createKeyring({ provider: ctx.use(kmsModule), knex });
+    const sealer = createSecretSealer({ keyring, onDecryptionFailure: () => ctx.metrics.decryptionFailuresTotal.inc() });
+    const service = createSecretService({ knex, store: createSecretStore(), sealer });
+    const options = await serviceAdapterOptions(ctx, { audience: SECRET_SERVICE });
+    return { grpc: (server) => addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), secretAccess, options) };
+  },
+});

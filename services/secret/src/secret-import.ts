@@ -1,7 +1,5 @@
-import { SECRET_KEY_PATTERN, SECRET_KEY_RULE, type SecretType, valueProblem } from './secret-values.js';
-
-/** At most this many keys in one import: one transaction, and every current value decrypted once. */
-export const MAX_IMPORT_ENTRIES = 1000;
+import { SECRET_KEY_RULE, isSecretKey, type SecretType } from '@coffer/contract';
+import { valueProblem } from './secret-values.js';
 
 export interface ImportEntry {
   key: string;
@@ -31,10 +29,6 @@ export function lastEntryOfEachKey(entries: readonly ImportEntry[]): Map<string,
   const last = new Map<string, ImportEntry>();
   for (const entry of entries) last.set(entry.key, entry);
   return last;
-}
-
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEY_PATTERN.test(key);
 }
 
 /** Why an entry cannot be imported as a secret of `type`, or null. Never quotes the value. */

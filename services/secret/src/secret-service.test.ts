@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, withTenant, type Database } from '@coffer/db';
-import { isCofferError } from '@coffer/grpc';
-import { createKeyring, createLocalKmsProvider } from '@coffer/kms';
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
+import { isCofferError } from '@coffer/contract';
+import { createKeyring, createLocalKmsProvider, type KmsProvider } from '@coffer/kms';
+import { connectAsOwner, createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
+import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService, type Caller } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
 
@@ -15,9 +16,13 @@ const scope = { project: 'api', environment: 'production' };
 
 const masterKey = randomBytes(32);
 
-function serviceWith(store = createSecretStore()) {
-  const keyring = createKeyring({ provider: createLocalKmsProvider({ masterKey }) });
-  return createSecretService({ knex: db.knex, store, keyring, onDecryptionFailure: () => undefined });
+const localProvider = createLocalKmsProvider({ masterKey });
+
+/** The service as the secret module wires it, on the test database; `failures` counts decryption failures (the metric). */
+function serviceWith(store = createSecretStore(), provider: KmsProvider = localProvider, failures = { count: 0 }) {
+  const keyring = createKeyring({ provider, knex: db.knex });
+  const sealer = createSecretSealer({ keyring, onDecryptionFailure: () => failures.count++ });
+  return createSecretService({ knex: db.knex, store, sealer });
 }
 
 async function rowsFor(key: string) {
@@ -294,5 +299,63 @@ describe('importing a document', () => {
     ];
     const imported = await outcome(serviceWith(racing).import(caller, env, entries, { dryRun: false }));
     expect([imported, await racingWrite].sort()).toEqual(['ABORTED', 'written']);
+  });
+});
+
+describe('keys, outages and corruption', () => {
+  const outcome = (attempt: Promise<unknown>) =>
+    attempt.then(
+      () => 'OK',
+      (err: unknown) => (isCofferError(err) ? `${err.code}: ${err.message}` : String(err)),
+    );
+  const unreachable = () => Promise.reject(Object.assign(new Error('connect ETIMEDOUT 169.254.0.1:443'), { code: 'ETIMEDOUT' }));
+
+  it('answers UNAVAILABLE, never DATA_LOSS, when the KMS is down, and counts no decryption failure', async () => {
+    await serviceWith().set(caller, scope, { key: 'KMS_DOWN', value: 'still here' });
+    const failures = { count: 0 };
+    const down = serviceWith(createSecretStore(), { name: 'local', wrapKey: unreachable, unwrapKey: unreachable }, failures);
+    const unavailable = 'UNAVAILABLE: the key management service is unavailable; retry later';
+    expect(await outcome(down.get(caller, scope, 'KMS_DOWN', { reveal: true }))).toBe(unavailable);
+    expect(await outcome(down.inject(caller, scope))).toBe(unavailable);
+    expect(await outcome(down.rollback(caller, scope, 'KMS_DOWN', { version: 1 }))).toBe(unavailable);
+    // Metadata needs no key at all.
+    expect(await outcome(down.get(caller, scope, 'KMS_DOWN', { reveal: false }))).toBe('OK');
+    expect(failures.count).toBe(0);
+    expect((await serviceWith().get(caller, scope, 'KMS_DOWN', { reveal: true })).value).toBe('still here');
+  });
+
+  it('counts only a failed authentication tag as a decryption failure, and names the secret and version', async () => {
+    const service = serviceWith();
+    await service.set(caller, scope, { key: 'TAMPERED', value: 'original' });
+    await service.set(caller, scope, { key: 'ORPHANED', value: 'original' });
+    const owner = await connectAsOwner(testDb.url);
+    try {
+      await owner.query(
+        `update secret_versions set ciphertext = translate(ciphertext, 'ABCDEFGH', 'BCDEFGHA') where secret_id = (select id from secrets where key = 'TAMPERED' and org_id = $1)`,
+        [orgId],
+      );
+      // The KEK version a blob names is gone: unreadable, but no tag failed.
+      await owner.query(`update secret_versions set kms_key_version = 99 where secret_id = (select id from secrets where key = 'ORPHANED' and org_id = $1)`, [orgId]);
+    } finally {
+      await owner.end();
+    }
+    const failures = { count: 0 };
+    const reader = serviceWith(createSecretStore(), localProvider, failures);
+    expect(await outcome(reader.get(caller, scope, 'TAMPERED', { reveal: true }))).toBe("DATA_LOSS: secret 'TAMPERED' version 1 could not be decrypted");
+    expect(failures.count).toBe(1);
+    expect(await outcome(reader.get(caller, scope, 'ORPHANED', { reveal: true }))).toBe("DATA_LOSS: secret 'ORPHANED' version 1 could not be decrypted");
+    expect(failures.count).toBe(1);
+    await withTenant(db.knex, orgId, (trx) => trx('secrets').whereIn('key', ['TAMPERED', 'ORPHANED']).update({ deleted: true }));
+  });
+
+  it('keeps writing through a rotation by another process: the write retries on the new version, never on the retired one', async () => {
+    const service = serviceWith();
+    await service.set(caller, scope, { key: 'ROTATING', value: 'v1' });
+    // Another process retires the version this service last wrote with.
+    await createKeyring({ provider: localProvider, knex: db.knex }).rotate(orgId);
+    await service.set(caller, scope, { key: 'ROTATING', value: 'v2' });
+    const versions = await service.history(caller, scope, 'ROTATING');
+    expect(versions.map((version) => version.kmsKeyVersion)).toEqual([versions[1]!.kmsKeyVersion + 1, versions[1]!.kmsKeyVersion]);
+    expect((await service.get(caller, scope, 'ROTATING', { reveal: true })).value).toBe('v2');
   });
 });

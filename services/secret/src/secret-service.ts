@@ -1,12 +1,12 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { DecryptionError, decryptValue, encryptValue } from '@coffer/crypto';
+import { CofferError, isSecretKey, type SecretType } from '@coffer/contract';
 import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db';
-import { CofferError } from '@coffer/grpc';
-import type { Kek, Keyring } from '@coffer/kms';
 import { isDangerousName } from '@coffer/env-policy';
-import { importProblem, isSecretKey, lastEntryOfEachKey, planDifferences, type ImportEntry, type ImportPlan, type PlanKeys } from './secret-import.js';
+import { KekRetiredError, type Kek } from '@coffer/kms';
+import { importProblem, lastEntryOfEachKey, planDifferences, type ImportEntry, type ImportPlan, type PlanKeys } from './secret-import.js';
+import { KekNotInHand, type KeysInHand, type SecretSealer, type StoredBlobs } from './secret-sealer.js';
 import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
-import { type SecretType, valueProblem } from './secret-values.js';
+import { valueProblem } from './secret-values.js';
 
 /** Who is asking, as established by the Auth service and carried in call metadata. */
 export interface Caller {
@@ -51,10 +51,11 @@ export interface SetSecretInput {
 export interface SecretServiceDeps {
   knex: Knex;
   store: SecretStore;
-  keyring: Keyring;
-  /** Counts failed decryptions; never labelled with a key or value. */
-  onDecryptionFailure(): void;
+  sealer: SecretSealer;
 }
+
+/** A transaction that found it needs a KEK not resolved beforehand, or whose KEK was rotated meanwhile, runs again this often. */
+const KEY_ATTEMPTS = 3;
 
 function toMeta(row: SecretRow): SecretMeta {
   return {
@@ -87,7 +88,7 @@ function sameValue(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function createSecretService({ knex, store, keyring, onDecryptionFailure }: SecretServiceDeps) {
+export function createSecretService({ knex, store, sealer }: SecretServiceDeps) {
   async function environmentId(trx: Knex.Transaction, scope: Scope): Promise<string> {
     const project = await store.findProject(trx, scope.project);
     if (!project) throw new CofferError('NOT_FOUND', `project '${scope.project}' not found`);
@@ -114,84 +115,24 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
     return row;
   }
 
-  type StoredBlobs = Pick<VersionRow, 'secret_id' | 'version' | 'ciphertext' | 'wrapped_dek' | 'kms_key_id' | 'kms_key_version'>;
-
-  function decryptionFailed(key: string, version: number, err: unknown): CofferError {
-    onDecryptionFailure();
-    return new CofferError('DATA_LOSS', `secret '${key}' version ${version} could not be decrypted`, {
-      cause: err instanceof DecryptionError ? undefined : err,
-    });
-  }
-
-  /** Opens one stored version with a KEK already in hand; never returns garbage. */
-  function openWith(kek: Kek | undefined, caller: Caller, key: string, row: StoredBlobs): string {
-    try {
-      if (!kek) throw new Error('kek not found');
-      return decryptValue({
-        ciphertext: row.ciphertext,
-        wrappedDek: row.wrapped_dek,
-        orgId: caller.orgId,
-        secretId: row.secret_id,
-        version: row.version,
-        kek,
-      });
-    } catch (err) {
-      throw decryptionFailed(key, row.version, err);
-    }
-  }
-
-  async function decrypt(trx: Knex.Transaction, caller: Caller, key: string, row: StoredBlobs): Promise<string> {
-    let kek: Kek;
-    try {
-      kek = await keyring.kekFor(trx, caller.orgId, row.kms_key_id, row.kms_key_version);
-    } catch (err) {
-      throw decryptionFailed(key, row.version, err);
-    }
-    return openWith(kek, caller, key, row);
-  }
-
-  /** Every KEK the rows need: from the in-process cache, or unwrapped once in a tenant transaction. */
-  async function keksFor(caller: Caller, rows: StoredBlobs[]): Promise<Map<string, Kek>> {
-    const keks = new Map<string, Kek>();
-    const missing: StoredBlobs[] = [];
-    for (const row of rows) {
-      const id = `${row.kms_key_id}:${row.kms_key_version}`;
-      if (keks.has(id)) continue;
-      const cached = keyring.cachedKek(caller.orgId, row.kms_key_id, row.kms_key_version);
-      if (cached) keks.set(id, cached);
-      else missing.push(row);
-    }
-    if (missing.length > 0) {
-      await withTenant(knex, caller.orgId, async (trx) => {
-        for (const row of missing) {
-          const kek = await keyring.kekFor(trx, caller.orgId, row.kms_key_id, row.kms_key_version).catch(() => undefined);
-          if (kek) keks.set(`${row.kms_key_id}:${row.kms_key_version}`, kek);
-        }
-      });
-    }
-    return keks;
-  }
-
-  /** Encrypts first, then writes the version and moves the secret to it, all in the caller's transaction. */
+  /** Seals the value (pure), writes the version and moves the secret to it, all in the caller's transaction. */
   async function writeVersion(
     trx: Knex.Transaction,
     caller: Caller,
+    kek: Kek,
     envId: string,
     existing: SecretRow | undefined,
     input: { key: string; value: string; type: SecretType; description: string; expectedVersion?: number },
   ): Promise<SecretRow> {
     const currentVersion = existing && !existing.deleted ? existing.current_version : 0;
     if (input.expectedVersion !== undefined && input.expectedVersion !== currentVersion) {
-      throw new CofferError(
-        'ABORTED',
-        `secret '${input.key}' is at version ${currentVersion}, not the expected version ${input.expectedVersion}`,
-        { details: { currentVersion } },
-      );
+      throw new CofferError('ABORTED', `secret '${input.key}' is at version ${currentVersion}, not the expected version ${input.expectedVersion}`, {
+        details: { currentVersion },
+      });
     }
     const secretId = existing?.id ?? randomUUID();
     const version = (existing?.current_version ?? 0) + 1;
-    const kek = await keyring.currentKek(trx, caller.orgId);
-    const sealed = encryptValue({ plaintext: input.value, orgId: caller.orgId, secretId, version, kek });
+    const sealed = sealer.seal(kek, { plaintext: input.value, orgId: caller.orgId, secretId, version });
 
     const secret = existing
       ? await store.updateSecret(trx, secretId, {
@@ -225,7 +166,7 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
       kms_key_version: sealed.kekVersion,
       created_by: caller.actor,
     });
-    await keyring.recordWrap(trx, caller.orgId, kek);
+    await sealer.recordSeal(trx, caller.orgId, kek);
     return secret;
   }
 
@@ -241,31 +182,67 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
     }
   }
 
+  /**
+   * A write with its keys resolved first: the KEK new versions are sealed under, and those of the
+   * versions `expected` reads (in a short transaction of its own) that the write will open. When the
+   * write meets a version whose KEK was not resolved (the data changed in between) or its KEK was
+   * retired meanwhile, it rolls back, the keys are resolved outside it, and it runs again.
+   */
+  async function withKeys<T>(
+    caller: Caller,
+    fn: (trx: Knex.Transaction, keys: { write: Kek; opened: KeysInHand }) => Promise<T>,
+    expected?: (trx: Knex.Transaction) => Promise<StoredBlobs[]>,
+  ): Promise<T> {
+    const rows: StoredBlobs[] = expected ? await tenant(caller, expected) : [];
+    for (let attempt = 1; ; attempt++) {
+      const [write, opened] = await Promise.all([sealer.writeKek(caller.orgId), sealer.prepare(caller.orgId, rows)]);
+      try {
+        return await tenant(caller, (trx) => fn(trx, { write, opened }));
+      } catch (err) {
+        const again = err instanceof KekNotInHand || err instanceof KekRetiredError;
+        if (!again) throw err;
+        if (attempt >= KEY_ATTEMPTS) throw new CofferError('ABORTED', 'the encryption key was rotated concurrently; retry');
+        if (err instanceof KekNotInHand) rows.push(err.row);
+      }
+    }
+  }
+
+  /** The current versions of these keys, for an import to resolve their KEKs before it compares. */
+  async function currentVersionsOf(trx: Knex.Transaction, scope: Scope, keys: string[]): Promise<StoredBlobs[]> {
+    const secrets = (await store.lockSecrets(trx, await environmentId(trx, scope), keys, false)).filter((secret) => !secret.deleted);
+    return store.currentVersionBlobs(trx, secrets.map((secret) => secret.id));
+  }
+
+  /** Opens stored versions read in an earlier transaction, resolving their KEKs first. */
+  async function openAfter<T>(caller: Caller, rows: readonly StoredBlobs[], key: string, shape: (open: (row: StoredBlobs) => string) => T): Promise<T> {
+    const keys = await sealer.prepare(caller.orgId, rows);
+    return shape((row) => keys.open(key, row));
+  }
+
   return {
     list(caller: Caller, scope: Scope, includeDeleted = false): Promise<SecretMeta[]> {
       return tenant(caller, async (trx) => (await store.listSecrets(trx, await environmentId(trx, scope), includeDeleted)).map(toMeta));
     },
 
-    get(caller: Caller, scope: Scope, key: string, options: { reveal: boolean; version?: number }): Promise<{ meta: SecretMeta; value?: string }> {
-      return tenant(caller, async (trx) => {
+    async get(caller: Caller, scope: Scope, key: string, options: { reveal: boolean; version?: number }): Promise<{ meta: SecretMeta; value?: string }> {
+      const { meta, row } = await tenant(caller, async (trx) => {
         const secret = await liveSecret(trx, scope, key);
         const version = await versionOf(trx, secret, options.version || secret.current_version);
-        const meta = { ...toMeta(secret), version: version.version, type: version.type, description: version.description };
-        if (!options.reveal) return { meta };
-        return { meta, value: await decrypt(trx, caller, key, version) };
+        return { meta: { ...toMeta(secret), version: version.version, type: version.type, description: version.description }, row: version };
       });
+      if (!options.reveal) return { meta };
+      return openAfter(caller, [row], key, (open) => ({ meta, value: open(row) }));
     },
 
     set(caller: Caller, scope: Scope, input: SetSecretInput): Promise<SecretMeta> {
-      return tenant(caller, async (trx) => {
+      return withKeys(caller, async (trx, { write }) => {
         const envId = await environmentId(trx, scope);
         const existing = await store.findSecret(trx, envId, input.key, true);
         const type = input.type ?? (existing?.type as SecretType | undefined) ?? 'text';
         const problem = valueProblem(type, input.value);
         if (problem) throw new CofferError('INVALID_ARGUMENT', `value: ${problem}`, { details: { field: 'value' } });
         const description = input.description ?? existing?.description ?? '';
-        const secret = await writeVersion(trx, caller, envId, existing, { ...input, type, description });
-        return toMeta(secret);
+        return toMeta(await writeVersion(trx, caller, write, envId, existing, { ...input, type, description }));
       });
     },
 
@@ -298,13 +275,14 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
       });
     },
 
-    diff(caller: Caller, scope: Scope, key: string, range: { from: number; to: number; reveal: boolean }) {
-      return tenant(caller, async (trx) => {
+    async diff(caller: Caller, scope: Scope, key: string, range: { from: number; to: number; reveal: boolean }) {
+      const { from, to } = await tenant(caller, async (trx) => {
         const secret = await existingSecret(trx, scope, key);
-        const from = await versionOf(trx, secret, range.from);
-        const to = await versionOf(trx, secret, range.to);
-        const fromValue = await decrypt(trx, caller, key, from);
-        const toValue = await decrypt(trx, caller, key, to);
+        return { from: await versionOf(trx, secret, range.from), to: await versionOf(trx, secret, range.to) };
+      });
+      return openAfter(caller, [from, to], key, (open) => {
+        const fromValue = open(from);
+        const toValue = open(to);
         return {
           key,
           from: toVersionMeta(from),
@@ -319,20 +297,23 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
 
     /** A new version holding an old version's value, freshly encrypted under the current KEK. */
     rollback(caller: Caller, scope: Scope, key: string, target: { version: number; expectedVersion?: number }): Promise<SecretMeta> {
-      return tenant(caller, async (trx) => {
+      return withKeys(caller, async (trx, { write, opened }) => {
         const envId = await environmentId(trx, scope);
         const secret = await store.findSecret(trx, envId, key, true);
         if (!secret || secret.deleted) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
         const old = await versionOf(trx, secret, target.version);
-        const value = await decrypt(trx, caller, key, old);
-        const written = await writeVersion(trx, caller, envId, secret, {
+        const written = await writeVersion(trx, caller, write, envId, secret, {
           key,
-          value,
+          value: opened.open(key, old),
           type: old.type as SecretType,
           description: old.description,
           expectedVersion: target.expectedVersion,
         });
         return toMeta(written);
+      }, async (trx) => {
+        const secret = await store.findSecret(trx, await environmentId(trx, scope), key);
+        const old = secret && (await store.findVersion(trx, secret.id, target.version));
+        return old ? [old] : [];
       });
     },
 
@@ -349,9 +330,9 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
         if (isDangerousName(row.key)) removed.push(row.key);
         else live.push(row as StoredBlobs & { key: string });
       }
-      const keks = await keksFor(caller, live);
+      const keys = await sealer.prepare(caller.orgId, live);
       const values: Record<string, string> = {};
-      for (const row of live) values[row.key] = openWith(keks.get(`${row.kms_key_id}:${row.kms_key_version}`), caller, row.key, row);
+      for (const row of live) values[row.key] = keys.open(row.key, row);
       return { values, removed };
     },
 
@@ -369,7 +350,7 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
       entries: readonly ImportEntry[],
       options: { dryRun: boolean; expectedPlan?: PlanKeys; writeAll?: boolean },
     ): Promise<ImportPlan> {
-      return tenant(caller, async (trx) => {
+      return withKeys(caller, async (trx, { write, opened }) => {
         const envId = await environmentId(trx, scope);
         // Also what makes expectedPlan hold until commit: no other import runs in between, the
         // existing keys are locked below, and a key a single write creates meanwhile makes this
@@ -397,7 +378,7 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
             !options.writeAll &&
             type === secret.type &&
             description === secret.description &&
-            sameValue(await decrypt(trx, caller, key, await versionOf(trx, secret, secret.current_version)), entry.value)
+            sameValue(opened.open(key, await versionOf(trx, secret, secret.current_version)), entry.value)
           ) {
             plan.unchanged.push(key);
           } else {
@@ -419,11 +400,11 @@ export function createSecretService({ knex, store, keyring, onDecryptionFailure 
         }
         if (options.dryRun) return plan;
         for (const { secret, ...input } of writes) {
-          const row = await writeVersion(trx, caller, envId, secret, input);
+          const row = await writeVersion(trx, caller, write, envId, secret, input);
           plan.written.push({ key: row.key, version: row.current_version });
         }
         return plan;
-      });
+      }, options.writeAll ? undefined : (trx) => currentVersionsOf(trx, scope, [...new Set(entries.map((entry) => entry.key))].filter(isSecretKey)));
     },
   };
 }

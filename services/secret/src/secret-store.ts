@@ -1,4 +1,5 @@
 import type { Knex } from '@coffer/db';
+import type { StoredBlobs } from './secret-sealer.js';
 
 export interface EnvironmentRow {
   id: string;
@@ -82,9 +83,20 @@ export function createSecretStore() {
       await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`coffer.import:${envId}`]);
     },
 
-    async lockSecrets(trx: Knex.Transaction, envId: string, keys: string[]): Promise<SecretRow[]> {
+    /** These keys of an environment, locked until commit unless `lock` is false. */
+    async lockSecrets(trx: Knex.Transaction, envId: string, keys: string[], lock = true): Promise<SecretRow[]> {
       if (keys.length === 0) return [];
-      return trx<SecretRow>('secrets').where({ env_id: envId }).whereIn('key', keys).forUpdate().select('*');
+      const query = trx<SecretRow>('secrets').where({ env_id: envId }).whereIn('key', keys).select('*');
+      return lock ? query.forUpdate() : query;
+    },
+
+    /** The blobs of the current version of each secret. */
+    async currentVersionBlobs(trx: Knex.Transaction, secretIds: string[]): Promise<StoredBlobs[]> {
+      if (secretIds.length === 0) return [];
+      return trx('secret_versions as v')
+        .join('secrets as s', (on) => on.on('s.id', 'v.secret_id').andOn('s.current_version', 'v.version'))
+        .whereIn('s.id', secretIds)
+        .select('v.secret_id', 'v.version', 'v.ciphertext', 'v.wrapped_dek', 'v.kms_key_id', 'v.kms_key_version');
     },
 
     async insertSecret(trx: Knex.Transaction, row: Omit<SecretRow, 'created_at' | 'updated_at' | 'deleted'>): Promise<SecretRow> {

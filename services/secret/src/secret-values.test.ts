@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_VALUE_BYTES, SECRET_KEY_PATTERN, valueProblem } from './secret-values.js';
+import { MAX_VALUE_BYTES, SECRET_KEY_PATTERN } from '@coffer/contract';
+import { valueProblem } from './secret-values.js';
 
 describe('valueProblem', () => {
   it.each([

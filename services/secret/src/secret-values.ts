@@ -1,23 +1,16 @@
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-
-export const SECRET_TYPES = ['text', 'json', 'yaml', 'boolean', 'integer', 'password'] as const;
-export type SecretType = (typeof SECRET_TYPES)[number];
-
-// `__proto__` fits the shape but cannot be a key of a JavaScript object, so it would vanish from inject.
-export const SECRET_KEY_PATTERN = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]{0,254}$/;
-/** Values are bounded so one write cannot exhaust memory or the row size. */
-export const MAX_VALUE_BYTES = 64 * 1024;
-
-export const SECRET_KEY_RULE = 'must start with a letter or underscore and hold only letters, digits and underscores (at most 255), and not be __proto__';
-export const secretKeySchema = z.string().regex(SECRET_KEY_PATTERN, SECRET_KEY_RULE);
-export const secretTypeSchema = z.enum(SECRET_TYPES);
+import { valueSizeProblem, type SecretType } from '@coffer/contract';
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 
-/** Why `value` does not parse as `type`, or null when it does. The reason never quotes the value. */
+/**
+ * Why `value` does not parse as `type`, or null when it does. The reason never quotes the value.
+ * The key, type and size rules themselves live in @coffer/contract; parsing YAML needs a parser,
+ * which is why this check stays with the service.
+ */
 export function valueProblem(type: SecretType, value: string): string | null {
-  if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES) return `must be at most ${MAX_VALUE_BYTES} bytes`;
+  const tooLarge = valueSizeProblem(value);
+  if (tooLarge) return tooLarge;
   switch (type) {
     case 'text':
       return null;

@@ -37,6 +37,7 @@ export type * from './coffer/v1/Organization.js';
 export type * from './coffer/v1/Principal.js';
 export type * from './coffer/v1/Project.js';
 export type * from './coffer/v1/PurgeSecretResponse.js';
+export type * from './coffer/v1/RecordGroup.js';
 export type * from './coffer/v1/RecordRequest.js';
 export type * from './coffer/v1/RecordResponse.js';
 export type * from './coffer/v1/RevokeTokenRequest.js';

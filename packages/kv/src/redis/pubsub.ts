@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { callSubscriber } from '../subscriber-call.js';
 import type { ErrorReporter, MessageHandler, PubSub } from '../types.js';
+import { redisCall } from './errors.js';
 
 interface Channel {
   handlers: Set<MessageHandler>;
@@ -28,7 +29,7 @@ export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPr
 
   return {
     async publish(channel, message) {
-      await publisher.publish(channelPrefix + channel, message);
+      await redisCall(() => publisher.publish(channelPrefix + channel, message));
     },
     async subscribe(channelName, handler) {
       const name = channelPrefix + channelName;

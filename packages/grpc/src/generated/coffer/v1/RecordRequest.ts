@@ -1,11 +1,11 @@
 // Original file: proto/coffer/v1/audit.proto
 
-import type { AuditEvent as _coffer_v1_AuditEvent, AuditEvent__Output as _coffer_v1_AuditEvent__Output } from '../../coffer/v1/AuditEvent.js';
+import type { RecordGroup as _coffer_v1_RecordGroup, RecordGroup__Output as _coffer_v1_RecordGroup__Output } from '../../coffer/v1/RecordGroup.js';
 
 export interface RecordRequest {
-  'events'?: (_coffer_v1_AuditEvent)[];
+  'groups'?: (_coffer_v1_RecordGroup)[];
 }
 
 export interface RecordRequest__Output {
-  'events': (_coffer_v1_AuditEvent__Output)[];
+  'groups': (_coffer_v1_RecordGroup__Output)[];
 }

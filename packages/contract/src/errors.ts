@@ -1,5 +1,3 @@
-import { status } from '@grpc/grpc-js';
-
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
   | 'UNAUTHENTICATED'
@@ -17,32 +15,52 @@ export type ErrorCode =
   | 'DATA_LOSS'
   | 'INTERNAL';
 
+/** The gRPC status codes Coffer sends, by number (the wire value), so this package needs no gRPC library. */
+export const GRPC_STATUS = {
+  CANCELLED: 1,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  DATA_LOSS: 15,
+  UNAUTHENTICATED: 16,
+} as const;
+
 /**
  * The one mapping from an error code to its gRPC and HTTP status.
  * Several codes may share a gRPC status; when only the status is known, the
  * first code listed for it wins (see codeOfGrpcStatus).
  */
-export const ERROR_TABLE: Readonly<Record<ErrorCode, { grpc: status; http: number }>> = {
-  INVALID_ARGUMENT: { grpc: status.INVALID_ARGUMENT, http: 400 },
+export const ERROR_TABLE: Readonly<Record<ErrorCode, { grpc: number; http: number }>> = {
+  INVALID_ARGUMENT: { grpc: GRPC_STATUS.INVALID_ARGUMENT, http: 400 },
   // Not retryable and the caller's to fix, so not RESOURCE_EXHAUSTED (which reads as "back off").
-  PAYLOAD_TOO_LARGE: { grpc: status.INVALID_ARGUMENT, http: 413 },
-  UNAUTHENTICATED: { grpc: status.UNAUTHENTICATED, http: 401 },
-  PERMISSION_DENIED: { grpc: status.PERMISSION_DENIED, http: 403 },
-  NOT_FOUND: { grpc: status.NOT_FOUND, http: 404 },
-  ALREADY_EXISTS: { grpc: status.ALREADY_EXISTS, http: 409 },
-  FAILED_PRECONDITION: { grpc: status.FAILED_PRECONDITION, http: 400 },
+  PAYLOAD_TOO_LARGE: { grpc: GRPC_STATUS.INVALID_ARGUMENT, http: 413 },
+  UNAUTHENTICATED: { grpc: GRPC_STATUS.UNAUTHENTICATED, http: 401 },
+  PERMISSION_DENIED: { grpc: GRPC_STATUS.PERMISSION_DENIED, http: 403 },
+  NOT_FOUND: { grpc: GRPC_STATUS.NOT_FOUND, http: 404 },
+  ALREADY_EXISTS: { grpc: GRPC_STATUS.ALREADY_EXISTS, http: 409 },
+  FAILED_PRECONDITION: { grpc: GRPC_STATUS.FAILED_PRECONDITION, http: 400 },
   // A concurrent write won, e.g. a check-and-set version mismatch: re-read and retry.
-  ABORTED: { grpc: status.ABORTED, http: 409 },
-  RESOURCE_EXHAUSTED: { grpc: status.RESOURCE_EXHAUSTED, http: 429 },
+  ABORTED: { grpc: GRPC_STATUS.ABORTED, http: 409 },
+  RESOURCE_EXHAUSTED: { grpc: GRPC_STATUS.RESOURCE_EXHAUSTED, http: 429 },
   // The caller went away; 499 is the de facto "client closed request".
-  CANCELLED: { grpc: status.CANCELLED, http: 499 },
-  DEADLINE_EXCEEDED: { grpc: status.DEADLINE_EXCEEDED, http: 504 },
-  UNAVAILABLE: { grpc: status.UNAVAILABLE, http: 503 },
-  UNIMPLEMENTED: { grpc: status.UNIMPLEMENTED, http: 501 },
-  // Stored data cannot be read back, e.g. a secret version that fails to decrypt.
-  DATA_LOSS: { grpc: status.DATA_LOSS, http: 500 },
-  INTERNAL: { grpc: status.INTERNAL, http: 500 },
+  CANCELLED: { grpc: GRPC_STATUS.CANCELLED, http: 499 },
+  DEADLINE_EXCEEDED: { grpc: GRPC_STATUS.DEADLINE_EXCEEDED, http: 504 },
+  UNAVAILABLE: { grpc: GRPC_STATUS.UNAVAILABLE, http: 503 },
+  UNIMPLEMENTED: { grpc: GRPC_STATUS.UNIMPLEMENTED, http: 501 },
+  // Stored data cannot be read back, e.g. a secret version whose authentication tag fails.
+  DATA_LOSS: { grpc: GRPC_STATUS.DATA_LOSS, http: 500 },
+  INTERNAL: { grpc: GRPC_STATUS.INTERNAL, http: 500 },
 };
+
+export const ERROR_CODES = Object.keys(ERROR_TABLE) as ErrorCode[];
 
 /** Extra facts for the caller, such as `{ field: 'value' }`. Travels over the wire: never put a secret here. */
 export type ErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
@@ -83,13 +101,11 @@ export function toCofferError(error: unknown): CofferError {
   return isCofferError(error) ? error : new CofferError('INTERNAL', INTERNAL_ERROR_MESSAGE, { cause: error });
 }
 
-const CODE_BY_GRPC_STATUS: ReadonlyMap<status, ErrorCode> = new Map(
-  (Object.entries(ERROR_TABLE) as [ErrorCode, { grpc: status }][])
-    .reverse()
-    .map(([code, { grpc }]) => [grpc, code]),
+const CODE_BY_GRPC_STATUS: ReadonlyMap<number, ErrorCode> = new Map(
+  (Object.entries(ERROR_TABLE) as [ErrorCode, { grpc: number }][]).reverse().map(([code, { grpc }]) => [grpc, code]),
 );
 
 /** The error code for a bare gRPC status, or undefined for OK and statuses Coffer never sends (UNKNOWN, OUT_OF_RANGE). */
-export function codeOfGrpcStatus(grpcStatus: status): ErrorCode | undefined {
+export function codeOfGrpcStatus(grpcStatus: number): ErrorCode | undefined {
   return CODE_BY_GRPC_STATUS.get(grpcStatus);
 }

@@ -1,0 +1,133 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
+import { parseInput, type ErrorCode } from '@coffer/contract';
+import { unary, type RequestOf, type ResponseOf, type UnaryMethodName, type UnaryOptions } from '@coffer/grpc';
+import type { AuditRecorder } from './audit-recorder.js';
+import { outcomeOf, recordAudit, type Outcome } from './audit-events.js';
+import type { Backends } from './backends.js';
+import { callContext, requireOwnOrg } from './context.js';
+import { sendData, sendError } from './envelope.js';
+
+export interface RouteInput<Params, Query, Body> {
+  params: Params;
+  query: Query;
+  body: Body;
+}
+
+/** What a route answers: data (2xx), or a refusal that carries data, such as the plan of a push with invalid entries. */
+export interface RouteAnswer {
+  status?: number;
+  data: unknown;
+  message?: string;
+  /** The audit action, when the outcome decides it (a set that created the secret). */
+  action?: string;
+  refusal?: ErrorCode;
+}
+
+/**
+ * One REST route, declared as data: method, path, the schemas of each part of the request, the
+ * audit action, and the RPC it calls with the request it sends and how its reply is answered. The
+ * one shape (`mountRoutes`) validates, keeps organisations apart, calls, audits and answers, the
+ * same for every route; the declarations will also produce the OpenAPI document.
+ */
+export interface RouteDeclaration<Params, Query, Body, Service extends keyof Backends, Method extends UnaryMethodName<Backends[Service]>> {
+  method: 'get' | 'post' | 'delete';
+  /** Under /api/v1, with Express `:params`; an `:org` param is always the caller's own organisation. */
+  path: string;
+  summary: string;
+  /** `public`: no token (bootstrap). Default: a bearer token. */
+  access?: 'public' | 'token';
+  params: z.ZodType<Params>;
+  query: z.ZodType<Query>;
+  body?: z.ZodType<Body>;
+  /** Takes an Idempotency-Key. */
+  idempotent?: boolean;
+  /** Audited, whatever the outcome, once the request names a resource of the caller's organisation. */
+  audit?: {
+    /** A function of the query as sent decides the action before the query is judged (a read or a reveal). */
+    action: string | ((query: Record<string, unknown>) => string);
+    /** Default: the path up to its last parameter, e.g. `orgs/acme/projects/api/envs/dev/secrets/KEY`. */
+    resource?(input: RouteInput<Params, Query, Body>): string;
+  };
+  rpc: { service: Service; method: Method; deadlineMs?: number };
+  request(input: RouteInput<Params, Query, Body>): RequestOf<Backends[Service][Method]>;
+  /** Default: the reply as data, 200. */
+  answer?(reply: ResponseOf<Backends[Service][Method]>, input: RouteInput<Params, Query, Body>): RouteAnswer;
+}
+
+/** A declaration with its types checked and then forgotten, so that routes of every shape fit one list. */
+export type Route = Omit<RouteDeclaration<any, any, any, keyof Backends, never>, 'rpc' | 'request' | 'answer'> & {
+  rpc: { service: keyof Backends; method: string; deadlineMs?: number };
+  request(input: RouteInput<any, any, any>): unknown;
+  answer?(reply: any, input: RouteInput<any, any, any>): RouteAnswer;
+};
+
+export function route<Params, Query, Body, Service extends keyof Backends, Method extends UnaryMethodName<Backends[Service]>>(
+  declaration: RouteDeclaration<Params, Query, Body, Service, Method>,
+): Route {
+  return declaration as unknown as Route;
+}
+
+export interface RouteDeps {
+  backends: Backends;
+  audit: AuditRecorder;
+  deadlineMs: number;
+  /** The Idempotency-Key middleware, for routes that take one. */
+  idempotency: RequestHandler;
+}
+
+// The declaration checked the types of its RPC; the erased route calls it untyped.
+const call = unary as unknown as (client: unknown, method: string, request: unknown, options: UnaryOptions) => Promise<unknown>;
+
+/** `orgs/acme/projects/api` from `/orgs/:org/projects/:project/envs` and the params. */
+function defaultResource(path: string, params: Record<string, string>): string {
+  const segments = path.split('/').filter(Boolean);
+  const last = segments.findLastIndex((segment) => segment.startsWith(':'));
+  return segments
+    .slice(0, last + 1)
+    .map((segment) => (segment.startsWith(':') ? (params[segment.slice(1)] ?? '') : segment))
+    .join('/');
+}
+
+function handlerFor(declaration: Route, deps: RouteDeps) {
+  return async (req: Request, res: Response) => {
+    const params = parseInput(declaration.params, req.params, 'path') as Record<string, string>;
+    if (params.org !== undefined) requireOwnOrg(res, params.org);
+    const audit = declaration.audit;
+    let input: RouteInput<unknown, unknown, unknown> | undefined;
+    let action = typeof audit?.action === 'function' ? audit.action(req.query as Record<string, unknown>) : audit?.action;
+    const record = (outcome: Outcome) => {
+      if (!audit || action === undefined) return;
+      // A resource named by the body is only known once the body is valid; until then, the path's.
+      const resource = input && audit.resource ? audit.resource(input) : defaultResource(declaration.path, params);
+      recordAudit(deps.audit, req, res, action, resource, outcome);
+    };
+    try {
+      input = {
+        params,
+        query: parseInput(declaration.query, req.query, 'query'),
+        body: declaration.body ? parseInput(declaration.body, req.body ?? {}, 'body') : undefined,
+      };
+      const { service, method, deadlineMs = deps.deadlineMs } = declaration.rpc;
+      const reply = await call(deps.backends[service], method, declaration.request(input), { ctx: callContext(res), deadlineMs });
+      const answer: RouteAnswer = declaration.answer ? declaration.answer(reply, input) : { data: reply };
+      action = answer.action ?? action;
+      record(answer.refusal ? 'failure' : 'success');
+      if (answer.refusal) sendError(res, answer.refusal, answer.message ?? 'request refused', answer.data);
+      else sendData(res, answer.data, answer.status ?? 200, answer.message);
+    } catch (err) {
+      record(outcomeOf(err));
+      throw err;
+    }
+  };
+}
+
+/** Mounts declarations on a router; the bearer middleware must already be in front of every non-public one. */
+export function mountRoutes(routes: readonly Route[], deps: RouteDeps): Router {
+  const router = Router();
+  for (const declaration of routes) {
+    const handlers: RequestHandler[] = declaration.idempotent ? [deps.idempotency] : [];
+    router[declaration.method](declaration.path, ...handlers, handlerFor(declaration, deps));
+  }
+  return router;
+}

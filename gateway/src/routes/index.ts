@@ -1,0 +1,11 @@
+import type { Route } from '../route.js';
+import { auditRoutes } from './audit.js';
+import { bootstrapRoutes } from './bootstrap.js';
+import { orgRoutes } from './orgs.js';
+import { projectRoutes } from './projects.js';
+import { secretRoutes } from './secrets.js';
+import { syncRoutes } from './sync.js';
+import { tokenRoutes } from './tokens.js';
+
+/** Every REST route of /api/v1, grouped by resource. */
+export const ROUTES: readonly Route[] = [...bootstrapRoutes, ...orgRoutes, ...projectRoutes, ...tokenRoutes, ...auditRoutes, ...secretRoutes, ...syncRoutes];

@@ -1,0 +1,28 @@
+import { route } from '../route.js';
+import { createTokenBody, emptyQuery, orgParams, tokenParams } from '../schemas.js';
+
+/** Changes to who can do what are audited like secret operations, whatever their outcome. */
+export const tokenRoutes = [
+  route({
+    method: 'post',
+    path: '/orgs/:org/tokens',
+    summary: 'issue an API token (shown once)',
+    params: orgParams,
+    query: emptyQuery,
+    body: createTokenBody,
+    audit: { action: 'token.create', resource: ({ params, body }) => `orgs/${params.org}/tokens/${body.name}` },
+    rpc: { service: 'auth', method: 'CreateToken' },
+    request: ({ body }) => body,
+    answer: ({ token }) => ({ status: 201, data: token }),
+  }),
+  route({
+    method: 'delete',
+    path: '/orgs/:org/tokens/:tokenId',
+    summary: 'revoke an API token',
+    params: tokenParams,
+    query: emptyQuery,
+    audit: { action: 'token.revoke' },
+    rpc: { service: 'auth', method: 'RevokeToken' },
+    request: ({ params }) => ({ tokenId: params.tokenId }),
+  }),
+];

@@ -1,0 +1,98 @@
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { defineSlice, ed25519PrivateKey, ed25519PublicKeys, optional, type Problem } from '@coffer/config';
+import { defineModule, type ModuleDescriptor, type RequirementContext } from '@coffer/module';
+
+interface SigningExports {
+  privateKey: KeyObject;
+}
+
+interface VerificationExports {
+  /** Every public key whose tokens this process believes (the old and the new one during a rotation). */
+  publicKeys: KeyObject[];
+  /** A pair made at start when every signer and verifier runs here and none is configured. */
+  throwaway?: KeyObject;
+}
+
+/**
+ * The two halves of one kind of internal JWT (principal or service assertions) as infrastructure
+ * modules: the signer's private key and the verifiers' public keys, each a setting of its own.
+ * When every module that signs or verifies this kind runs in one process and neither key is set,
+ * a throwaway pair made at start is enough and nothing has to be configured.
+ */
+function keyPairModules({ kind, what, signingVariable, verifyVariable }: { kind: string; what: string; signingVariable: string; verifyVariable: string }) {
+  const signingName = `${kind}-signing`;
+  const verificationName = `${kind}-verification`;
+  const signingSlice = defineSlice({ [signingVariable]: optional(ed25519PrivateKey()) }, (env) => ({ privateKey: env[signingVariable] as KeyObject | undefined }));
+  const verificationSlice = defineSlice({ [verifyVariable]: optional(ed25519PublicKeys()) }, (env) => ({
+    publicKeys: (env[verifyVariable] as KeyObject[] | undefined) ?? [],
+  }));
+
+  let signing: ModuleDescriptor<ReturnType<typeof signingSlice.toConfig>, SigningExports>;
+  const configuredSigningKey = (platform: RequirementContext) => platform.configOf(signing)?.privateKey;
+  const throwawayAllowed = (platform: RequirementContext, publicKeys: readonly KeyObject[]) =>
+    publicKeys.length === 0 && !configuredSigningKey(platform) && platform.allDependentsRun(signingName, verificationName);
+
+  const verification = defineModule<ReturnType<typeof verificationSlice.toConfig>, VerificationExports>({
+    name: verificationName,
+    kind: 'infrastructure',
+    description: `the public keys that ${what} are verified with (${verifyVariable})`,
+    dependsOn: [],
+    config: verificationSlice,
+    requirements({ publicKeys }, platform): Problem[] {
+      const privateKey = configuredSigningKey(platform);
+      // A signer here without its key is reported as that: setting it answers both.
+      if (publicKeys.length === 0 && !privateKey && !platform.runs(signingName) && !throwawayAllowed(platform, publicKeys)) {
+        return [{ variable: verifyVariable, message: `required: the ${what} checked here are signed in another process (an Ed25519 public key as base64 of its SPKI DER)` }];
+      }
+      if (privateKey && publicKeys.length > 0 && !publicKeys.some((key) => key.equals(createPublicKey(privateKey)))) {
+        return [{ variable: verifyVariable, message: `does not include the public half of ${signingVariable}` }];
+      }
+      return [];
+    },
+    async start(ctx) {
+      const privateKey = configuredSigningKey(ctx);
+      const publicKeys = [...ctx.config.publicKeys];
+      // A signer in this process verifies its own tokens too (auth's own calls), with its public half.
+      if (privateKey && !publicKeys.some((key) => key.equals(createPublicKey(privateKey)))) publicKeys.push(createPublicKey(privateKey));
+      if (publicKeys.length > 0) return { exports: { publicKeys } };
+      const pair = generateKeyPairSync('ed25519');
+      return { exports: { publicKeys: [pair.publicKey], throwaway: pair.privateKey } };
+    },
+  });
+
+  signing = defineModule<ReturnType<typeof signingSlice.toConfig>, SigningExports>({
+    name: signingName,
+    kind: 'infrastructure',
+    description: `the private key that signs ${what} (${signingVariable})`,
+    dependsOn: [verificationName],
+    config: signingSlice,
+    requirements({ privateKey }, platform): Problem[] {
+      const publicKeys = platform.configOf(verification)?.publicKeys ?? [];
+      if (privateKey || throwawayAllowed(platform, publicKeys)) return [];
+      return [{ variable: signingVariable, message: `required: the ${what} signed here are verified in another process (an Ed25519 private key as base64 of its PKCS#8 DER)` }];
+    },
+    async start(ctx) {
+      const privateKey = ctx.config.privateKey ?? ctx.use(verification).throwaway;
+      if (!privateKey) throw new Error(`${signingVariable}: no signing key`);
+      return { exports: { privateKey } };
+    },
+  });
+
+  return { signing, verification };
+}
+
+/** Auth signs principals; every service verifies them. */
+export const { signing: principalSigningModule, verification: principalVerificationModule } = keyPairModules({
+  kind: 'principal',
+  what: 'principal assertions',
+  signingVariable: 'COFFER_PRINCIPAL_SIGNING_KEY',
+  verifyVariable: 'COFFER_PRINCIPAL_VERIFY_KEY',
+});
+
+/** The gateway (later sync) proves it is a Coffer service; the services it calls verify that. */
+export const { signing: serviceSigningModule, verification: serviceVerificationModule } = keyPairModules({
+  kind: 'service',
+  what: 'service assertions',
+  signingVariable: 'COFFER_SERVICE_SIGNING_KEY',
+  verifyVariable: 'COFFER_SERVICE_VERIFY_KEY',
+});

@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '@coffer/config';
+import { gatewayModule } from '@coffer/gateway';
+import type { ModuleDescriptor } from '@coffer/module';
+import { startTracing } from '@coffer/telemetry';
+import { TargetError, createRegistry, describeTargets, parseTargets } from './registry.js';
+import { startPlatform } from './runner.js';
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+/**
+ * The coffer-server process over a module list: parses the command line, starts the targets, and
+ * exits 0 on SIGTERM once drained, 1 when a module fails, 2 on a usage or configuration error.
+ */
+export function serve(modules: readonly ModuleDescriptor<any, any>[]): void {
+  main(modules).catch((err: unknown) => {
+    // Start-up failures are operator errors: one line, no stack (the message never holds a secret).
+    process.stderr.write(`coffer-server: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
+
+async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<void> {
+  const registry = createRegistry(modules);
+  const once = registry.selectable.filter((name) => registry.modules.get(name)!.runsOnce);
+  const USAGE = `usage: coffer-server [--targets=${registry.selectable.filter((name) => !once.includes(name)).join('|')}[,...]] [--list-targets]
+       coffer-server ${once.join(' | ')}`;
+  let args: ReturnType<typeof parseArgs<{ options: { targets: { type: 'string' }; 'list-targets': { type: 'boolean' }; help: { type: 'boolean' } }; allowPositionals: true }>>;
+  try {
+    args = parseArgs({
+      options: { targets: { type: 'string' }, 'list-targets': { type: 'boolean' }, help: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    fail(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n\ntargets:\n${describeTargets(registry)}\n`);
+    return;
+  }
+  if (args.values['list-targets']) {
+    process.stdout.write(`${describeTargets(registry)}\n`);
+    return;
+  }
+  // A target that runs once (migrate) is named as a command.
+  const [command, ...rest] = args.positionals;
+  if (rest.length > 0 || (command !== undefined && !registry.modules.get(command)?.runsOnce)) {
+    fail(`unexpected argument ${args.positionals.join(' ')}\n${USAGE}`);
+  }
+
+  let targets: string[];
+  try {
+    targets = parseTargets(registry, command ?? args.values.targets ?? 'all');
+  } catch (err) {
+    if (err instanceof TargetError) fail(err.message);
+    throw err;
+  }
+
+  const tracing = await startTracing({ serviceName: `coffer-${targets.join('-')}` });
+  let platform;
+  try {
+    platform = await startPlatform({
+      modules,
+      targets,
+      env: process.env,
+      onFatal: () => {
+        void tracing.shutdown().finally(() => process.exit(1));
+      },
+    });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+
+  if (platform.finished) {
+    await platform.stop();
+    await tracing.shutdown();
+    return;
+  }
+  const gateway = platform.exportsOf(gatewayModule);
+  if (gateway) platform.logger.info({ url: gateway.url }, 'coffer is ready');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    platform.logger.info({ signal }, 'shutting down');
+    platform
+      .stop()
+      .then(() => tracing.shutdown())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          platform.logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}

@@ -1,0 +1,93 @@
+import { CofferError } from '@coffer/contract';
+import { DecryptionError, decryptValue, encryptValue, type SealedValue } from '@coffer/crypto';
+import type { Knex } from '@coffer/db';
+import { KekNotFoundError, type Kek, type Keyring } from '@coffer/kms';
+
+/** What a stored version holds of its encryption: both blobs and the KEK version that wraps the DEK. */
+export interface StoredBlobs {
+  secret_id: string;
+  version: number;
+  ciphertext: string;
+  wrapped_dek: string;
+  kms_key_id: string;
+  kms_key_version: number;
+}
+
+/** A KEK this module could not get for a version: why, so that opening that version says so. */
+type Unavailable = { failed: 'not-found' | 'tag' };
+
+/**
+ * KEKs resolved for one operation, before its transaction: opening a value with them is pure CPU.
+ * Opening a version whose KEK is neither here nor in the process cache throws KekNotInHand, so
+ * that the caller resolves it outside the transaction and runs the transaction again.
+ */
+export interface KeysInHand {
+  open(key: string, row: StoredBlobs): string;
+}
+
+export class KekNotInHand extends Error {
+  override readonly name = 'KekNotInHand';
+  constructor(readonly row: StoredBlobs) {
+    super('kek not resolved before the transaction');
+  }
+}
+
+const refOf = (row: Pick<StoredBlobs, 'kms_key_id' | 'kms_key_version'>) => `${row.kms_key_id}:${row.kms_key_version}`;
+
+/**
+ * Seals and opens secret values: the only place the Secret service touches keys. The KMS work
+ * (reading, creating and unwrapping KEKs) happens here, before any transaction; inside one only
+ * the wrap counter (`recordSeal`) and pure AES-GCM remain. Failures are precise: a KMS or database
+ * outage is UNAVAILABLE (503); only a failed authentication tag is a decryption failure (DATA_LOSS,
+ * counted in the metric); a version whose KEK row is gone is DATA_LOSS too, not counted.
+ */
+export function createSecretSealer({ keyring, onDecryptionFailure }: { keyring: Keyring; onDecryptionFailure(): void }) {
+  function unreadable(key: string, version: number, tagFailed: boolean): CofferError {
+    if (tagFailed) onDecryptionFailure();
+    return new CofferError('DATA_LOSS', `secret '${key}' version ${version} could not be decrypted`);
+  }
+
+  /** Resolves the KEKs of these rows (cache, else database and KMS) ahead of a transaction. */
+  async function prepare(orgId: string, rows: readonly StoredBlobs[]): Promise<KeysInHand> {
+    const keks = new Map<string, Kek | Unavailable>();
+    for (const row of rows) {
+      const ref = refOf(row);
+      if (keks.has(ref)) continue;
+      try {
+        keks.set(ref, await keyring.kekFor(orgId, row.kms_key_id, row.kms_key_version));
+      } catch (err) {
+        if (err instanceof KekNotFoundError) keks.set(ref, { failed: 'not-found' });
+        else if (err instanceof DecryptionError) keks.set(ref, { failed: 'tag' });
+        else throw err;
+      }
+    }
+    return {
+      open(key, row) {
+        const kek = keks.get(refOf(row)) ?? keyring.cachedKek(orgId, row.kms_key_id, row.kms_key_version);
+        if (!kek) throw new KekNotInHand(row);
+        if ('failed' in kek) throw unreadable(key, row.version, kek.failed === 'tag');
+        try {
+          return decryptValue({ ciphertext: row.ciphertext, wrappedDek: row.wrapped_dek, orgId, secretId: row.secret_id, version: row.version, kek });
+        } catch (err) {
+          if (err instanceof DecryptionError) throw unreadable(key, row.version, true);
+          throw err;
+        }
+      },
+    };
+  }
+
+  return {
+    prepare,
+
+    /** The KEK new versions are sealed under, resolved before the write's transaction. */
+    writeKek: (orgId: string): Promise<Kek> => keyring.currentKek(orgId),
+
+    /** Pure: a fresh DEK for this version, bound to its place. */
+    seal: (kek: Kek, input: { plaintext: string; orgId: string; secretId: string; version: number }): SealedValue => encryptValue({ ...input, kek }),
+
+    /** Inside the write's transaction: the KEK is still active, and one more DEK is counted on it. */
+    recordSeal: (trx: Knex.Transaction, orgId: string, kek: Kek): Promise<void> => keyring.recordWrap(trx, orgId, kek),
+  };
+}
+
+export type SecretSealer = ReturnType<typeof createSecretSealer>;
