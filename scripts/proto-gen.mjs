@@ -37,9 +37,7 @@ try {
 }
 
 function generate(targetDir) {
-  const generatorBin = createRequire(path.join(grpcPackageDir, 'package.json')).resolve(
-    '@grpc/proto-loader/build/bin/proto-loader-gen-types.js',
-  );
+  const generatorBin = createRequire(path.join(grpcPackageDir, 'package.json')).resolve('@grpc/proto-loader/build/bin/proto-loader-gen-types.js');
   const args = [
     generatorBin,
     ...generatorFlags(LOADER_OPTIONS),

@@ -55,7 +55,12 @@ export function createGatewayApp(deps: GatewayDeps): Express {
   const routeDeps = { backends: deps.backends, audit: deps.audit, deadlineMs: deps.deadlineMs, idempotency: idempotency(deps.idempotencyCache) };
   const api = express.Router();
   api.use(express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
-  api.use(mountRoutes(ROUTES.filter((route) => route.access === 'public'), routeDeps));
+  api.use(
+    mountRoutes(
+      ROUTES.filter((route) => route.access === 'public'),
+      routeDeps,
+    ),
+  );
   api.use(
     bearerAuthentication({
       cache: deps.principalCache,
@@ -63,7 +68,12 @@ export function createGatewayApp(deps: GatewayDeps): Express {
     }),
   );
   api.use(verifyRequestIntegrity);
-  api.use(mountRoutes(ROUTES.filter((route) => route.access !== 'public'), routeDeps));
+  api.use(
+    mountRoutes(
+      ROUTES.filter((route) => route.access !== 'public'),
+      routeDeps,
+    ),
+  );
   app.use('/api/v1', api);
 
   app.use(notFound);

@@ -16,16 +16,16 @@ export function recordAudit(recorder: AuditRecorder, req: Request, res: Response
   if (!principal) return;
   recorder.record(
     {
-    orgId: principal.orgId,
-    actorId: principal.tokenId,
-    actorType: principal.actorType,
-    action,
-    resource,
-    outcome,
-    requestId: res.locals.requestId as string,
-    ip: req.ip ?? '',
-    userAgent: (req.get('user-agent') ?? '').slice(0, 512),
-    occurredAt: new Date().toISOString(),
+      orgId: principal.orgId,
+      actorId: principal.tokenId,
+      actorType: principal.actorType,
+      action,
+      resource,
+      outcome,
+      requestId: res.locals.requestId as string,
+      ip: req.ip ?? '',
+      userAgent: (req.get('user-agent') ?? '').slice(0, 512),
+      occurredAt: new Date().toISOString(),
     },
     principal.assertion,
   );

@@ -17,7 +17,12 @@ const event = (n: number): AuditEventInput => ({
 
 it('sends events in batches and delivers everything on close', async () => {
   const batches: AuditEventInput[][] = [];
-  const recorder = createAuditRecorder({ send: async (groups) => void batches.push(groups.flatMap((g) => g.events)), flushMs: 60_000, batchSize: 10, onError: () => undefined });
+  const recorder = createAuditRecorder({
+    send: async (groups) => void batches.push(groups.flatMap((g) => g.events)),
+    flushMs: 60_000,
+    batchSize: 10,
+    onError: () => undefined,
+  });
   for (let n = 0; n < 25; n++) recorder.record(event(n), 'principal');
   await recorder.close(1_000);
   expect(batches.flat().map((e) => e.requestId)).toEqual(Array.from({ length: 25 }, (_, n) => `req-${n}`));
@@ -62,25 +67,45 @@ it('groups each batch by the principal whose requests it records, in order', asy
   ]);
 });
 
-it('drops a batch the Audit service refuses as invalid (and counts it) instead of blocking every later one', async () => {
+it('drops only the events the Audit service refuses (and counts them), delivering the rest of their batch', async () => {
   const delivered: string[] = [];
   const dropped: number[] = [];
-  let refuse = true;
   const recorder = createAuditRecorder({
     send: async (groups) => {
-      if (refuse) {
-        refuse = false;
-        throw new CofferError('PERMISSION_DENIED', 'not an event of the principal it is recorded for');
-      }
-      delivered.push(...groups.flatMap((g) => g.events).map((e) => e.requestId));
+      const events = groups.flatMap((g) => g.events);
+      // The service refuses a whole batch for one bad event in it.
+      if (events.some((e) => e.requestId === 'req-2')) throw new CofferError('PERMISSION_DENIED', 'not an event of the principal it is recorded for');
+      delivered.push(...events.map((e) => e.requestId));
     },
     flushMs: 60_000,
-    batchSize: 2,
+    batchSize: 5,
     onError: () => undefined,
     onDropped: (count) => dropped.push(count),
   });
-  for (let n = 0; n < 4; n++) recorder.record(event(n), 'principal');
+  for (let n = 0; n < 7; n++) recorder.record(event(n), 'principal');
   await recorder.close(1_000);
-  expect(dropped).toEqual([2]);
-  expect(delivered).toEqual(['req-2', 'req-3']);
+  expect(dropped).toEqual([1]);
+  expect(delivered.sort()).toEqual(['req-0', 'req-1', 'req-3', 'req-4', 'req-5', 'req-6']);
+});
+
+it('keeps what is left of a split batch when the service goes away halfway, and delivers it later', async () => {
+  const delivered: string[] = [];
+  let calls = 0;
+  const recorder = createAuditRecorder({
+    send: async (groups) => {
+      calls++;
+      const events = groups.flatMap((g) => g.events);
+      if (events.some((e) => e.requestId === 'req-0') && events.length > 1) throw new CofferError('INVALID_ARGUMENT', 'groups.0.events.0.resource: too long');
+      // The second half of the split finds the service gone, once.
+      if (calls === 3) throw new CofferError('UNAVAILABLE', 'audit service unavailable');
+      delivered.push(...events.map((e) => e.requestId));
+    },
+    flushMs: 60_000,
+    batchSize: 4,
+    onError: () => undefined,
+  });
+  for (let n = 0; n < 4; n++) recorder.record(event(n), 'principal');
+  await recorder.close(2_000);
+  // req-0 alone was fine: only the mixed batch was refused.
+  expect(delivered.sort()).toEqual(['req-0', 'req-1', 'req-2', 'req-3']);
 });

@@ -53,6 +53,16 @@ function refusedForGood(err: unknown): boolean {
   return isCofferError(err) && (err.code === 'INVALID_ARGUMENT' || err.code === 'PERMISSION_DENIED');
 }
 
+/** What could not be delivered for now (the Audit service is out of reach): it goes back to the buffer. */
+class Undelivered extends Error {
+  constructor(
+    readonly events: RecordedEvent[],
+    override readonly cause: unknown,
+  ) {
+    super('audit events not delivered');
+  }
+}
+
 /**
  * Collects audit events off the request path and sends them in batches. A batch that failed on
  * the way goes back to the front of the buffer and is retried; `close()` keeps flushing until
@@ -64,22 +74,45 @@ export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 10
   const timer = setInterval(() => void flush(), flushMs);
   timer.unref();
 
+  /**
+   * Sends a batch. One the Audit service refuses is halved until the refused events are alone, so
+   * that only they are dropped (and counted) and every good record of the batch still lands.
+   * @throws Undelivered with every event not yet delivered, when the service cannot be reached
+   */
+  async function deliver(batch: RecordedEvent[]): Promise<void> {
+    try {
+      await send(byPrincipal(batch));
+      onSent?.(batch.length);
+      return;
+    } catch (err) {
+      if (!refusedForGood(err)) throw new Undelivered(batch, err);
+      if (batch.length === 1) {
+        onError(err, buffer.length);
+        onDropped?.(1);
+        return;
+      }
+    }
+    const half = Math.ceil(batch.length / 2);
+    try {
+      await deliver(batch.slice(0, half));
+    } catch (err) {
+      if (err instanceof Undelivered) throw new Undelivered([...err.events, ...batch.slice(half)], err.cause);
+      throw err;
+    }
+    await deliver(batch.slice(half));
+  }
+
   async function sendBatches(): Promise<void> {
     while (buffer.length > 0) {
       const batch = buffer.slice(0, batchSize);
       buffer = buffer.slice(batch.length);
       try {
-        await send(byPrincipal(batch));
-        onSent?.(batch.length);
+        await deliver(batch);
       } catch (err) {
-        if (refusedForGood(err)) {
-          onError(err, buffer.length);
-          onDropped?.(batch.length);
-          continue;
-        }
-        buffer = [...batch, ...buffer];
-        onError(err, buffer.length);
-        throw err;
+        if (!(err instanceof Undelivered)) throw err;
+        buffer = [...err.events, ...buffer];
+        onError(err.cause, buffer.length);
+        throw err.cause;
       } finally {
         onBufferSize?.(buffer.length);
       }

@@ -20,7 +20,10 @@ describe('compareWithServer', () => {
   });
 
   it('compares keys that collide with Object.prototype as ordinary keys', () => {
-    const document = Object.fromEntries([['constructor', 'c'], ['__proto__', 'p']]) as Record<string, string>;
+    const document = Object.fromEntries([
+      ['constructor', 'c'],
+      ['__proto__', 'p'],
+    ]) as Record<string, string>;
     expect(compareWithServer(document, { values: {}, removed: [] }).added).toEqual(['__proto__', 'constructor']);
     expect(compareWithServer({}, { values: document, removed: [] }).removed).toEqual(['__proto__', 'constructor']);
   });

@@ -7,9 +7,7 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,255}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PENDING_MS = 60 * 1000;
 
-type StoredResult =
-  | { state: 'pending'; fingerprint: string }
-  | { state: 'done'; fingerprint: string; status: number; body: unknown };
+type StoredResult = { state: 'pending'; fingerprint: string } | { state: 'done'; fingerprint: string; status: number; body: unknown };
 
 /**
  * Idempotency-Key on writes: the same key and payload replay the first answer without writing
@@ -57,7 +55,9 @@ export function idempotency(cache: Cache): RequestHandler {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);

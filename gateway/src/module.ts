@@ -79,7 +79,11 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
     const { config } = ctx;
     const kv = ctx.use(kvModule);
     const addressOf = (name: BackendName) => ctx.grpcAddress(name) ?? (config.addresses[name] as string);
-    const backends = { auth: createAuthClient(addressOf('auth')), secret: createSecretClient(addressOf('secret')), audit: createAuditClient(addressOf('audit')) };
+    const backends = {
+      auth: createAuthClient(addressOf('auth')),
+      secret: createSecretClient(addressOf('secret')),
+      audit: createAuditClient(addressOf('audit')),
+    };
     const healthClients = BACKEND_NAMES.map((name) => ({ name, client: createHealthClient(addressOf(name)) }));
     // The gateway proves to the Audit service that the records it sends come from a Coffer service.
     const serviceAssertion = await createServiceSigner(ctx.use(serviceSigningModule).privateKey, 'gateway');

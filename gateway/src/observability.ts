@@ -10,10 +10,7 @@ export function requestObservability(logger: Logger, metrics: Metrics): RequestH
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       metrics.httpRequestsTotal.inc({ method: req.method, route, status: String(res.statusCode) });
       metrics.httpRequestDurationSeconds.observe({ method: req.method, route }, seconds);
-      logger.info(
-        { requestId: res.locals.requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 },
-        'request',
-      );
+      logger.info({ requestId: res.locals.requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'request');
     });
     next();
   };

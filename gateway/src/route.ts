@@ -79,12 +79,12 @@ export interface RouteDeps {
 // The declaration checked the types of its RPC; the erased route calls it untyped.
 const call = unary as unknown as (client: unknown, method: string, request: unknown, options: UnaryOptions) => Promise<unknown>;
 
-/** `orgs/acme/projects/api` from `/orgs/:org/projects/:project/envs` and the params. */
+/** `orgs/acme/projects/api` from `/orgs/:org/projects/:project/envs` and the params; `orgs` from `/orgs`. */
 function defaultResource(path: string, params: Record<string, string>): string {
   const segments = path.split('/').filter(Boolean);
   const last = segments.findLastIndex((segment) => segment.startsWith(':'));
   return segments
-    .slice(0, last + 1)
+    .slice(0, last === -1 ? segments.length : last + 1)
     .map((segment) => (segment.startsWith(':') ? (params[segment.slice(1)] ?? '') : segment))
     .join('/');
 }

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { DocumentError, FORMATS, parseDocument } from '@coffer/formats';
-import {
-  MAX_IMPORT_ENTRIES,
-  MAX_NAME_LENGTH,
-  descriptionSchema,
-  secretKeySchema,
-  secretTypeSchema,
-  secretValueSchema,
-  slugSchema,
-} from '@coffer/contract';
+import { MAX_IMPORT_ENTRIES, MAX_NAME_LENGTH, descriptionSchema, secretKeySchema, secretTypeSchema, secretValueSchema, slugSchema } from '@coffer/contract';
 
 /** Request shapes. Objects are strict: an unknown field is a 400 naming it, not silently dropped. */
 export const slug = slugSchema;
@@ -89,11 +81,7 @@ export const pushBody = z
   .strictObject({
     format: documentFormat.optional(),
     content: documentContent.optional(),
-    entries: z
-      .array(pushEntry)
-      .min(1, 'must hold at least one entry')
-      .max(MAX_IMPORT_ENTRIES, `at most ${MAX_IMPORT_ENTRIES} keys in one push`)
-      .optional(),
+    entries: z.array(pushEntry).min(1, 'must hold at least one entry').max(MAX_IMPORT_ENTRIES, `at most ${MAX_IMPORT_ENTRIES} keys in one push`).optional(),
     dryRun: z.boolean().default(false),
     // Write every entry as a new version without comparing values: needs only secrets:write.
     writeAll: z.boolean().default(false),

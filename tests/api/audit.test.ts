@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditTrail, expectError, expectOk, sql, waitForAudit, type AuditRecord } from '../support/api-assertions.js';
-import { apiClient, bootstrap, startTestPlatform, type Api, type ApiResponse, type TestPlatform } from '../support/platform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditTrail, expectError, expectOk, sql, waitForAudit, type AuditRecord } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type Api, type ApiResponse } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let orgId: string;
 let adminTokenId: string;
@@ -34,11 +35,10 @@ async function perform(action: string, resource: string, method: string, path: s
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const booted = await bootstrap(platform.baseUrl, 'acme', 'api');
-  api = booted.api;
-  orgId = booted.data.org.id;
-  adminTokenId = booted.data.token.id;
+  const acme = await seedOrg(platform, { org: 'acme', project: 'api' });
+  api = acme.api;
+  orgId = acme.org.id;
+  adminTokenId = acme.tokenId;
 
   await perform('secret.create', secretResource, 'POST', `${scope}/secrets/AUDITED`, { value: VALUES[0] }, 201);
   await perform('secret.update', secretResource, 'POST', `${scope}/secrets/AUDITED`, { value: VALUES[1] });
@@ -53,14 +53,15 @@ beforeAll(async () => {
   await perform('secret.restore', secretResource, 'POST', `${scope}/secrets/AUDITED/restore`);
   await perform('secret.purge', secretResource, 'DELETE', `${scope}/secrets/AUDITED/permanent`);
 });
-afterAll(async () => {
-  await platform?.stop();
-});
 
 describe('audit trail of secret operations', () => {
   let trail: AuditRecord[];
   beforeAll(async () => {
-    trail = await waitForAudit(api, 'acme', performed.map((p) => p.requestId));
+    trail = await waitForAudit(
+      api,
+      'acme',
+      performed.map((p) => p.requestId),
+    );
   });
 
   it('holds exactly one record per action, naming actor, action, resource, request id, ip and user agent', () => {
@@ -198,13 +199,21 @@ describe('audit trail of changes to the hierarchy and to tokens', () => {
     const ids = { project: requestId('project'), env: requestId('env'), token: requestId('token'), revoke: requestId('revoke'), dup: requestId('dup') };
     expectOk(await api('POST', '/orgs/acme/projects', { body: { slug: 'audited-project' }, headers: { 'x-request-id': ids.project } }), 201);
     expectOk(await api('POST', '/orgs/acme/projects/audited-project/envs', { body: { slug: 'qa' }, headers: { 'x-request-id': ids.env } }), 201);
-    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['secrets:read'] }, headers: { 'x-request-id': ids.token } }), 201);
+    const issued = expectOk(
+      await api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['secrets:read'] }, headers: { 'x-request-id': ids.token } }),
+      201,
+    );
     expectOk(await api('DELETE', `/orgs/acme/tokens/${issued.id}`, { headers: { 'x-request-id': ids.revoke } }));
     expectError(await api('POST', '/orgs/acme/projects', { body: { slug: 'audited-project' }, headers: { 'x-request-id': ids.dup } }), 409);
 
     const records = await waitForAudit(api, 'acme', Object.values(ids));
     const byRequest = new Map(records.map((record) => [record.requestId, record]));
-    expect(byRequest.get(ids.project)).toMatchObject({ action: 'project.create', resource: 'orgs/acme/projects/audited-project', outcome: 'success', actorId: adminTokenId });
+    expect(byRequest.get(ids.project)).toMatchObject({
+      action: 'project.create',
+      resource: 'orgs/acme/projects/audited-project',
+      outcome: 'success',
+      actorId: adminTokenId,
+    });
     expect(byRequest.get(ids.env)).toMatchObject({ action: 'environment.create', resource: 'orgs/acme/projects/audited-project/envs/qa', outcome: 'success' });
     expect(byRequest.get(ids.token)).toMatchObject({ action: 'token.create', outcome: 'success' });
     expect(byRequest.get(ids.revoke)).toMatchObject({ action: 'token.revoke', resource: `orgs/acme/tokens/${issued.id}`, outcome: 'success' });

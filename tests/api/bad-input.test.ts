@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, expectOk, scopePath, tableCounts } from '../support/api-assertions.js';
-import { apiClient, bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectError, expectOk, scopePath, tableCounts } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type Api } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let token: string;
 const scope = scopePath('acme', 'api', 'development');
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api, token } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+  ({ api, token } = await seedOrg(platform, { org: 'acme', project: 'api' }));
   // One existing secret, so "nothing changed" also covers updates.
   expectOk(await api('POST', `${scope}/secrets/EXISTING`, { body: { value: 'original-value' } }), 201);
-});
-afterAll(async () => {
-  await platform?.stop();
 });
 
 /** Every refused request below must leave the database exactly as it was. */
@@ -78,8 +75,15 @@ describe('request bodies', () => {
     expectError(await api('POST', `${scope}/secrets/MALFORMED`, { rawBody: '"just a string"' }), 400);
     expectError(await api('POST', `${scope}/secrets/MALFORMED`, { body: ['value', 'x'] }), 400);
     // A form post is not JSON: the body is not read at all, so `value` is missing.
-    expectError(await api('POST', `${scope}/secrets/MALFORMED`, { rawBody: 'value=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'value');
-    expectError(await api('POST', `${scope}/secrets/MALFORMED`, { rawBody: '{"value":"x"}', headers: { 'content-type': 'application/json; charset=latin1' } }), 400);
+    expectError(
+      await api('POST', `${scope}/secrets/MALFORMED`, { rawBody: 'value=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      400,
+      'value',
+    );
+    expectError(
+      await api('POST', `${scope}/secrets/MALFORMED`, { rawBody: '{"value":"x"}', headers: { 'content-type': 'application/json; charset=latin1' } }),
+      400,
+    );
     // A body that claims compression it does not have is the client's mistake, not a server error.
     expectError(await api('POST', `${scope}/secrets/MALFORMED`, { rawBody: '{"value":"x"}', headers: { 'content-encoding': 'gzip' } }), 400);
     expect(await listedKeys()).not.toContain('MALFORMED');

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError, expectOk, sql, tableCounts } from '../support/api-assertions.js';
-import { apiClient, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectError, expectOk, sql, tableCounts } from '@coffer/test-kit/api-assertions';
+import { usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type ApiResponse } from '@coffer/test-kit/platform';
 
 const ENVIRONMENTS = ['development', 'staging', 'production'];
 
 describe('POST /bootstrap with an empty body', () => {
-  let platform: TestPlatform;
+  const platform = usePlatform();
   let first: ApiResponse;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
     // No body at all, the way `curl -X POST .../bootstrap` sends it.
     first = await apiClient(platform.baseUrl)('POST', '/bootstrap');
-  });
-  afterAll(async () => {
-    await platform?.stop();
   });
 
   it('answers 201 with the default organisation, project, three environments and an admin token', () => {
@@ -59,14 +56,7 @@ describe('POST /bootstrap with an empty body', () => {
 });
 
 describe('POST /bootstrap with a body', () => {
-  let platform: TestPlatform;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-  });
-  afterAll(async () => {
-    await platform?.stop();
-  });
+  const platform = usePlatform();
 
   it('refuses a bad slug, an unknown field or malformed JSON without using up the one bootstrap', async () => {
     const anonymous = apiClient(platform.baseUrl);

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk, scopePath } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectOk, scopePath } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let token: string;
 const scope = scopePath('acme', 'api', 'development');
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ token } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+  ({ token } = await seedOrg(platform, { org: 'acme', project: 'api' }));
   const created = await fetch(`${platform.baseUrl}/api/v1${scope}/secrets/HEADER_SECRET`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ value: 'header-secret-value' }),
   });
   expect(created.status).toBe(201);
-});
-afterAll(async () => {
-  await platform?.stop();
 });
 
 type Call = { name: string; method: string; path: string; status: number; auth?: boolean; body?: string; headers?: Record<string, string> };
@@ -34,7 +30,14 @@ const CALLS: Call[] = [
   { name: 'unknown API route', method: 'GET', path: '/api/v1/nope', status: 404, auth: true },
   { name: 'unknown route', method: 'GET', path: '/nope', status: 404 },
   { name: 'conflict', method: 'POST', path: `/api/v1${scope}/secrets/HEADER_SECRET`, status: 409, auth: true, body: '{"value":"v","expectedVersion":0}' },
-  { name: 'oversized', method: 'POST', path: `/api/v1${scope}/secrets/HEADER_NEW`, status: 413, auth: true, body: JSON.stringify({ value: 'x'.repeat(300_000) }) },
+  {
+    name: 'oversized',
+    method: 'POST',
+    path: `/api/v1${scope}/secrets/HEADER_NEW`,
+    status: 413,
+    auth: true,
+    body: JSON.stringify({ value: 'x'.repeat(300_000) }),
+  },
   { name: 'bootstrap again', method: 'POST', path: '/api/v1/bootstrap', status: 409, body: '{}' },
   { name: 'healthz', method: 'GET', path: '/healthz', status: 200 },
   { name: 'readyz', method: 'GET', path: '/readyz', status: 200 },
@@ -114,6 +117,9 @@ describe('health', () => {
     expect(await api('/orgs')).toBe(401);
     expect(await api(`${scope}/secrets/HEADER_SECRET?reveal=true`)).toBe(401);
     const withToken = await fetch(`${platform.baseUrl}/api/v1${scope}/secrets/HEADER_SECRET?reveal=true`, { headers: { authorization: `Bearer ${token}` } });
-    expect(expectOk({ status: withToken.status, headers: withToken.headers, body: (await withToken.json()) as { error: boolean; message: string; data: any } }).value).toBe('header-secret-value');
+    expect(
+      expectOk({ status: withToken.status, headers: withToken.headers, body: (await withToken.json()) as { error: boolean; message: string; data: any } })
+        .value,
+    ).toBe('header-secret-value');
   });
 });

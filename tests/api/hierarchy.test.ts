@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError, expectOk, scopePath, sql, tableCounts, waitFor } from '../support/api-assertions.js';
-import { apiClient, bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectError, expectOk, scopePath, sql, tableCounts, waitFor } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type Api } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-});
-afterAll(async () => {
-  await platform?.stop();
+  ({ api } = await seedOrg(platform, { org: 'acme', project: 'api' }));
 });
 
 const slugs = (items: { slug: string }[]) => items.map((item) => item.slug).sort();
@@ -115,10 +112,7 @@ describe('tokens', () => {
   });
 
   it('refuses to hand out permissions the issuing token does not hold', async () => {
-    const manager = expectOk(
-      await api('POST', '/orgs/acme/tokens', { body: { name: 'manager', permissions: ['tokens:manage', 'secrets:read'] } }),
-      201,
-    );
+    const manager = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'manager', permissions: ['tokens:manage', 'secrets:read'] } }), 201);
     const managerApi = apiClient(platform.baseUrl, manager.token);
     const before = await tableCounts(platform.database.url);
     expectError(await managerApi('POST', '/orgs/acme/tokens', { body: { name: 'escalated', permissions: ['admin'] } }), 403);
@@ -130,9 +124,7 @@ describe('tokens', () => {
   it('rejects unknown permissions and malformed token requests with 400', async () => {
     const before = await tableCounts(platform.database.url);
     expectError(await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:everything'] } }), 400);
-    expect((await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:everything'] } })).body.message).toContain(
-      'secrets:everything',
-    );
+    expect((await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:everything'] } })).body.message).toContain('secrets:everything');
     expectError(await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: [] } }), 400, 'permissions');
     expectError(await api('POST', '/orgs/acme/tokens', { body: { permissions: ['secrets:read'] } }), 400, 'name');
     expectError(await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:read'], expires: 1 } }), 400, 'expires');
@@ -149,10 +141,14 @@ describe('tokens', () => {
     const [row] = await sql<{ revoked_at: Date | null }>(platform.database.url, 'select revoked_at from api_tokens where id = $1', [issued.id]);
     expect(row?.revoked_at).toBeInstanceOf(Date);
 
-    const refused = await waitFor(async () => {
-      const answer = await doomed('GET', '/orgs/acme/projects');
-      return answer.status === 401 ? answer : undefined;
-    }, 'the revoked token to be refused', 2_000);
+    const refused = await waitFor(
+      async () => {
+        const answer = await doomed('GET', '/orgs/acme/projects');
+        return answer.status === 401 ? answer : undefined;
+      },
+      'the revoked token to be refused',
+      2_000,
+    );
     expectError(refused, 401);
     expect(refused.headers.get('www-authenticate')).toBe('Bearer');
 

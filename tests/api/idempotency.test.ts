@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectError, expectOk, scopePath } from '../support/api-assertions.js';
-import { apiClient, bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { beforeAll, expect, it } from 'vitest';
+import { expectError, expectOk, scopePath } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type Api } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 const scope = scopePath('acme', 'api', 'development');
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-});
-afterAll(async () => {
-  await platform?.stop();
+  ({ api } = await seedOrg(platform, { org: 'acme', project: 'api' }));
 });
 
 const withKey = (key: string) => ({ 'idempotency-key': key });

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectError, expectOk, scopePath } from '../support/api-assertions.js';
-import { apiClient, bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { beforeAll, expect, it } from 'vitest';
+import { expectError, expectOk, scopePath } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type Api } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 const scope = scopePath('acme', 'api', 'production');
 
@@ -45,12 +46,8 @@ async function putAll(target: string, entries: [string, { value: string; type?: 
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+  ({ api } = await seedOrg(platform, { org: 'acme', project: 'api' }));
   await putAll(scope, [...Object.entries(SAFE), ...Object.entries(DANGEROUS).map(([key, value]) => [key, { value }] as [string, { value: string }])]);
-});
-afterAll(async () => {
-  await platform?.stop();
 });
 
 it('returns exactly the 30 safe secrets with their current values, and lists the dangerous names as removed', async () => {

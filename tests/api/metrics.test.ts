@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectOk, scopePath } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { beforeAll, expect, it } from 'vitest';
+import { expectOk, scopePath } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let token: string;
 const scope = scopePath('acme', 'api', 'development');
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api, token } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-});
-afterAll(async () => {
-  await platform?.stop();
+  ({ api, token } = await seedOrg(platform, { org: 'acme', project: 'api' }));
 });
 
 async function metrics(): Promise<string> {

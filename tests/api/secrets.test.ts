@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError, expectOk, scopePath, sql } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectError, expectOk, scopePath, sql } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let actor: string;
 const scope = scopePath('acme', 'api', 'development');
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const booted = await bootstrap(platform.baseUrl, 'acme', 'api');
-  api = booted.api;
-  actor = `api_token:${booted.data.token.id}`;
-});
-afterAll(async () => {
-  await platform?.stop();
+  const acme = await seedOrg(platform, { org: 'acme', project: 'api' });
+  api = acme.api;
+  actor = `api_token:${acme.tokenId}`;
 });
 
 async function listKeys(query = ''): Promise<string[]> {

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { beforeAll, expect, it } from 'vitest';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api } = await bootstrap(platform.baseUrl));
-});
-afterAll(async () => {
-  await platform?.stop();
+  ({ api } = await seedOrg(platform, { org: 'acme', project: 'api' }));
 });
 
 it('writes, reveals and injects a secret through the gateway', async () => {

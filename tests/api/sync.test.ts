@@ -1,20 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS, parseDocument, serializeDocument } from '@coffer/formats';
-import { expectError, expectOk, scopePath, tableCounts, waitForAudit } from '../support/api-assertions.js';
-import { apiClient, bootstrap, startTestPlatform, type Api, type ApiResponse, type TestPlatform } from '../support/platform.js';
-import { canary, leaksIn, redisDump } from '../support/security.js';
-import { DOTENV_EDGE_CASE_LINES } from '../support/dotenv-edge-cases.js';
+import { expectError, expectOk, scopePath, tableCounts, waitForAudit } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type Api, type ApiResponse } from '@coffer/test-kit/platform';
+import { canary, leaksIn, redisDump } from '@coffer/test-kit/security';
+import { DOTENV_EDGE_CASE_LINES } from '@coffer/test-kit/dotenv-edge-cases';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
-});
-afterAll(async () => {
-  await platform?.stop();
+  ({ api } = await seedOrg(platform, { org: 'acme', project: 'api' }));
 });
 
 let envCount = 0;
@@ -32,12 +29,7 @@ const currentValues = async (env: string): Promise<Record<string, string>> => ex
 const versionsOf = async (env: string, key: string): Promise<number> => expectOk(await api('GET', `${env}/secrets/${key}/history`)).versions.length;
 
 /** What dotenv accepts, and the values it reads from it. */
-const EDGE_CASES = [
-  ...DOTENV_EDGE_CASE_LINES,
-  'DUPLICATE=first',
-  'DUPLICATE=last',
-  '',
-].join('\r\n');
+const EDGE_CASES = [...DOTENV_EDGE_CASE_LINES, 'DUPLICATE=first', 'DUPLICATE=last', ''].join('\r\n');
 const EDGE_CASE_VALUES: Record<string, string> = {
   DATABASE_URL: 'postgres://app:pw@db:5432/app?sslmode=require',
   API_KEY: 'sk-live-abc123',
@@ -55,7 +47,13 @@ describe('push', () => {
   it('creates every key of a .env file full of dotenv edge cases, in document order', async () => {
     const env = await freshEnv();
     const plan = expectOk(await pushEnv(env, EDGE_CASES));
-    expect(plan).toEqual({ created: Object.keys(EDGE_CASE_VALUES), updated: [], unchanged: [], errors: [], written: Object.keys(EDGE_CASE_VALUES).map((key) => ({ key, version: 1 })) });
+    expect(plan).toEqual({
+      created: Object.keys(EDGE_CASE_VALUES),
+      updated: [],
+      unchanged: [],
+      errors: [],
+      written: Object.keys(EDGE_CASE_VALUES).map((key) => ({ key, version: 1 })),
+    });
     expect(await currentValues(env)).toEqual(EDGE_CASE_VALUES);
   });
 
@@ -164,7 +162,16 @@ describe('push with the plan that was confirmed (expectedPlan)', () => {
     const document = 'KEPT=two\nSAME=same\nADDED=new\n';
     const shown = planKeys(expectOk(await pushEnv(env, document, true)));
     const applied = expectOk(await push(env, { format: 'env', content: document, expectedPlan: { ...shown, created: [...shown.created].reverse() } }));
-    expect(applied).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: ['SAME'], errors: [], written: [{ key: 'KEPT', version: 2 }, { key: 'ADDED', version: 1 }] });
+    expect(applied).toEqual({
+      created: ['ADDED'],
+      updated: ['KEPT'],
+      unchanged: ['SAME'],
+      errors: [],
+      written: [
+        { key: 'KEPT', version: 2 },
+        { key: 'ADDED', version: 1 },
+      ],
+    });
     expect(await currentValues(env)).toEqual({ KEPT: 'two', SAME: 'same', ADDED: 'new' });
     expect(await versionsOf(env, 'KEPT')).toBe(2);
   });
@@ -200,10 +207,25 @@ describe('push of entries (several keys set at once)', () => {
     expectError(refused, 400);
     expect(refused.body.data).toEqual({ created: [], updated: [], unchanged: [], errors: [{ key: 'bad-key', message: expect.any(String) }], written: [] });
     expect(await tableCounts(platform.database.url)).toEqual(before);
-    expect(expectOk(await push(env, { entries, writeAll: true, dryRun: true }))).toEqual({ created: ['NEW'], updated: ['SAME'], unchanged: [], errors: [], written: [] });
+    expect(expectOk(await push(env, { entries, writeAll: true, dryRun: true }))).toEqual({
+      created: ['NEW'],
+      updated: ['SAME'],
+      unchanged: [],
+      errors: [],
+      written: [],
+    });
 
     const written = expectOk(await push(env, { entries, writeAll: true }, { client: writer }));
-    expect(written).toEqual({ created: ['NEW'], updated: ['SAME'], unchanged: [], errors: [], written: [{ key: 'SAME', version: 2 }, { key: 'NEW', version: 1 }] });
+    expect(written).toEqual({
+      created: ['NEW'],
+      updated: ['SAME'],
+      unchanged: [],
+      errors: [],
+      written: [
+        { key: 'SAME', version: 2 },
+        { key: 'NEW', version: 1 },
+      ],
+    });
     expect(await currentValues(env)).toEqual({ SAME: 'same', NEW: 'new' });
   });
 
@@ -221,7 +243,16 @@ describe('push of entries (several keys set at once)', () => {
       { key: 'PORT', value: '8080', type: 'integer' },
       { key: 'RETRIES', value: '3', type: 'integer', description: 'attempts' },
     ];
-    expect(expectOk(await push(env, { entries }))).toEqual({ created: ['RETRIES'], updated: ['PORT'], unchanged: [], errors: [], written: [{ key: 'PORT', version: 2 }, { key: 'RETRIES', version: 1 }] });
+    expect(expectOk(await push(env, { entries }))).toEqual({
+      created: ['RETRIES'],
+      updated: ['PORT'],
+      unchanged: [],
+      errors: [],
+      written: [
+        { key: 'PORT', version: 2 },
+        { key: 'RETRIES', version: 1 },
+      ],
+    });
     // A type change is a new version, as a single write makes one.
     expect(expectOk(await api('GET', `${env}/secrets/PORT`))).toMatchObject({ type: 'integer', version: 2 });
     expect(expectOk(await api('GET', `${env}/secrets/RETRIES`))).toMatchObject({ type: 'integer', version: 1, description: 'attempts' });
@@ -341,8 +372,16 @@ describe('bad input', () => {
     ['more than 1000 entries', { entries: Array.from({ length: 1001 }, (_, i) => ({ key: `K${i}`, value: '1' })) }, 'entries'],
     ['an expectedPlan with an unknown field', { format: 'env', content: '', expectedPlan: { created: [], updated: [], unchanged: [], errors: [] } }, 'errors'],
     ['an expectedPlan without a list', { format: 'env', content: '', expectedPlan: { created: [], updated: [] } }, 'expectedPlan.unchanged'],
-    ['an expectedPlan with an invalid key', { format: 'env', content: '', expectedPlan: { created: ['bad-key'], updated: [], unchanged: [] } }, 'expectedPlan.created.0'],
-    ['an expectedPlan with over 1000 keys', { format: 'env', content: '', expectedPlan: { created: Array.from({ length: 1001 }, (_, i) => `K${i}`), updated: [], unchanged: [] } }, 'expectedPlan.created'],
+    [
+      'an expectedPlan with an invalid key',
+      { format: 'env', content: '', expectedPlan: { created: ['bad-key'], updated: [], unchanged: [] } },
+      'expectedPlan.created.0',
+    ],
+    [
+      'an expectedPlan with over 1000 keys',
+      { format: 'env', content: '', expectedPlan: { created: Array.from({ length: 1001 }, (_, i) => `K${i}`), updated: [], unchanged: [] } },
+      'expectedPlan.created',
+    ],
   ])('answers 400 to a push with %s, naming the field, and writes nothing', async (_what, body, field) => {
     const before = await tableCounts(platform.database.url);
     expectError(await push(env, body), 400, field);
@@ -382,7 +421,10 @@ describe('permissions', () => {
     const withoutWrite = await issue(['secrets:read', 'secrets:reveal', 'secrets:export']);
     const withoutReveal = await issue(['secrets:read', 'secrets:write']);
     const before = await tableCounts(platform.database.url);
-    for (const [client, missing] of [[withoutWrite, 'secrets:write'], [withoutReveal, 'secrets:reveal']] as const) {
+    for (const [client, missing] of [
+      [withoutWrite, 'secrets:write'],
+      [withoutReveal, 'secrets:reveal'],
+    ] as const) {
       const denied = await push(env, { format: 'env', content: 'DENIED=value\n' }, { client });
       expectError(denied, 403);
       expect(denied.body.message).toContain(missing);
@@ -414,7 +456,11 @@ describe('audit', () => {
       ['secret.push', 'success', () => pushEnv(env, 'AUDITED=audit-value-1\n')],
       ['secret.push', 'failure', () => pushEnv(env, 'bad-key=audit-value-2\n')],
       ['secret.push', 'denied', () => push(env, { format: 'env', content: 'X=1\n' }, { client: readOnly })],
-      ['secret.push', 'failure', () => push(env, { format: 'env', content: 'AUDITED=audit-value-3\n', expectedPlan: { created: ['AUDITED'], updated: [], unchanged: [] } })],
+      [
+        'secret.push',
+        'failure',
+        () => push(env, { format: 'env', content: 'AUDITED=audit-value-3\n', expectedPlan: { created: ['AUDITED'], updated: [], unchanged: [] } }),
+      ],
       ['secret.pull', 'success', () => api('GET', `${env}/sync/pull?format=json`)],
       // Comparing a document is not secret.diff, which compares two versions of one secret.
       ['secret.compare', 'success', () => api('POST', `${env}/sync/diff`, { body: { format: 'env', content: 'AUDITED=x\n' } })],

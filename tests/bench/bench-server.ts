@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { createTestDatabase, TEST_REDIS_URL } from '../support/postgres.js';
-import { freePort, SERVER_BIN } from '../support/server-process.js';
+import { createTestDatabase, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
+import { freePort, SERVER_BIN } from '@coffer/test-kit/server-process';
 
 export const BENCH_SCOPE = '/api/v1/orgs/bench/projects/api/envs/production';
 
@@ -83,7 +83,9 @@ export async function startBenchServer(secrets = 30): Promise<BenchServer> {
     const boot = await call(setup, port, 'POST', '/api/v1/bootstrap', undefined, { org: 'bench', project: 'api' });
     const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
     for (let i = 0; i < secrets; i++) {
-      const written = await call(setup, port, 'POST', `${BENCH_SCOPE}/secrets/SECRET_${String(i).padStart(2, '0')}`, token, { value: randomBytes(24).toString('base64') });
+      const written = await call(setup, port, 'POST', `${BENCH_SCOPE}/secrets/SECRET_${String(i).padStart(2, '0')}`, token, {
+        value: randomBytes(24).toString('base64'),
+      });
       if (written.status !== 201) throw new Error(`could not write a secret: ${written.status}`);
     }
     return { port, baseUrl: `http://127.0.0.1:${port}`, token, stop };

@@ -13,7 +13,12 @@ interface Result {
   latenciesMs: number[];
 }
 
-async function load(port: number, concurrency: number, options: { requests: number; maxSeconds: number }, send: (agent: Agent) => Promise<{ status: number }>): Promise<Result> {
+async function load(
+  port: number,
+  concurrency: number,
+  options: { requests: number; maxSeconds: number },
+  send: (agent: Agent) => Promise<{ status: number }>,
+): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latenciesMs: number[] = [];
   let errors = 0;

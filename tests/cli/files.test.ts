@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@coffer/formats';
-import { expectOk, scopePath } from '../support/api-assertions.js';
+import { expectOk, scopePath } from '@coffer/test-kit/api-assertions';
 import { cliPlatform, inTerminal, oneLine, plainText } from './support.js';
-import { DOTENV_EDGE_CASE_LINES } from '../support/dotenv-edge-cases.js';
+import { DOTENV_EDGE_CASE_LINES } from '@coffer/test-kit/dotenv-edge-cases';
 
 /** dotenv is a devDependency of packages/formats: the reference reader the .env writer must satisfy. */
 const dotenv = createRequire(new URL('../../packages/formats/package.json', import.meta.url))('dotenv') as { parse(text: string): Record<string, string> };
@@ -22,12 +22,7 @@ async function freshEnv(): Promise<string> {
 const currentValues = async (env: string): Promise<Record<string, string>> => expectOk(await fx.api('POST', `${scopePath('acme', 'api', env)}/inject`)).values;
 
 /** What dotenv accepts: comments, export, quotes of all three kinds, escapes, multi-line values, `=`, empty, trailing spaces. */
-const EDGE_CASES = [
-  ...DOTENV_EDGE_CASE_LINES,
-  'TRAILING_SPACES="kept   "',
-  'SHELLISH="$(rm -rf /) `id` \\\\ back\\\\slash \'q\' \\"dq\\""',
-  '',
-].join('\n');
+const EDGE_CASES = [...DOTENV_EDGE_CASE_LINES, 'TRAILING_SPACES="kept   "', 'SHELLISH="$(rm -rf /) `id` \\\\ back\\\\slash \'q\' \\"dq\\""', ''].join('\n');
 const SECRET_VALUES = ['sk-live-abc123', 'MIIBOgIBAAJBAK', 'pa#ss', 'a=b==c'];
 
 /** `coffer push FILE` on a terminal, typing `answer` at the [y/N] prompt after `beforeAnswer` has run. */
@@ -77,7 +72,10 @@ describe('push and pull', () => {
   it('pulls JSON and YAML too, and --json wraps the document', async () => {
     const env = await freshEnv();
     const file = await writeDoc('small.json', JSON.stringify({ A: 'one', B: 'two "2"' }));
-    expect(JSON.parse((await fx.cli.run(['push', file, '--env', env, '--yes', '--json'])).stdout)).toMatchObject({ applied: true, plan: { created: ['A', 'B'] } });
+    expect(JSON.parse((await fx.cli.run(['push', file, '--env', env, '--yes', '--json'])).stdout)).toMatchObject({
+      applied: true,
+      plan: { created: ['A', 'B'] },
+    });
     expect(JSON.parse((await fx.cli.run(['pull', '--env', env, '--format', 'json'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
     expect(parseDocument('yaml', (await fx.cli.run(['pull', '--env', env, '--format', 'yaml'])).stdout)).toEqual({ A: 'one', B: 'two "2"' });
     const wrapped = JSON.parse((await fx.cli.run(['pull', '--env', env, '--json'])).stdout);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmod, chown, lchown, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk } from '../support/api-assertions.js';
+import { expectOk } from '@coffer/test-kit/api-assertions';
 import { cliHome, cliPlatform, inTerminal, oneLine, SOURCE_CLI, type CliHome } from './support.js';
 
 // What a careless terminal, a shared machine or a closed pipe could otherwise turn against the user.
@@ -49,7 +49,9 @@ describe('login', () => {
     expect(oneLine(typed.stderr)).toMatch(/^coffer: the token must be printable ASCII without spaces or control characters/);
     const scope = ['--org', 'acme', '--project', 'api', '--env', 'production', '--json'];
     expect((await fresh.run(['secrets', 'list', ...scope], { env: { COFFER_TOKEN: `${fx.token}\r`, COFFER_API_URL: fx.platform.baseUrl } })).code).toBe(0);
-    const broken = await fresh.run(['secrets', 'list', ...scope], { env: { COFFER_TOKEN: `${fx.token.slice(0, 10)}\n${fx.token.slice(10)}`, COFFER_API_URL: fx.platform.baseUrl } });
+    const broken = await fresh.run(['secrets', 'list', ...scope], {
+      env: { COFFER_TOKEN: `${fx.token.slice(0, 10)}\n${fx.token.slice(10)}`, COFFER_API_URL: fx.platform.baseUrl },
+    });
     expect(broken.code).toBe(2);
     expect(oneLine(broken.stderr)).toMatch(/^coffer: COFFER_TOKEN must be printable ASCII/);
   });
@@ -58,7 +60,9 @@ describe('login', () => {
     const fresh = await home();
     const refused = await fresh.run(['login', '--api-url', 'http://coffer.example.com', '--token-stdin'], { input: fx.token });
     expect(refused.code).toBe(2);
-    expect(oneLine(refused.stderr)).toBe('coffer: http://coffer.example.com would carry the token unencrypted: use https://, or pass --allow-http if the network is trusted');
+    expect(oneLine(refused.stderr)).toBe(
+      'coffer: http://coffer.example.com would carry the token unencrypted: use https://, or pass --allow-http if the network is trusted',
+    );
     expect((await fresh.run(['context', 'show', '--json'])).stdout).not.toContain('coffer.example.com');
     const allowed = await fresh.run(['login', '--api-url', 'http://coffer.example.com', '--token-stdin', '--allow-http', '--no-verify'], { input: fx.token });
     expect(allowed.code).toBe(0);
@@ -72,7 +76,9 @@ describe('configuration on a shared machine', () => {
     await chmod(fresh.configDir, 0o777);
     const open = await fresh.run(['context', 'show']);
     expect(open.code).toBe(9);
-    expect(oneLine(open.stderr)).toBe(`coffer: refusing to use ${fresh.configDir}: its mode is 0777, writable by others; fix it with: chmod 700 ${fresh.configDir}`);
+    expect(oneLine(open.stderr)).toBe(
+      `coffer: refusing to use ${fresh.configDir}: its mode is 0777, writable by others; fix it with: chmod 700 ${fresh.configDir}`,
+    );
 
     await chmod(fresh.configDir, 0o700);
     await mkdir(join(fresh.configDir, 'config.json'));
@@ -127,16 +133,37 @@ describe('configuration on a shared machine', () => {
 describe('coffer run', () => {
   it('does not pass COFFER_TOKEN on to the command', async () => {
     const ci = await home();
-    const result = await ci.run(['run', '--org', 'acme', '--project', 'api', '--env', 'production', '--', 'node', '-e', 'process.stdout.write(JSON.stringify([process.env.DB_URL, process.env.COFFER_TOKEN ?? null, process.env.COFFER_API_URL]))'], {
-      env: { COFFER_TOKEN: fx.token, COFFER_API_URL: fx.platform.baseUrl },
-    });
+    const result = await ci.run(
+      [
+        'run',
+        '--org',
+        'acme',
+        '--project',
+        'api',
+        '--env',
+        'production',
+        '--',
+        'node',
+        '-e',
+        'process.stdout.write(JSON.stringify([process.env.DB_URL, process.env.COFFER_TOKEN ?? null, process.env.COFFER_API_URL]))',
+      ],
+      {
+        env: { COFFER_TOKEN: fx.token, COFFER_API_URL: fx.platform.baseUrl },
+      },
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(['postgres://db/app', null, fx.platform.baseUrl]);
   });
 
   for (const signal of ['SIGINT', 'SIGHUP'] as const) {
     it(`forwards ${signal} to the command and exits with its code`, async () => {
-      const child = fx.cli.start(['run', '--', 'node', '-e', `process.on('${signal}', () => { console.log('child got ${signal}'); process.exit(43); }); console.log('ready'); setInterval(() => {}, 1000);`]);
+      const child = fx.cli.start([
+        'run',
+        '--',
+        'node',
+        '-e',
+        `process.on('${signal}', () => { console.log('child got ${signal}'); process.exit(43); }); console.log('ready'); setInterval(() => {}, 1000);`,
+      ]);
       const seen = { text: '' };
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
       await waitForReady(child.stdout!, seen);
@@ -154,7 +181,10 @@ describe('output', () => {
     const coloured = await inTerminal(fx.cli, ['secrets', 'list', '--deleted']);
     expect(coloured.code).toBe(0);
     expect(coloured.output).toContain('\u001b[');
-    const rows = coloured.output.replace(/\u001b\[[0-9;]*m/g, '').split(/\r?\n/).filter((row) => /^(KEY|DB_URL|OLD_KEY)/.test(row));
+    const rows = coloured.output
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split(/\r?\n/)
+      .filter((row) => /^(KEY|DB_URL|OLD_KEY)/.test(row));
     expect(rows, coloured.output).toHaveLength(3);
     expect(new Set(rows.map((row) => row.search(/(TYPE|text)/))).size, rows.join('\n')).toBe(1);
 

@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { cliHome, oneLine, type CliHome } from './support.js';
+import { expectOk } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
+import { cliHome, legacySeal, oneLine, type CliHome } from './support.js';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let token: string;
 let api: Api;
 const homes: CliHome[] = [];
@@ -35,22 +37,20 @@ async function closedPort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ token, api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+  ({ token, api } = await seedOrg(platform, { org: 'acme', project: 'api' }));
   expectOk(await api('POST', '/orgs/acme/projects/api/envs/production/secrets/GREETING', { body: { value: 'hello' } }), 201);
 });
 afterAll(async () => {
   await Promise.all(homes.map((h) => h.remove()));
-  await platform?.stop();
 });
 
 describe('login and the encrypted token', () => {
-  it('stores the token sealed (enc:), never in clear, with a 0600 key in a 0700 directory', async () => {
+  it('stores the token sealed (enc2:), never in clear, with a 0600 key in a 0700 directory', async () => {
     const cli = await loggedIn();
     const text = await readFile(join(cli.configDir, 'config.json'), 'utf8');
     expect(text).not.toContain(token);
     const config = JSON.parse(text);
-    expect(config.token).toMatch(/^enc:[A-Za-z0-9+/]+=*$/);
+    expect(config.token).toMatch(/^enc2:[A-Za-z0-9+/]+=*$/);
     expect(config.apiUrl).toBe(platform.baseUrl);
     // A token belongs to one organisation: login made it the default.
     expect(config.context).toEqual({ org: 'acme' });
@@ -99,10 +99,69 @@ describe('login and the encrypted token', () => {
     expect(first.stderr).toContain('encrypted the plaintext token');
     const text = await readFile(file, 'utf8');
     expect(text).not.toContain(token);
-    expect(JSON.parse(text).token).toMatch(/^enc:/);
+    expect(JSON.parse(text).token).toMatch(/^enc2:/);
     expect((await stat(join(cli.configDir, 'key'))).mode & 0o777).toBe(0o600);
     const second = await cli.run(['secrets', 'get', 'GREETING', '--plain']);
     expect(second).toMatchObject({ code: 0, stdout: 'hello', stderr: '' });
+  });
+
+  /** A config directory as an earlier version left it: a key file and config.json with the token sealed as `enc:`. */
+  async function oldConfig(cli: CliHome): Promise<string> {
+    await mkdir(cli.configDir, { recursive: true, mode: 0o700 });
+    const key = randomBytes(32);
+    await writeFile(join(cli.configDir, 'key'), key, { mode: 0o600 });
+    const file = join(cli.configDir, 'config.json');
+    const config = {
+      apiUrl: platform.baseUrl,
+      token: legacySeal(token, key, 'coffer-cli:token:v1'),
+      context: { org: 'acme', project: 'api', env: 'production' },
+    };
+    await writeFile(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+    return file;
+  }
+
+  it('reads a token an earlier version sealed (enc:) and rewrites it as enc2:, without a word', async () => {
+    const cli = await home();
+    const file = await oldConfig(cli);
+    const first = await cli.run(['secrets', 'get', 'GREETING', '--plain']);
+    expect(first).toMatchObject({ code: 0, stdout: 'hello', stderr: '' });
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain(token);
+    expect(JSON.parse(text)).toMatchObject({
+      apiUrl: platform.baseUrl,
+      token: expect.stringMatching(/^enc2:[A-Za-z0-9+/]+=*$/),
+      context: { org: 'acme', project: 'api', env: 'production' },
+    });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const second = await cli.run(['secrets', 'get', 'GREETING', '--plain']);
+    expect(second).toMatchObject({ code: 0, stdout: 'hello', stderr: '' });
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('refuses a token that was altered, in either layout, with exit 9 and leaves it as it was', async () => {
+    const cli = await home();
+    const file = await oldConfig(cli);
+    const flipLast = (sealed: string, prefix: string) => {
+      const raw = Buffer.from(sealed.slice(prefix.length), 'base64');
+      raw[raw.length - 1]! ^= 1;
+      return prefix + raw.toString('base64');
+    };
+    const legacy = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...legacy, token: flipLast(legacy.token, 'enc:') }));
+    const old = await cli.run(['secrets', 'list']);
+    expect(old.code).toBe(9);
+    expect(oneLine(old.stderr)).toMatch(/cannot be decrypted with the key file/);
+    expect(JSON.parse(await readFile(file, 'utf8')).token).toBe(flipLast(legacy.token, 'enc:'));
+
+    await writeFile(file, JSON.stringify(legacy));
+    expect((await cli.run(['secrets', 'list'])).code).toBe(0);
+    const current = JSON.parse(await readFile(file, 'utf8'));
+    expect(current.token).toMatch(/^enc2:/);
+    await writeFile(file, JSON.stringify({ ...current, token: flipLast(current.token, 'enc2:') }));
+    const altered = await cli.run(['secrets', 'list']);
+    expect(altered.code).toBe(9);
+    expect(oneLine(altered.stderr)).toMatch(/cannot be decrypted with the key file/);
+    expect(altered.stdout).toBe('');
   });
 
   it('logout removes the token; the next call says to log in (exit 4)', async () => {
@@ -236,7 +295,18 @@ describe('help', () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('Examples:');
     expect(top.stdout).toContain('Exit codes:');
-    for (const command of [['login'], ['logout'], ['context', 'set'], ['secrets', 'list'], ['secrets', 'get'], ['secrets', 'set'], ['secrets', 'diff'], ['secrets', 'rollback'], ['run'], ['inject']]) {
+    for (const command of [
+      ['login'],
+      ['logout'],
+      ['context', 'set'],
+      ['secrets', 'list'],
+      ['secrets', 'get'],
+      ['secrets', 'set'],
+      ['secrets', 'diff'],
+      ['secrets', 'rollback'],
+      ['run'],
+      ['inject'],
+    ]) {
       const help = await cli.run([...command, '--help']);
       expect(help.code, command.join(' ')).toBe(0);
       expect(help.stdout, command.join(' ')).toContain('Examples:');

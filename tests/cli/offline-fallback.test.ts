@@ -1,13 +1,15 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash, hkdfSync } from 'node:crypto';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type TestPlatform } from '../support/platform.js';
-import { cliHome, oneLine, type CliHome } from './support.js';
+import { expectOk } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { cliHome, legacySeal, oneLine, type CliHome } from './support.js';
 
-let platform: TestPlatform;
+const platform = usePlatform();
+let token: string;
 let cli: CliHome;
 let proxy: Server;
 let proxyUrl: string;
@@ -23,10 +25,10 @@ const printEnv = 'process.stdout.write(JSON.stringify({ DB_URL: process.env.DB_U
  * pointing at a closed port while the snapshot stays named after that same URL.
  */
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const { token, api } = await bootstrap(platform.baseUrl, 'acme', 'api');
+  const admin = await seedOrg(platform, { org: 'acme', project: 'api' });
+  token = admin.token;
   const scope = '/orgs/acme/projects/api/envs/production/secrets';
-  for (const [key, value] of Object.entries(SECRETS)) expectOk(await api('POST', `${scope}/${key}`, { body: { value } }), 201);
+  for (const [key, value] of Object.entries(SECRETS)) expectOk(await admin.api('POST', `${scope}/${key}`, { body: { value } }), 201);
   const target = new URL(platform.baseUrl);
   proxy = createServer((client) => {
     if (silent) {
@@ -53,7 +55,6 @@ afterAll(async () => {
   for (const socket of sockets) socket.destroy();
   if (proxy?.listening) await new Promise((resolve) => proxy.close(resolve));
   await cli?.remove();
-  await platform?.stop();
 });
 
 async function stopProxy(): Promise<void> {
@@ -98,7 +99,7 @@ describe('offline fallback', () => {
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     expect((await stat(join(dir, files[0]!))).mode & 0o777).toBe(0o600);
     const raw = await readFile(join(dir, files[0]!), 'utf8');
-    expect(raw).toMatch(/^enc:[A-Za-z0-9+/=]+\n$/);
+    expect(raw).toMatch(/^enc2:[A-Za-z0-9+/=]+\n$/);
     for (const value of [...Object.values(SECRETS), 'offline-db', 'sk-offline']) expect(raw).not.toContain(value);
 
     await stopProxy();
@@ -106,7 +107,9 @@ describe('offline fallback', () => {
     const offline = await cli.run(['run', '--', 'node', '-e', printEnv]);
     expect(offline.code).toBe(0);
     expect(JSON.parse(offline.stdout)).toEqual(SECRETS);
-    expect(oneLine(offline.stderr)).toMatch(/^coffer: cannot reach the Coffer server at .*; using the offline snapshot of \/orgs\/acme\/projects\/api\/envs\/production from \S+ \(\d+s old\)$/);
+    expect(oneLine(offline.stderr)).toMatch(
+      /^coffer: cannot reach the Coffer server at .*; using the offline snapshot of \/orgs\/acme\/projects\/api\/envs\/production from \S+ \(\d+s old\)$/,
+    );
     for (const value of Object.values(SECRETS)) expect(offline.stderr).not.toContain(value);
   });
 
@@ -119,6 +122,41 @@ describe('offline fallback', () => {
     const none = await cli.run(['run', '--env', 'staging', '--', 'node', '-e', printEnv]);
     expect(none.code).toBe(3);
     expect(oneLine(none.stderr)).toMatch(/no offline snapshot/);
+  });
+
+  it('serves a snapshot an earlier version kept (enc:) and rewrites it as enc2:; an altered one is not used', async () => {
+    const dir = join(cli.configDir, 'snapshots');
+    const [name] = await readdir(dir);
+    const path = join(dir, name!);
+    // The snapshot key as the README describes it: HKDF-SHA256 over the key file, the token's SHA-256 as salt.
+    const key = Buffer.from(
+      hkdfSync('sha256', await readFile(join(cli.configDir, 'key')), createHash('sha256').update(token).digest(), 'coffer-cli:snapshot:v1', 32),
+    );
+    const kept = { DB_URL: 'postgres://legacy-db/app', API_KEY: 'sk-legacy-1c2d', MULTI: 'kept by\nan earlier version' };
+    await writeFile(
+      path,
+      legacySeal(JSON.stringify({ savedAt: new Date().toISOString(), values: kept, removed: [] }), key, `coffer-cli:snapshot:v1:${name}`) + '\n',
+    );
+
+    const offline = await cli.run(['run', '--', 'node', '-e', printEnv]);
+    expect(offline.code).toBe(0);
+    expect(JSON.parse(offline.stdout)).toEqual(kept);
+    expect(oneLine(offline.stderr)).toMatch(/using the offline snapshot/);
+    const raw = await readFile(path, 'utf8');
+    expect(raw).toMatch(/^enc2:[A-Za-z0-9+/=]+\n$/);
+    for (const value of [...Object.values(kept), 'legacy-db']) expect(raw).not.toContain(value);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse((await cli.run(['run', '--', 'node', '-e', printEnv])).stdout)).toEqual(kept);
+    expect(await readFile(path, 'utf8')).toBe(raw);
+
+    const altered = Buffer.from(raw.trim().slice('enc2:'.length), 'base64');
+    altered[altered.length - 1]! ^= 1;
+    await writeFile(path, `enc2:${altered.toString('base64')}\n`);
+    const refused = await cli.run(['run', '--', 'node', '-e', printEnv]);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(oneLine(refused.stderr)).toMatch(/was kept for another token \(or altered\): not using it$/);
+    await writeFile(path, raw);
   });
 
   it('refuses a snapshot older than --fallback-max-age and takes one younger', async () => {

@@ -1,10 +1,11 @@
 import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectOk } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { expectOk } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
 import { cliHome, oneLine, type CliHome } from './support.js';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let token: string;
 let cli: CliHome;
@@ -35,8 +36,7 @@ function startProxy(target: URL): Promise<Server> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ token, api } = await bootstrap(platform.baseUrl, 'acme', 'api'));
+  ({ token, api } = await seedOrg(platform, { org: 'acme', project: 'api' }));
   proxy = await startProxy(new URL(platform.baseUrl));
   const address = proxy.address();
   proxyUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -45,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cli?.remove();
   await new Promise((resolve) => proxy?.close(resolve));
-  await platform?.stop();
 });
 
 const env = () => ({ COFFER_API_URL: proxyUrl, COFFER_TOKEN: token });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectOk } from '../support/api-assertions.js';
+import { expectOk } from '@coffer/test-kit/api-assertions';
 import { cliPlatform, oneLine } from './support.js';
 
 const fx = cliPlatform();
@@ -132,7 +132,12 @@ describe('run', () => {
   const env = ['--env', 'staging'];
   beforeAll(async () => {
     const scope = '/orgs/acme/projects/api/envs/staging/secrets';
-    for (const [key, value] of Object.entries({ DB_URL: 'postgres://db/app', SHARED: 'from-secret', LD_PRELOAD: '/tmp/evil.so', NODE_OPTIONS: '--require /tmp/evil.js' })) {
+    for (const [key, value] of Object.entries({
+      DB_URL: 'postgres://db/app',
+      SHARED: 'from-secret',
+      LD_PRELOAD: '/tmp/evil.so',
+      NODE_OPTIONS: '--require /tmp/evil.js',
+    })) {
       expectOk(await fx.api('POST', `${scope}/${key}`, { body: { value } }), 201);
     }
   });
@@ -167,7 +172,14 @@ describe('run', () => {
   });
 
   it('forwards SIGTERM to the child and exits with its code', async () => {
-    const child = fx.cli.start(['run', ...env, '--', 'node', '-e', "process.on('SIGTERM', () => { console.log('child got SIGTERM'); process.exit(42); }); console.log('ready'); setInterval(() => {}, 1000);"]);
+    const child = fx.cli.start([
+      'run',
+      ...env,
+      '--',
+      'node',
+      '-e',
+      "process.on('SIGTERM', () => { console.log('child got SIGTERM'); process.exit(42); }); console.log('ready'); setInterval(() => {}, 1000);",
+    ]);
     let stdout = '';
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     await new Promise<void>((resolve) =>

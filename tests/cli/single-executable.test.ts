@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk } from '../support/api-assertions.js';
-import { REPO_ROOT } from '../support/server-process.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { expectOk } from '@coffer/test-kit/api-assertions';
+import { REPO_ROOT } from '@coffer/test-kit/server-process';
+import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '@coffer/test-kit/platform';
 import { buildCli, cliHome, loggedInCli, SOURCES_THROUGH_TSX, type BuiltCli, type CliHome } from './support.js';
 
 // Point 1 of the CLI issue: the package's build script makes one executable that runs without Node.
@@ -57,6 +57,13 @@ describe('coffer as a single executable', () => {
     expect((await readdir(join(outDir, 'build'))).sort()).toEqual(['coffer', 'coffer.cjs', 'coffer.inputs.json']);
   });
 
+  it('is built without zod: the CLI takes only the plain rules of @coffer/contract, not its schemas', async () => {
+    const inputs: string[] = JSON.parse(await readFile(join(outDir, 'build', 'coffer.inputs.json'), 'utf8'));
+    expect(inputs.some((input) => input.includes('/packages/contract/src/'))).toBe(true);
+    expect(inputs.filter((input) => /\/zod\/|contract\/src\/(schemas|validate|index)\.ts$/.test(input))).toEqual([]);
+    expect(await readFile(join(outDir, 'build', 'coffer.cjs'), 'utf8')).not.toMatch(/zod/i);
+  });
+
   it('runs with no Node on PATH and shows help with examples', async () => {
     const cli = await home(built.executable, false);
     const env = { PATH: noNodePath };
@@ -81,7 +88,7 @@ describe('coffer as a single executable', () => {
     const cli = await home(built.executable);
     const config = await readFile(join(cli.configDir, 'config.json'), 'utf8');
     expect(config).not.toContain(token);
-    expect(JSON.parse(config).token).toMatch(/^enc:[A-Za-z0-9+/]+=*$/);
+    expect(JSON.parse(config).token).toMatch(/^enc2:[A-Za-z0-9+/]+=*$/);
     const list = await cli.run(['secrets', 'list', '--json'], { env: { PATH: noNodePath } });
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).map((s: { key: string }) => s.key)).toEqual(['DATABASE_URL']);

@@ -1,11 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api, TestPlatform } from '@coffer/test-kit/platform';
 
 export const COFFER_BIN = fileURLToPath(new URL('../../packages/cli/bin/coffer.js', import.meta.url));
 const BUILD_SCRIPT = fileURLToPath(new URL('../../packages/cli/scripts/build.mjs', import.meta.url));
@@ -156,15 +158,26 @@ export interface CliPlatform {
  * the tests of one file: set up in beforeAll, torn down in afterAll. Read the fields inside tests.
  */
 export function cliPlatform(): CliPlatform {
-  const fixture = {} as CliPlatform;
+  const fixture = { platform: usePlatform() } as CliPlatform;
   beforeAll(async () => {
-    fixture.platform = await startTestPlatform();
-    const { token, api } = await bootstrap(fixture.platform.baseUrl, 'acme', 'api');
+    const { token, api } = await seedOrg(fixture.platform, { org: 'acme', project: 'api' });
     Object.assign(fixture, { token, api, cli: await loggedInCli(fixture.platform.baseUrl, token) });
   });
+  // Runs before the platform's own afterAll (hooks unwind in reverse).
   afterAll(async () => {
     await fixture.cli?.remove();
-    await fixture.platform?.stop();
   });
   return fixture;
+}
+
+/**
+ * A fixture in the layout earlier versions of the CLI wrote (token and snapshots), made with
+ * node:crypto rather than the CLI's code: `enc:` + base64(12-byte nonce ‖ AES-256-GCM ciphertext ‖ 16-byte tag).
+ */
+export function legacySeal(text: string, key: Buffer, aad: string): string {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(aad));
+  const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return `enc:${Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]).toString('base64')}`;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { findCycle } from './find-cycle.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ROOTS = ['packages', 'services', 'gateway', 'migrations'];
@@ -30,30 +31,6 @@ async function packageNames(): Promise<Map<string, string>> {
   return names;
 }
 
-/** Depth-first search for a cycle; returns it as a list of nodes, or undefined. */
-function findCycle(graph: Map<string, string[]>): string[] | undefined {
-  const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (node: string): string[] | undefined => {
-    if (state.get(node) === 'done') return undefined;
-    if (state.get(node) === 'visiting') return [...stack.slice(stack.indexOf(node)), node];
-    state.set(node, 'visiting');
-    stack.push(node);
-    for (const next of graph.get(node) ?? []) {
-      const cycle = visit(next);
-      if (cycle) return cycle;
-    }
-    stack.pop();
-    state.set(node, 'done');
-    return undefined;
-  };
-  for (const node of graph.keys()) {
-    const cycle = visit(node);
-    if (cycle) return cycle;
-  }
-  return undefined;
-}
-
 const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm;
 
 it('has no circular imports between modules or between workspace packages', async () => {
@@ -74,6 +51,9 @@ it('has no circular imports between modules or between workspace packages', asyn
     }
   }
   const fileCycle = findCycle(fileGraph);
-  expect(fileCycle?.map((file) => relative(root, file)), 'import cycle between files').toBeUndefined();
+  expect(
+    fileCycle?.map((file) => relative(root, file)),
+    'import cycle between files',
+  ).toBeUndefined();
   expect(findCycle(packageGraph), 'dependency cycle between packages').toBeUndefined();
 });

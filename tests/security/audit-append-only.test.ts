@@ -5,13 +5,14 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '@coffer/db';
-import { connectAsOwner } from '../support/postgres.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { eventually, openAppDatabase } from '../support/security.js';
+import { connectAsOwner } from '@coffer/test-kit/postgres';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
+import { eventually, openAppDatabase } from '@coffer/test-kit/security';
 
 const SCOPE = '/orgs/acme/projects/api/envs/development';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let orgId: string;
 let owner: pg.Client;
@@ -22,10 +23,9 @@ async function trail(): Promise<Array<Record<string, unknown>>> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const boot = await bootstrap(platform.baseUrl);
+  const boot = await seedOrg(platform, { org: 'acme', project: 'api' });
   api = boot.api;
-  orgId = boot.data.org.id as string;
+  orgId = boot.org.id;
   await api('POST', `${SCOPE}/secrets/AUDITED`, { body: { value: 'v1' } });
   await api('GET', `${SCOPE}/secrets/AUDITED?reveal=true`);
   await api('DELETE', `${SCOPE}/secrets/AUDITED`);
@@ -38,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.close();
   await owner?.end();
-  await platform?.stop();
 });
 
 it('records what happened, readable through the API', async () => {

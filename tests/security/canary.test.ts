@@ -10,15 +10,16 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAsOwner } from '../support/postgres.js';
-import { bootstrap, startTestPlatform, type Api, type ApiResponse, type TestPlatform } from '../support/platform.js';
-import { canary, leaksIn, redisDump } from '../support/security.js';
+import { connectAsOwner } from '@coffer/test-kit/postgres';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api, ApiResponse } from '@coffer/test-kit/platform';
+import { canary, leaksIn, redisDump } from '@coffer/test-kit/security';
 
 const run = promisify(execFile);
 const SCOPE = '/orgs/acme/projects/api/envs/development';
 const PG_DUMP = ['/usr/bin/pg_dump', '/usr/local/bin/pg_dump', '/usr/lib/postgresql/15/bin/pg_dump'].find((path) => existsSync(path)) ?? 'pg_dump';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let owner: pg.Client;
 const CANARY = canary();
@@ -41,8 +42,7 @@ async function ok(response: Promise<ApiResponse>, expected?: number): Promise<Ap
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const boot = await bootstrap(platform.baseUrl);
+  const boot = await seedOrg(platform, { org: 'acme', project: 'api' });
   api = boot.api;
   tokens.push(boot.token);
   const extra = await ok(api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['secrets:read', 'secrets:reveal', 'secrets:export'] } }), 201);
@@ -56,7 +56,9 @@ beforeAll(async () => {
     const headers = { 'Idempotency-Key': `create-${key}` };
     await ok(api('POST', `${SCOPE}/secrets/${key}`, { body: { value, type }, headers }), 201);
     await ok(api('POST', `${SCOPE}/secrets/${key}`, { body: { value, type }, headers }), 201);
-    await ok(api('POST', `${SCOPE}/secrets/${key}`, { body: { value: type === 'json' ? '{}' : 'rotated', type }, headers: { 'Idempotency-Key': `update-${key}` } }));
+    await ok(
+      api('POST', `${SCOPE}/secrets/${key}`, { body: { value: type === 'json' ? '{}' : 'rotated', type }, headers: { 'Idempotency-Key': `update-${key}` } }),
+    );
     expect((await ok(api('GET', `${SCOPE}/secrets/${key}?reveal=true&version=1`))).body).toMatchObject({ data: { value } });
     await ok(api('GET', `${SCOPE}/secrets/${key}/history`));
     await ok(api('GET', `${SCOPE}/secrets/${key}/diff?from=1&to=2&reveal=true`));
@@ -83,7 +85,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await owner?.end();
-  await platform?.stop();
 });
 
 describe('the canary', () => {

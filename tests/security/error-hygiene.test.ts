@@ -7,13 +7,14 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAsOwner, TEST_REDIS_URL } from '../support/postgres.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { expectCleanError, hasSql, redisDump } from '../support/security.js';
+import { connectAsOwner, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
+import { expectCleanError, hasSql, redisDump } from '@coffer/test-kit/security';
 
 const SCOPE = '/orgs/acme/projects/api/envs/development';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let orgId: string;
 let owner: pg.Client;
@@ -23,16 +24,14 @@ async function countRows(table: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const boot = await bootstrap(platform.baseUrl);
+  const boot = await seedOrg(platform, { org: 'acme', project: 'api' });
   api = boot.api;
-  orgId = boot.data.org.id as string;
+  orgId = boot.org.id;
   owner = await connectAsOwner(platform.database.url);
 });
 
 afterAll(async () => {
   await owner?.end();
-  await platform?.stop();
 });
 
 describe('a NUL character (which PostgreSQL text cannot store) in a field that is stored or queried', () => {

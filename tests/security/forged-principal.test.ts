@@ -24,12 +24,12 @@ import {
   type AuthServiceClient,
   type SecretServiceClient,
 } from '@coffer/grpc';
-import { sql } from '../support/api-assertions.js';
-import { bootstrap, startTestPlatform, type TestPlatform } from '../support/platform.js';
-import { canary, createOrgWithEnv } from '../support/security.js';
-import { codeOf } from '../support/grpc.js';
+import { sql } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { canary } from '@coffer/test-kit/security';
+import { codeOf } from '@coffer/test-kit/grpc';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let secret: SecretServiceClient;
 let auth: AuthServiceClient;
 let audit: AuditServiceClient;
@@ -57,13 +57,12 @@ async function assertionFor(token: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const boot = await bootstrap(platform.baseUrl, 'acme', 'api');
-  victimOrgId = boot.data.org.id as string;
+  const boot = await seedOrg(platform, { org: 'acme', project: 'api' });
+  victimOrgId = boot.org.id;
   victimToken = boot.token;
   const set = await boot.api('POST', '/orgs/acme/projects/api/envs/development/secrets/DB_PASSWORD', { body: { value } });
   expect(set.status, JSON.stringify(set.body)).toBe(201);
-  attackerToken = (await createOrgWithEnv(platform.baseUrl, boot.api, 'globex', 'payments', 'production')).token;
+  attackerToken = (await seedOrg(platform, { org: 'globex', project: 'payments', envs: ['production'] })).token;
 
   const { addresses } = platform.platform;
   secret = createSecretClient(addresses.secret!);
@@ -73,7 +72,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of [secret, auth, audit]) client?.close();
-  await platform?.stop();
 });
 
 describe('a principal the Auth service did not sign', () => {
@@ -149,7 +147,8 @@ describe('the audit trail, from a client at the audit port', () => {
     userAgent: 'attacker',
     occurredAt: new Date().toISOString(),
   });
-  const forgedRows = async () => Number((await sql<{ n: string }>(platform.database.url, `select count(*)::text as n from audit_logs where request_id = 'forged-record'`))[0]?.n);
+  const forgedRows = async () =>
+    Number((await sql<{ n: string }>(platform.database.url, `select count(*)::text as n from audit_logs where request_id = 'forged-record'`))[0]?.n);
 
   it('cannot write a row: no service assertion, a principal instead, or a service key the platform does not trust', async () => {
     const victimPrincipal = await assertionFor(victimToken);

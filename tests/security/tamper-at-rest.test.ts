@@ -6,22 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAsOwner } from '../support/postgres.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import {
-  createOrgWithEnv,
-  expectCleanError,
-  flipBit,
-  metricValue,
-  versionRow,
-  writeBlobs,
-  type VersionBlobs,
-} from '../support/security.js';
+import { connectAsOwner } from '@coffer/test-kit/postgres';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
+import { expectCleanError, flipBit, metricValue, versionRow, writeBlobs, type VersionBlobs } from '@coffer/test-kit/security';
 
 const SCOPE = '/orgs/acme/projects/api/envs/development';
 const FAILURES = 'coffer_decryption_failures_total';
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let api: Api;
 let orgId: string;
 let owner: pg.Client;
@@ -49,16 +42,14 @@ async function withTampered(row: VersionBlobs, edit: Partial<Omit<VersionBlobs, 
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const boot = await bootstrap(platform.baseUrl);
+  const boot = await seedOrg(platform, { org: 'acme', project: 'api' });
   api = boot.api;
-  orgId = boot.data.org.id as string;
+  orgId = boot.org.id;
   owner = await connectAsOwner(platform.database.url);
 });
 
 afterAll(async () => {
   await owner?.end();
-  await platform?.stop();
 });
 
 describe('a bit flipped in a stored blob', () => {
@@ -181,12 +172,12 @@ describe('blobs moved to another place', () => {
   });
 
   it("copied from another organisation's secret fail to decrypt instead of leaking across tenants", async () => {
-    const other = await createOrgWithEnv(platform.baseUrl, api, 'swap-victim', 'api', 'development');
+    const other = await seedOrg(platform, { org: 'swap-victim', project: 'api', envs: ['development'] });
     const theirs = value('their-value');
     const ours = value('our-value');
     await setSecret('CROSS_TENANT', theirs, '/orgs/swap-victim/projects/api/envs/development', other.api);
     await setSecret('CROSS_TENANT', ours);
-    const theirRow = await versionRow(owner, other.id, 'CROSS_TENANT', 1);
+    const theirRow = await versionRow(owner, other.org.id, 'CROSS_TENANT', 1);
     const ourRow = await versionRow(owner, orgId, 'CROSS_TENANT', 1);
     const { id: _id, ...theirBlobs } = theirRow;
 

@@ -7,16 +7,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database, type Knex } from '@coffer/db';
-import { connectAsOwner, TEST_POSTGRES_URL } from '../support/postgres.js';
-import { bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { createOrgWithEnv, eventually, expectCleanError, openAppDatabase, type SecondOrg } from '../support/security.js';
+import { connectAsOwner, TEST_POSTGRES_URL } from '@coffer/test-kit/postgres';
+import { seedOrg, usePlatform, type SeededOrg } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
+import { eventually, expectCleanError, openAppDatabase } from '@coffer/test-kit/security';
 
 const TENANT_TABLES = ['projects', 'environments', 'secrets', 'secret_versions', 'kms_keys', 'api_tokens', 'audit_logs'] as const;
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let apiA: Api;
 let orgA: string;
-let b: SecondOrg;
+let b: SeededOrg;
 let owner: pg.Client;
 let db: Database;
 
@@ -47,23 +48,29 @@ async function auditRows(orgId: string): Promise<number> {
 async function settledSnapshotOf(orgId: string): Promise<Record<string, unknown[]>> {
   let last = -1;
   expect(
-    await eventually(async () => {
-      const count = await auditRows(orgId);
-      const settled = count === last;
-      last = count;
-      return settled;
-    }, 10_000, 300),
+    await eventually(
+      async () => {
+        const count = await auditRows(orgId);
+        const settled = count === last;
+        last = count;
+        return settled;
+      },
+      10_000,
+      300,
+    ),
   ).toBe(true);
   return snapshotOf(orgId);
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const boot = await bootstrap(platform.baseUrl, 'acme', 'api');
+  const boot = await seedOrg(platform, { org: 'acme', project: 'api' });
   apiA = boot.api;
-  orgA = boot.data.org.id as string;
-  b = await createOrgWithEnv(platform.baseUrl, apiA, 'globex', 'payments', 'production');
-  for (const [api, scope, value] of [[apiA, SCOPE_A, valueA], [b.api, SCOPE_B, valueB]] as const) {
+  orgA = boot.org.id;
+  b = await seedOrg(platform, { org: 'globex', project: 'payments', envs: ['production'] });
+  for (const [api, scope, value] of [
+    [apiA, SCOPE_A, valueA],
+    [b.api, SCOPE_B, valueB],
+  ] as const) {
     for (const key of ['SHARED_NAME', 'DB_PASSWORD']) {
       const set = await api('POST', `${scope}/secrets/${key}`, { body: { value } });
       expect(set.status, JSON.stringify(set.body)).toBe(201);
@@ -75,12 +82,16 @@ beforeAll(async () => {
   // anything is compared: the counts include the writes and have stopped growing.
   let last = '';
   expect(
-    await eventually(async () => {
-      const counts = [await auditRows(orgA), await auditRows(b.id)];
-      const settled = counts.every((n) => n >= 3) && counts.join() === last;
-      last = counts.join();
-      return settled;
-    }, 10_000, 300),
+    await eventually(
+      async () => {
+        const counts = [await auditRows(orgA), await auditRows(b.org.id)];
+        const settled = counts.every((n) => n >= 3) && counts.join() === last;
+        last = counts.join();
+        return settled;
+      },
+      10_000,
+      300,
+    ),
   ).toBe(true);
   db = await openAppDatabase(platform.database.appUrl);
 });
@@ -88,7 +99,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.close();
   await owner?.end();
-  await platform?.stop();
 });
 
 describe("through the API, A's token on B's paths", () => {
@@ -118,12 +128,11 @@ describe("through the API, A's token on B's paths", () => {
   ];
 
   it.each(requests)('%s %s answers 404 exactly as for an organisation that does not exist', async (method, template, body) => {
-    const ask = (org: string) =>
-      apiA(method, template.replace('{org}', org).replace('{tokenId}', b.tokenId), body === undefined ? {} : { body });
-    const before = await settledSnapshotOf(b.id);
+    const ask = (org: string) => apiA(method, template.replace('{org}', org).replace('{tokenId}', b.tokenId), body === undefined ? {} : { body });
+    const before = await settledSnapshotOf(b.org.id);
 
     const response = await ask('globex');
-    expectCleanError(response, 404, [valueB, b.id, b.token]);
+    expectCleanError(response, 404, [valueB, b.org.id, b.token]);
     expect(response.body.data).toBeNull();
     // Indistinguishable from a missing organisation: same status, same message modulo the slug.
     const missing = await ask('no-such-org');
@@ -132,11 +141,11 @@ describe("through the API, A's token on B's paths", () => {
 
     // Nothing was written to B, and A's attempt left no trace in B's audit trail either.
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await snapshotOf(b.id)).toEqual(before);
+    expect(await snapshotOf(b.org.id)).toEqual(before);
   });
 
   it("A's own organisation path cannot reach B's project, environment or token by its slug or id", async () => {
-    const before = await settledSnapshotOf(b.id);
+    const before = await settledSnapshotOf(b.org.id);
     const viaOwnOrg = '/orgs/acme/projects/payments/envs/production';
     for (const [method, path, body] of [
       ['GET', `${viaOwnOrg}/secrets`],
@@ -148,9 +157,9 @@ describe("through the API, A's token on B's paths", () => {
       ['DELETE', `/orgs/acme/tokens/${b.tokenId}`],
     ] as Array<[string, string, unknown?]>) {
       const response = await apiA(method, path, body === undefined ? {} : { body });
-      expectCleanError(response, 404, [valueB, b.id]);
+      expectCleanError(response, 404, [valueB, b.org.id]);
     }
-    expect(await snapshotOf(b.id)).toEqual(before);
+    expect(await snapshotOf(b.org.id)).toEqual(before);
     // B's admin token was not revoked by A.
     expect((await b.api('GET', `${SCOPE_B}/secrets`)).status).toBe(200);
   });
@@ -194,18 +203,18 @@ describe('in the database, as the application role', () => {
     const rows = await asA((trx) => rowsOf(trx, `select * from ${table}`));
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.org_id))).toEqual(new Set([orgA]));
-    expect(JSON.stringify(rows)).not.toContain(b.id);
+    expect(JSON.stringify(rows)).not.toContain(b.org.id);
   });
 
   it("crafted queries naming B's org id, B's row ids, or joining across tables return nothing of B", async () => {
-    const { rows: bSecrets } = await owner.query<{ id: string }>('select id from secrets where org_id = $1', [b.id]);
-    const { rows: bTokens } = await owner.query<{ token_hash: string }>('select token_hash from api_tokens where org_id = $1', [b.id]);
+    const { rows: bSecrets } = await owner.query<{ id: string }>('select id from secrets where org_id = $1', [b.org.id]);
+    const { rows: bTokens } = await owner.query<{ token_hash: string }>('select token_hash from api_tokens where org_id = $1', [b.org.id]);
     expect(bSecrets.length).toBeGreaterThan(0);
     await asA(async (trx) => {
       expect(await rowsOf(trx, 'select * from organizations')).toEqual([expect.objectContaining({ id: orgA })]);
-      expect(await rowsOf(trx, 'select * from organizations where id = ?', [b.id])).toEqual([]);
+      expect(await rowsOf(trx, 'select * from organizations where id = ?', [b.org.id])).toEqual([]);
       for (const table of TENANT_TABLES) {
-        expect(await rowsOf(trx, `select * from ${table} where org_id = ?`, [b.id]), table).toEqual([]);
+        expect(await rowsOf(trx, `select * from ${table} where org_id = ?`, [b.org.id]), table).toEqual([]);
       }
       expect(await rowsOf(trx, 'select * from secrets where id = any(?)', [bSecrets.map((s) => s.id)])).toEqual([]);
       expect(await rowsOf(trx, 'select * from secret_versions where secret_id = any(?)', [bSecrets.map((s) => s.id)])).toEqual([]);
@@ -220,38 +229,69 @@ describe('in the database, as the application role', () => {
            join organizations o on o.id = p.org_id
            join kms_keys k on k.key_id = v.kms_key_id and k.version = v.kms_key_version
           where true or o.id = ?`,
-        [b.id],
+        [b.org.id],
       );
       expect(joined.length).toBeGreaterThan(0);
       expect(new Set(joined.map((r) => r.slug))).toEqual(new Set(['acme']));
       // Aggregates and a subquery that "counts" B's rows see none either.
-      const [counts] = await rowsOf(trx, 'select (select count(*) from secrets where org_id = ?)::int as b_secrets, count(*)::int as all_secrets from secrets', [b.id]);
+      const [counts] = await rowsOf(
+        trx,
+        'select (select count(*) from secrets where org_id = ?)::int as b_secrets, count(*)::int as all_secrets from secrets',
+        [b.org.id],
+      );
       expect(counts!.b_secrets).toBe(0);
     });
   });
 
   it("rejects rows written with B's org id, and changes no row of B", async () => {
-    const before = await settledSnapshotOf(b.id);
-    const { rows: bEnvs } = await owner.query<{ id: string; project_id: string }>('select id, project_id from environments where org_id = $1', [b.id]);
+    const before = await settledSnapshotOf(b.org.id);
+    const { rows: bEnvs } = await owner.query<{ id: string; project_id: string }>('select id, project_id from environments where org_id = $1', [b.org.id]);
     const attempts: Array<[string, (trx: Knex.Transaction) => Promise<unknown>]> = [
-      ['insert project', (trx) => trx('projects').insert({ id: randomUUID(), org_id: b.id, slug: 'planted', name: 'planted' })],
-      ['insert environment', (trx) => trx('environments').insert({ id: randomUUID(), org_id: b.id, project_id: bEnvs[0]!.project_id, slug: 'planted', name: 'planted' })],
-      ['insert token', (trx) => trx('api_tokens').insert({ id: randomUUID(), org_id: b.id, name: 'backdoor', token_hash: randomBytes(32).toString('hex'), permissions: ['admin'] })],
-      ['insert audit row', (trx) => trx('audit_logs').insert({ id: randomUUID(), org_id: b.id, actor_id: 'x', actor_type: 'x', action: 'forged', resource: 'x', outcome: 'success', request_id: 'x', occurred_at: new Date() })],
-      ['move own project into B', (trx) => trx('projects').where({ org_id: orgA }).update({ org_id: b.id })],
+      ['insert project', (trx) => trx('projects').insert({ id: randomUUID(), org_id: b.org.id, slug: 'planted', name: 'planted' })],
+      [
+        'insert environment',
+        (trx) => trx('environments').insert({ id: randomUUID(), org_id: b.org.id, project_id: bEnvs[0]!.project_id, slug: 'planted', name: 'planted' }),
+      ],
+      [
+        'insert token',
+        (trx) =>
+          trx('api_tokens').insert({
+            id: randomUUID(),
+            org_id: b.org.id,
+            name: 'backdoor',
+            token_hash: randomBytes(32).toString('hex'),
+            permissions: ['admin'],
+          }),
+      ],
+      [
+        'insert audit row',
+        (trx) =>
+          trx('audit_logs').insert({
+            id: randomUUID(),
+            org_id: b.org.id,
+            actor_id: 'x',
+            actor_type: 'x',
+            action: 'forged',
+            resource: 'x',
+            outcome: 'success',
+            request_id: 'x',
+            occurred_at: new Date(),
+          }),
+      ],
+      ['move own project into B', (trx) => trx('projects').where({ org_id: orgA }).update({ org_id: b.org.id })],
     ];
     for (const [label, attempt] of attempts) {
       await expect(asA(attempt), label).rejects.toThrow(/row-level security/);
     }
     // Updates and deletes aimed at B's rows match nothing.
     await asA(async (trx) => {
-      expect(await trx('secrets').where({ org_id: b.id }).update({ key: 'HIJACKED' })).toBe(0);
-      expect(await trx('secret_versions').where({ org_id: b.id }).del()).toBe(0);
-      expect(await trx('api_tokens').where({ org_id: b.id }).update({ revoked_at: new Date() })).toBe(0);
-      expect(await trx('kms_keys').where({ org_id: b.id }).del()).toBe(0);
-      expect(await trx('organizations').where({ id: b.id }).del()).toBe(0);
+      expect(await trx('secrets').where({ org_id: b.org.id }).update({ key: 'HIJACKED' })).toBe(0);
+      expect(await trx('secret_versions').where({ org_id: b.org.id }).del()).toBe(0);
+      expect(await trx('api_tokens').where({ org_id: b.org.id }).update({ revoked_at: new Date() })).toBe(0);
+      expect(await trx('kms_keys').where({ org_id: b.org.id }).del()).toBe(0);
+      expect(await trx('organizations').where({ id: b.org.id }).del()).toBe(0);
     });
-    expect(await snapshotOf(b.id)).toEqual(before);
+    expect(await snapshotOf(b.org.id)).toEqual(before);
   });
 
   it('sees no tenant row at all outside a tenant transaction', async () => {
@@ -281,7 +321,7 @@ describe('in the database, as the application role', () => {
         }
         throw Object.assign(new Error('rollback'), { rows });
       }).catch((err: { rows?: Array<Record<string, unknown>> }) => err.rows ?? []);
-      expect(seen.map((r) => r.org_id)).not.toContain(b.id);
+      expect(seen.map((r) => r.org_id)).not.toContain(b.org.id);
     },
   );
 

@@ -6,14 +6,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateToken, isWellFormedToken } from '@coffer/auth';
-import { connectAsOwner } from '../support/postgres.js';
-import { apiClient, bootstrap, startTestPlatform, type Api, type TestPlatform } from '../support/platform.js';
-import { expectCleanError } from '../support/security.js';
+import { connectAsOwner } from '@coffer/test-kit/postgres';
+import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
+import { apiClient, type Api } from '@coffer/test-kit/platform';
+import { expectCleanError } from '@coffer/test-kit/security';
 
 const SCOPE = '/orgs/acme/projects/api/envs/development';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-let platform: TestPlatform;
+const platform = usePlatform();
 let admin: Api;
 let adminToken: string;
 let owner: pg.Client;
@@ -33,8 +34,7 @@ async function rawRequest(authorization: string | undefined) {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  ({ api: admin, token: adminToken } = await bootstrap(platform.baseUrl));
+  ({ api: admin, token: adminToken } = await seedOrg(platform, { org: 'acme', project: 'api' }));
   const set = await admin('POST', `${SCOPE}/secrets/API_KEY`, { body: { value: secretValue } });
   expect(set.status).toBe(201);
   await admin('POST', `${SCOPE}/secrets/API_KEY`, { body: { value: `${secretValue}-v2` } });
@@ -43,7 +43,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await owner?.end();
-  await platform?.stop();
 });
 
 describe('storage', () => {
@@ -84,7 +83,7 @@ describe('refused tokens get 401 with WWW-Authenticate: Bearer', () => {
     ['the right token under another scheme', () => `Token ${adminToken}`],
     ['a valid-looking token with a wrong checksum', () => `Bearer ${withBadChecksum(adminToken)}`],
     ['a well-formed token (right checksum) that was never issued', () => `Bearer ${generateToken()}`],
-    ["the stored hash used as the token", () => `Bearer ${sha256(adminToken)}`],
+    ['the stored hash used as the token', () => `Bearer ${sha256(adminToken)}`],
     ['the token with trailing garbage', () => `Bearer ${adminToken}x`],
   ])('%s', async (_label, header) => {
     const response = await rawRequest(header());

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
-import { freePort, killAllServers, makeTempDir, principalKeyEnv, removeTempDirs, runServer } from '../support/server-process.js';
+import { createTestDatabase, type TestDatabase } from '@coffer/test-kit/postgres';
+import { freePort, killAllServers, makeTempDir, principalKeyEnv, removeTempDirs, runServer } from '@coffer/test-kit/server-process';
 
 /**
  * A bad setting stops the process before it serves anything: non-zero exit, one readable line

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient } from '../support/platform.js';
+import { apiClient } from '@coffer/test-kit/platform';
 import {
   filesContaining,
   killAllServers,
@@ -11,7 +11,7 @@ import {
   startEmbeddedServer,
   textContains,
   type EmbeddedServer,
-} from '../support/server-process.js';
+} from '@coffer/test-kit/server-process';
 
 /**
  * One embedded platform, started from an empty data directory, used in order: first run, a canary

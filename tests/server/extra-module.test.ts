@@ -1,15 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { killAllServers, makeTempDir, removeTempDirs, runServer, spawnServer } from '../support/server-process.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@coffer/test-kit/postgres';
+import { killAllServers, makeTempDir, removeTempDirs, runServer, spawnServer } from '@coffer/test-kit/server-process';
 
 /** coffer-server's runner over its own modules plus tests/server/fixtures/heartbeat-module.ts. */
 const EXTRA_SERVER = fileURLToPath(new URL('./fixtures/extra-server.js', import.meta.url));
 
+let database: TestDatabase;
+/** The heartbeat's dependency, the database module, on a real PostgreSQL database (faster to open than a fresh PGlite). */
+const on = async (env: Record<string, string> = {}) => ({
+  DATABASE_URL: database.appUrl,
+  DATABASE_OWNER_URL: database.url,
+  COFFER_DATA_DIR: await makeTempDir(),
+  ...env,
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
 afterEach(async () => {
   await killAllServers();
 });
 afterAll(async () => {
   await removeTempDirs();
+  await database?.drop();
 });
 
 describe('a module added with one file and one list entry', { timeout: 60_000 }, () => {
@@ -23,7 +37,12 @@ describe('a module added with one file and one list entry', { timeout: 60_000 },
 
   it('has its settings validated with everyone else’s, every problem at once, before anything starts', async () => {
     const dataDir = await makeTempDir();
-    const result = await runServer(['--targets=heartbeat'], { COFFER_DATA_DIR: dataDir, COFFER_HEARTBEAT_MS: '5', COFFER_DB_POOL_MAX: '0' }, 45_000, EXTRA_SERVER);
+    const result = await runServer(
+      ['--targets=heartbeat'],
+      { COFFER_DATA_DIR: dataDir, COFFER_HEARTBEAT_MS: '5', COFFER_DB_POOL_MAX: '0' },
+      45_000,
+      EXTRA_SERVER,
+    );
     expect(result.code, result.output).toBe(2);
     expect(result.stderr).toContain('COFFER_HEARTBEAT_MS: expected an integer from 10 to 60000');
     expect(result.stderr).toContain('COFFER_DB_POOL_MAX: expected an integer from 1 to 1000');
@@ -31,7 +50,7 @@ describe('a module added with one file and one list entry', { timeout: 60_000 },
   });
 
   it('starts after its dependency and stops before it, on SIGTERM', async () => {
-    const proc = spawnServer(['--targets=heartbeat'], { COFFER_DATA_DIR: await makeTempDir(), COFFER_LOG_LEVEL: 'debug' }, EXTRA_SERVER);
+    const proc = spawnServer(['--targets=heartbeat'], await on({ COFFER_LOG_LEVEL: 'debug' }), EXTRA_SERVER);
     await proc.waitForOutput(/"beats":2/);
     expect(await proc.stop('SIGTERM'), proc.output()).toEqual({ code: 0, signal: null });
     const events = proc
@@ -47,10 +66,13 @@ describe('a module added with one file and one list entry', { timeout: 60_000 },
   });
 
   it('stops the whole process when it fails after start: non-zero exit, one clear log line', async () => {
-    const proc = spawnServer(['--targets=heartbeat'], { COFFER_DATA_DIR: await makeTempDir(), COFFER_HEARTBEAT_FAIL_AFTER_MS: '300' }, EXTRA_SERVER);
+    const proc = spawnServer(['--targets=heartbeat'], await on({ COFFER_HEARTBEAT_FAIL_AFTER_MS: '300' }), EXTRA_SERVER);
     const exit = await proc.waitForExit(30_000);
     expect(exit.code, proc.output()).toBe(1);
-    const failures = proc.stdout().split('\n').filter((line) => line.includes('failed; stopping'));
+    const failures = proc
+      .stdout()
+      .split('\n')
+      .filter((line) => line.includes('failed; stopping'));
     expect(failures, proc.output()).toHaveLength(1);
     expect(failures[0]).toContain('"msg":"module heartbeat failed; stopping"');
     expect(failures[0]).toContain('heartbeat lost its database');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/postgres.js';
+import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@coffer/test-kit/postgres';
 import {
   freePort,
   killAllServers,
@@ -12,7 +12,7 @@ import {
   waitForGrpcServing,
   waitForHttp,
   type ServerProcess,
-} from '../support/server-process.js';
+} from '@coffer/test-kit/server-process';
 
 /**
  * The gateway alone, as in Kubernetes: its backends are other processes at COFFER_*_ADDR. Here
@@ -79,7 +79,10 @@ it('/readyz answers 503 naming the failing checks, within the health-check deadl
 });
 
 it('an API call while auth is down is answered 503, not 500 and not a hang', async () => {
-  const response = await fetch(`${baseUrl}/api/v1/orgs`, { headers: { authorization: 'Bearer coffer_whatever_token_value' }, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${baseUrl}/api/v1/orgs`, {
+    headers: { authorization: 'Bearer coffer_whatever_token_value' },
+    signal: AbortSignal.timeout(15_000),
+  });
   expect(response.status).toBe(503);
   const body = (await response.json()) as { error: boolean; message: string; data: { checks?: Record<string, boolean> } };
   expect(body.error).toBe(true);

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { apiClient } from '../support/platform.js';
-import { killAllServers, makeTempDir, removeTempDirs, startEmbeddedServer } from '../support/server-process.js';
+import { apiClient } from '@coffer/test-kit/platform';
+import { killAllServers, makeTempDir, removeTempDirs, startEmbeddedServer } from '@coffer/test-kit/server-process';
 
 const SCOPE = '/orgs/default/projects/default/envs/development';
 
@@ -103,7 +103,10 @@ it('SIGTERM drains in-flight requests, exits 0 promptly and loses no audit recor
   // The drain did something: requests in flight at the signal were answered successfully.
   expect(ok.filter((outcome) => !outcome.sentAfterSignal && outcome.answeredAfterSignal).length, summary).toBeGreaterThan(0);
   // Nothing but success or a refused/closed connection: no error answers while draining.
-  expect(outcomes.filter((outcome) => outcome.status !== undefined && !is2xx(outcome)).map((o) => `${o.requestId} ${o.status}`), summary).toEqual([]);
+  expect(
+    outcomes.filter((outcome) => outcome.status !== undefined && !is2xx(outcome)).map((o) => `${o.requestId} ${o.status}`),
+    summary,
+  ).toEqual([]);
 
   const second = await startEmbeddedServer(dataDir);
   const api2 = apiClient(second.baseUrl, token);
@@ -113,7 +116,10 @@ it('SIGTERM drains in-flight requests, exits 0 promptly and loses no audit recor
   expect(events.length, 'the audit page must not be full, or the check below would be meaningless').toBeLessThan(1000);
   const recorded = new Map(events.map((event) => [event.requestId, event]));
   const missing = ok.filter((outcome) => !recorded.has(outcome.requestId));
-  expect(missing.map((outcome) => `${outcome.requestId} ${outcome.kind} ${outcome.status}`), summary).toEqual([]);
+  expect(
+    missing.map((outcome) => `${outcome.requestId} ${outcome.kind} ${outcome.status}`),
+    summary,
+  ).toEqual([]);
   for (const outcome of ok) {
     const event = recorded.get(outcome.requestId)!;
     expect(event.outcome).toBe('success');

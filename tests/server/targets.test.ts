@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthClient, createHealthClient, createSecretClient, unary } from '@coffer/grpc';
-import { connectAsOwner, createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/postgres.js';
-import { codeOf } from '../support/grpc.js';
+import { connectAsOwner, createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@coffer/test-kit/postgres';
+import { codeOf } from '@coffer/test-kit/grpc';
 import {
   freePort,
   isListening,
@@ -15,7 +15,7 @@ import {
   spawnServer,
   waitForGrpcServing,
   type ServerProcess,
-} from '../support/server-process.js';
+} from '@coffer/test-kit/server-process';
 
 const TARGETS = ['all', 'gateway', 'auth', 'secret', 'audit', 'migrate'];
 const PLATFORM_TABLES = ['platform_state', 'organizations', 'projects', 'environments', 'secrets', 'secret_versions', 'kms_keys', 'api_tokens', 'audit_logs'];
@@ -110,7 +110,10 @@ describe('one service per process', { timeout: 60_000 }, () => {
     expect(migrated.code, migrated.output).toBe(0);
   });
 
-  async function startTarget(target: string, env: Record<string, string> = {}): Promise<{ proc: ServerProcess; address: string; httpPort: number; dataDir: string }> {
+  async function startTarget(
+    target: string,
+    env: Record<string, string> = {},
+  ): Promise<{ proc: ServerProcess; address: string; httpPort: number; dataDir: string }> {
     const [grpcPort, httpPort] = [await freePort(), await freePort()];
     const dataDir = await makeTempDir();
     const proc = spawnServer([`--targets=${target}`], {
@@ -160,7 +163,10 @@ describe('one service per process', { timeout: 60_000 }, () => {
   });
 
   it('--targets=auth serves AuthService only, and no HTTP', async () => {
-    const { proc, address, httpPort } = await startTarget('auth', { REDIS_URL: TEST_REDIS_URL, COFFER_PRINCIPAL_SIGNING_KEY: principalKeyEnv().COFFER_PRINCIPAL_SIGNING_KEY });
+    const { proc, address, httpPort } = await startTarget('auth', {
+      REDIS_URL: TEST_REDIS_URL,
+      COFFER_PRINCIPAL_SIGNING_KEY: principalKeyEnv().COFFER_PRINCIPAL_SIGNING_KEY,
+    });
     const health = createHealthClient(address);
     const auth = createAuthClient(address);
     const secret = createSecretClient(address);
@@ -168,9 +174,9 @@ describe('one service per process', { timeout: 60_000 }, () => {
     try {
       expect(await unary(health, 'Check', { service: 'coffer.v1.AuthService' }, ctx)).toEqual({ status: 'SERVING' });
       expect(await codeOf(unary(health, 'Check', { service: 'coffer.v1.SecretService' }, ctx))).toBe('NOT_FOUND');
-      expect(await codeOf(unary(secret, 'GetSecret', { scope: { project: 'default', environment: 'development' }, key: 'X', reveal: true, version: 0 }, ctx))).toBe(
-        'UNIMPLEMENTED',
-      );
+      expect(
+        await codeOf(unary(secret, 'GetSecret', { scope: { project: 'default', environment: 'development' }, key: 'X', reveal: true, version: 0 }, ctx)),
+      ).toBe('UNIMPLEMENTED');
       expect(await codeOf(unary(auth, 'Authenticate', { token: 'coffer_not_a_real_token' }, ctx))).toBe('UNAUTHENTICATED');
     } finally {
       for (const client of [health, auth, secret]) client.close();

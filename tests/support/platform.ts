@@ -18,6 +18,15 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
+export interface TestPlatformOptions {
+  /** The targets to run; all of them by default. */
+  targets?: string[];
+  /** Variables laid over the test defaults. */
+  env?: Record<string, string>;
+  /** false: start without REDIS_URL. */
+  redis?: boolean;
+}
+
 /** A log destination kept in memory. */
 export function captureLogs(): { stream: Writable; text(): string } {
   const chunks: string[] = [];
@@ -34,9 +43,7 @@ export function captureLogs(): { stream: Writable; text(): string } {
  * The whole platform in this process on a fresh PostgreSQL database and real Redis (own key
  * prefix), listening on free ports. Every service is still reached over gRPC.
  */
-export async function startTestPlatform(
-  options: { targets?: string[]; env?: Record<string, string>; redis?: boolean } = {},
-): Promise<TestPlatform> {
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}`;
   const env: Record<string, string> = {

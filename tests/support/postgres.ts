@@ -1,61 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-
-/** The server the tests create their throw-away databases on. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-export interface TestDatabase {
-  /** The owner's (superuser's) connection: migrations, and what an attacker with the dump sees. */
-  url: string;
-  /** The same database logged in as coffer_app, the way production services connect. */
-  appUrl: string;
-  name: string;
-  drop(): Promise<void>;
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-function asUser(url: string, user: string): string {
-  const parsed = new URL(url);
-  parsed.username = user;
-  parsed.password = '';
-  return parsed.toString();
-}
-
-/** A fresh, empty database on the real PostgreSQL server, so test files never share state. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `coffer_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return {
-    name,
-    url: withDatabase(TEST_POSTGRES_URL, name),
-    appUrl: asUser(withDatabase(TEST_POSTGRES_URL, name), 'coffer_app'),
-    async drop() {
-      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
-/** A superuser connection to a test database, for the checks an attacker with a dump would make. */
-export async function connectAsOwner(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return client;
-}
+/**
+ * `@coffer/test-kit/postgres`: the PostgreSQL helpers, for suites that use the rest of the kit too.
+ * They live in `@coffer/test-postgres` (pg only), which the packages below the server (db, kms, the
+ * services) import directly: importing the whole kit would make them depend on the server, which
+ * depends on them.
+ */
+export * from '@coffer/test-postgres';

@@ -3,13 +3,14 @@ import { expect } from 'vitest';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { openDatabase, type Database } from '@coffer/db';
-import { apiClient, type Api, type ApiResponse } from './platform.js';
+import type { ApiResponse } from './platform.js';
 import { TEST_REDIS_URL } from './postgres.js';
 
 /** Shapes a stack trace takes in a message or a body: frames, source positions, module paths. */
 const STACK_TRACE = /\n\s+at\s|\bat\s+\S+\s+\(|\.(?:ts|js|mjs|cjs):\d+|node_modules|node:internal/;
 /** Shapes SQL and PostgreSQL errors take: statements, placeholders, relation names, SQLSTATE words. */
-const SQL = /\b(?:select\s.+\sfrom|insert\s+into|update\s+\S+\s+set|delete\s+from|returning\s+\*)\b|\$\d+\b|\brelation\s+"|\bsyntax error\b|\bviolates\b|\bbyte sequence\b|\bpg_|\bDatabaseError\b/i;
+const SQL =
+  /\b(?:select\s.+\sfrom|insert\s+into|update\s+\S+\s+set|delete\s+from|returning\s+\*)\b|\$\d+\b|\brelation\s+"|\bsyntax error\b|\bviolates\b|\bbyte sequence\b|\bpg_|\bDatabaseError\b/i;
 
 export function hasStackTrace(text: string): boolean {
   return STACK_TRACE.test(text);
@@ -78,7 +79,11 @@ export function encodingsOf(text: string): string[] {
 
 /** The strings among `needles` (in any of their encodings) that occur in `haystack`. */
 export function leaksIn(haystack: string, needles: string[]): string[] {
-  return needles.flatMap((needle) => encodingsOf(needle).filter((form) => haystack.includes(form)).map((form) => `${needle} as ${form}`));
+  return needles.flatMap((needle) =>
+    encodingsOf(needle)
+      .filter((form) => haystack.includes(form))
+      .map((form) => `${needle} as ${form}`),
+  );
 }
 
 /** Every key under `prefix` in the test Redis with its value, whatever its type, as text. */
@@ -114,33 +119,6 @@ export async function redisDump(prefix: string): Promise<Map<string, string>> {
 /** The platform's database as the services see it: every query runs as the RLS-bound `coffer_app`. */
 export function openAppDatabase(databaseUrl: string, poolMax = 2): Promise<Database> {
   return openDatabase({ databaseUrl, dataDir: '/nonexistent', migrate: false, poolMax });
-}
-
-export interface SecondOrg {
-  id: string;
-  slug: string;
-  token: string;
-  tokenId: string;
-  api: Api;
-}
-
-/** Creates another organisation through the API with a project and an environment of its own. */
-export async function createOrgWithEnv(
-  baseUrl: string,
-  creator: Api,
-  slug: string,
-  project: string,
-  environment: string,
-): Promise<SecondOrg> {
-  const created = await creator('POST', '/orgs', { body: { slug } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const token = created.body.data.token.token as string;
-  const api = apiClient(baseUrl, token);
-  const projectResponse = await api('POST', `/orgs/${slug}/projects`, { body: { slug: project } });
-  expect(projectResponse.status, JSON.stringify(projectResponse.body)).toBe(201);
-  const envResponse = await api('POST', `/orgs/${slug}/projects/${project}/envs`, { body: { slug: environment } });
-  expect(envResponse.status, JSON.stringify(envResponse.body)).toBe(201);
-  return { id: created.body.data.org.id as string, slug, token, tokenId: created.body.data.token.id as string, api };
 }
 
 export interface VersionBlobs {

@@ -21,7 +21,9 @@ import { parseArgs } from 'node:util';
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const { values } = parseArgs({ options: { sea: { type: 'boolean', default: false }, out: { type: 'string' }, 'if-possible': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sea: { type: 'boolean', default: false }, out: { type: 'string' }, 'if-possible': { type: 'boolean', default: false } },
+});
 
 let build;
 try {

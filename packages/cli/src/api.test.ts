@@ -1,9 +1,9 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { checksumMatches, ERROR_CODES, integrityKey, type ErrorCode } from '@coffer/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiClient } from './api.js';
 import { CliError, EXIT } from './errors.js';
-import { requestChecksum } from './request-checksum.js';
 
 // Network faults a real gateway cannot be made to produce on demand: a server that never answers,
 // one that hangs up mid-answer, one that is not Coffer at all.
@@ -57,7 +57,8 @@ describe('apiClient', () => {
     expect(seen!.headers.connection).toBe('close');
     expect(seen!.body).toBe('{"keys":["A"]}');
     expect(seen!.headers['content-length']).toBe(String(Buffer.byteLength(seen!.body)));
-    expect(seen!.headers['x-coffer-checksum']).toBe(requestChecksum(TOKEN, 'POST', seen!.url!, seen!.body));
+    // As the gateway verifies it, with the contract's own check.
+    expect(checksumMatches(integrityKey(TOKEN), String(seen!.headers['x-coffer-checksum']), 'POST', seen!.url!, seen!.body)).toBe(true);
   });
 
   it('gives up on a server that accepts but never answers, as unreachable', async () => {
@@ -90,11 +91,75 @@ describe('apiClient', () => {
   it('maps an error answer to its exit code with the server message and a hint', async () => {
     const url = await http((_req, _body, res) => {
       res.statusCode = 403;
-      res.end(JSON.stringify({ error: true, message: 'missing permission secrets:reveal', data: null }));
+      res.end(JSON.stringify({ error: true, code: 'PERMISSION_DENIED', message: 'missing permission secrets:reveal', data: null }));
     });
     const err = await failure(apiClient(url, TOKEN).request('GET', '/orgs/acme'));
     expect(err.code).toBe(EXIT.PERMISSION);
     expect(err.message).toBe('the token lacks a permission for this: missing permission secrets:reveal (HTTP 403)');
+  });
+
+  // Written out here rather than read from errors.ts: scripts branch on these numbers.
+  const EXPECTED_EXIT: Record<ErrorCode, number> = {
+    INVALID_ARGUMENT: 8,
+    PAYLOAD_TOO_LARGE: 8,
+    FAILED_PRECONDITION: 8,
+    UNAUTHENTICATED: 4,
+    PERMISSION_DENIED: 5,
+    NOT_FOUND: 6,
+    ALREADY_EXISTS: 7,
+    ABORTED: 7,
+    UNAVAILABLE: 3,
+    DEADLINE_EXCEEDED: 3,
+    RESOURCE_EXHAUSTED: 1,
+    CANCELLED: 1,
+    UNIMPLEMENTED: 1,
+    DATA_LOSS: 1,
+    INTERNAL: 1,
+  };
+
+  it('takes the exit code from the error code of the answer, not from its HTTP status, for every code', async () => {
+    expect(Object.keys(EXPECTED_EXIT).sort()).toEqual([...ERROR_CODES].sort());
+    // 200 and 404 both mislead: an error code must win over either.
+    const url = await http((req, _body, res) => {
+      const [, code, status] = req.url!.split('/').slice(-3);
+      res.statusCode = Number(status);
+      res.end(JSON.stringify({ error: true, code, message: `refused as ${code}`, data: { why: code } }));
+    });
+    const seen: Record<string, number> = {};
+    for (const code of ERROR_CODES) {
+      for (const status of [200, 404]) {
+        const err = await failure(apiClient(url, TOKEN).request('GET', `/probe/${code}/${status}`));
+        seen[`${code} ${status}`] = err.code;
+        expect(err.data).toEqual({ why: code });
+        expect(err.message).toContain(`refused as ${code} (HTTP ${status})`);
+      }
+    }
+    expect(seen).toEqual(Object.fromEntries(ERROR_CODES.flatMap((code) => [200, 404].map((status) => [`${code} ${status}`, EXPECTED_EXIT[code]]))));
+  });
+
+  it('says the token was rejected for UNAUTHENTICATED even behind a misleading status', async () => {
+    const url = await http((_req, _body, res) => {
+      res.statusCode = 500;
+      res.end(JSON.stringify({ error: true, code: 'UNAUTHENTICATED', message: 'invalid token', data: null }));
+    });
+    const err = await failure(apiClient(url, TOKEN).request('GET', '/orgs'));
+    expect(err.code).toBe(EXIT.UNAUTHENTICATED);
+    expect(err.message).toBe('the server rejected the token; run coffer login again or check COFFER_TOKEN: invalid token (HTTP 500)');
+  });
+
+  it('maps an error answer without a code it knows (an older or newer server) by its HTTP status', async () => {
+    const url = await http((req, _body, res) => {
+      res.statusCode = Number(req.url!.split('/').pop());
+      res.end(JSON.stringify({ error: true, ...(req.url!.includes('newer') ? { code: 'SOMETHING_NEW' } : {}), message: 'refused', data: null }));
+    });
+    const exitFor = async (path: string) => (await failure(apiClient(url, TOKEN).request('GET', path))).code;
+    expect(await exitFor('/older/401')).toBe(EXIT.UNAUTHENTICATED);
+    expect(await exitFor('/older/409')).toBe(EXIT.CONFLICT);
+    expect(await exitFor('/older/413')).toBe(EXIT.INVALID);
+    expect(await exitFor('/older/503')).toBe(EXIT.UNREACHABLE);
+    expect(await exitFor('/older/500')).toBe(EXIT.GENERIC);
+    expect(await exitFor('/newer/404')).toBe(EXIT.NOT_FOUND);
+    expect(await exitFor('/newer/418')).toBe(EXIT.GENERIC);
   });
 
   it('refuses an answer that is not a Coffer envelope, success or 404', async () => {

@@ -1,6 +1,6 @@
-import { CliError, EXIT, exitCodeForStatus } from './errors.js';
+import { CHECKSUM_HEADER, integrityKey, requestChecksum, type ErrorCode } from '@coffer/contract/rules';
+import { CliError, errorCodeOf, EXIT, EXIT_FOR_CODE, isProxyFailure } from './errors.js';
 import { NetworkError, send, type HttpResponse } from './http.js';
-import { CHECKSUM_HEADER, requestChecksum } from './request-checksum.js';
 
 /** `https://host:8080`, `https://host:8080/` and `https://host:8080/api/v1` all name the same server. */
 export function normaliseApiUrl(input: string): string {
@@ -14,26 +14,65 @@ export function normaliseApiUrl(input: string): string {
   if (url.username || url.password) throw new CliError('the API URL must not carry credentials; use --token-stdin', EXIT.USAGE);
   url.search = '';
   url.hash = '';
-  return url.toString().replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+  return url
+    .toString()
+    .replace(/\/+$/, '')
+    .replace(/\/api\/v1$/, '');
 }
 
-const HINTS: Record<number, string> = {
-  401: 'the server rejected the token; run coffer login again or check COFFER_TOKEN',
-  403: 'the token lacks a permission for this',
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  UNAUTHENTICATED: 'the server rejected the token; run coffer login again or check COFFER_TOKEN',
+  PERMISSION_DENIED: 'the token lacks a permission for this',
 };
+
+/** What a Coffer server answers (`code` only on an error, and only from servers that send it). */
+interface Envelope {
+  error: boolean;
+  code?: unknown;
+  message?: unknown;
+  data?: unknown;
+}
+
+function parseEnvelope(text: string): Envelope | undefined {
+  let value: unknown;
+  try {
+    value = text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && typeof (value as Envelope).error === 'boolean' ? (value as Envelope) : undefined;
+}
+
+/**
+ * The CliError for an answer that is not a success. A Coffer error answer gives its exit code by
+ * its `code`, whatever the HTTP status says; anything else is a proxy's failure (unreachable) or
+ * not Coffer at all: a 404 from a web server at the wrong URL is not "secret not found".
+ */
+function failure(baseUrl: string, response: HttpResponse, envelope: Envelope | undefined): CliError {
+  const { status } = response;
+  if (!envelope) {
+    if (isProxyFailure(status)) return new CliError(`${response.statusText || 'request failed'} (HTTP ${status})`, EXIT.UNREACHABLE);
+    return new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${status}); check the API URL`, EXIT.GENERIC);
+  }
+  const code = errorCodeOf(envelope.code, status);
+  const message = typeof envelope.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
+  const hint = HINTS[code];
+  return new CliError(hint ? `${hint}: ${message} (HTTP ${status})` : `${message} (HTTP ${status})`, EXIT_FOR_CODE[code], envelope.data);
+}
 
 export interface ApiClient {
   request<T = any>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
 export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): ApiClient {
+  const checksumKey = integrityKey(token);
   return {
     async request<T>(method: string, path: string, body?: unknown): Promise<T> {
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
       const payload = body === undefined ? undefined : JSON.stringify(body);
       if (payload !== undefined) {
         headers['content-type'] = 'application/json';
-        headers[CHECKSUM_HEADER] = requestChecksum(token, method, `/api/v1${path}`, payload);
+        headers[CHECKSUM_HEADER] = requestChecksum(checksumKey, method, `/api/v1${path}`, payload);
       }
       let response: HttpResponse;
       try {
@@ -42,29 +81,10 @@ export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): A
         const reason = err instanceof NetworkError ? err.reason : 'network error';
         throw new CliError(`cannot reach the Coffer server at ${baseUrl} (${reason})`, EXIT.UNREACHABLE);
       }
-      const { text } = response;
-      let envelope: { error?: boolean; message?: string; data?: unknown } | undefined;
-      try {
-        envelope = text ? JSON.parse(text) : undefined;
-      } catch {
-        envelope = undefined;
-      }
-      const isEnvelope = typeof envelope === 'object' && envelope !== null && typeof envelope.error === 'boolean';
-      const failed = response.status < 200 || response.status > 299;
-      if (!isEnvelope && !(failed && exitCodeForStatus(response.status) === EXIT.UNREACHABLE)) {
-        // A 404 from a web server at the wrong URL is not "secret not found".
-        throw new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${response.status}); check the API URL`, EXIT.GENERIC);
-      }
-      if (failed) {
-        const message = typeof envelope?.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
-        const hint = HINTS[response.status];
-        throw new CliError(
-          hint ? `${hint}: ${message} (HTTP ${response.status})` : `${message} (HTTP ${response.status})`,
-          exitCodeForStatus(response.status),
-          envelope?.data,
-        );
-      }
-      return envelope!.data as T;
+      const envelope = parseEnvelope(response.text);
+      const ok = response.status >= 200 && response.status <= 299 && envelope?.error === false;
+      if (!ok) throw failure(baseUrl, response, envelope);
+      return envelope.data as T;
     },
   };
 }

@@ -1,9 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { CliError, EXIT } from './errors.js';
 import { replacePrivateFile } from './private-file.js';
+import { isSealed, openSealed, sealText } from './sealed.js';
 
 export interface SavedContext {
   org?: string;
@@ -11,7 +12,7 @@ export interface SavedContext {
   env?: string;
 }
 
-/** What `config.json` holds. `token` is always `enc:...` once written by this version. */
+/** What `config.json` holds. `token` is always sealed (`enc2:...`, see sealed.ts) once written by this version. */
 export interface ConfigFile {
   apiUrl?: string;
   token?: string;
@@ -33,60 +34,40 @@ export function configPaths(env: NodeJS.ProcessEnv = process.env): ConfigPaths {
 }
 
 const KEY_BYTES = 32;
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
-const PREFIX = 'enc:';
 /** Binds a ciphertext to its use, so a sealed token cannot be passed off as anything else. */
-const AAD = Buffer.from('coffer-cli:token:v1');
+const TOKEN_AAD = Buffer.from('coffer-cli:token:v1');
+
+/** Seals a token (see sealed.ts) with the additional authenticated data `coffer-cli:token:v1`. */
+export function sealToken(token: string, key: Buffer): string {
+  return sealText(token, key, TOKEN_AAD);
+}
 
 /**
- * Seals text under the CLI key with AES-256-GCM.
- *
- * Layout: `enc:` + base64( nonce (12 random bytes) ‖ ciphertext (as long as the text's UTF-8)
- * ‖ GCM tag (16 bytes) ), with `aad` as additional authenticated data, which names what the text
- * is for so that one sealed text cannot be passed off as another.
+ * Opens what {@link sealToken}, or an earlier version in the older layout (`legacy`: rewrite it),
+ * produced; throws a CONFIG error when it was altered or the key changed.
  */
-export function seal(text: string, key: Buffer, aad: Buffer): string {
-  const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-  return PREFIX + Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]).toString('base64');
-}
-
-/** Opens what {@link seal} produced with the same `aad`; undefined when it is malformed, altered or the key changed. */
-export function unseal(sealed: string, key: Buffer, aad: Buffer): string | undefined {
-  const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
-  if (!sealed.startsWith(PREFIX) || raw.length < NONCE_BYTES + TAG_BYTES) return undefined;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
-    decipher.setAAD(aad);
-    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Seals a token: {@link seal} with the additional authenticated data `coffer-cli:token:v1`. */
-export function sealToken(token: string, key: Buffer): string {
-  return seal(token, key, AAD);
-}
-
-/** Opens what {@link sealToken} produced; throws a CONFIG error when it was altered or the key changed. */
-export function openToken(sealed: string, key: Buffer, where = 'config.json'): string {
-  const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
-  if (!sealed.startsWith(PREFIX) || raw.length < NONCE_BYTES + TAG_BYTES) {
+export function openToken(sealed: string, key: Buffer, where = 'config.json'): { token: string; legacy: boolean } {
+  if (typeof sealed !== 'string' || !isSealed(sealed)) {
     throw new CliError(`the token in ${where} is malformed; run coffer login again`, EXIT.CONFIG);
   }
-  const token = unseal(sealed, key, AAD);
-  if (token === undefined) {
+  const opened = openSealed(sealed, key, TOKEN_AAD);
+  if (!opened) {
     throw new CliError(`the token in ${where} cannot be decrypted with the key file (was it replaced?); run coffer login again`, EXIT.CONFIG);
   }
-  return token;
+  return { token: opened.text, legacy: opened.legacy };
 }
 
-export const isSealed = (token: string) => token.startsWith(PREFIX);
+/**
+ * Writes again, in the current layout, a file that was read in the older one. That one stays
+ * readable, so when the file cannot be written (a read-only mount) the command goes on and says so.
+ */
+export function rewriteLegacy(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    process.stderr.write(`coffer: ${path} stays in the older format, which this version still reads: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+}
 
 /** A file-system failure on the configuration, as the one-line CONFIG error (exit 9) it is for the user. */
 export function unreadable(path: string, err: unknown): CliError {
@@ -115,7 +96,10 @@ export function checkPrivateDir(path: string): Stats | undefined {
   if (process.getuid && stats.uid !== process.getuid()) throw new CliError(`refusing to use ${path}: it belongs to another user`, EXIT.CONFIG);
   const mode = stats.mode & 0o777;
   if ((mode & 0o022) !== 0) {
-    throw new CliError(`refusing to use ${path}: its mode is ${mode.toString(8).padStart(4, '0')}, writable by others; fix it with: chmod 700 ${path}`, EXIT.CONFIG);
+    throw new CliError(
+      `refusing to use ${path}: its mode is ${mode.toString(8).padStart(4, '0')}, writable by others; fix it with: chmod 700 ${path}`,
+      EXIT.CONFIG,
+    );
   }
   return stats;
 }
@@ -205,11 +189,14 @@ export class ConfigStore {
     return next;
   }
 
-  /** The stored token in clear, or undefined. */
+  /** The stored token in clear, or undefined. One sealed in the older layout is rewritten in the current one. */
   token(): string | undefined {
     const sealed = this.load().token;
     if (!sealed) return undefined;
-    return openToken(sealed, this.keyMaterial(false), this.paths.config);
+    const key = this.keyMaterial(false);
+    const { token, legacy } = openToken(sealed, key, this.paths.config);
+    if (legacy) rewriteLegacy(this.paths.config, () => this.update((file) => ({ ...file, token: sealToken(token, key) })));
+    return token;
   }
 
   setToken(token: string): void {

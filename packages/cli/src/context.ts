@@ -52,7 +52,8 @@ function checkPinOwner(path: string): void {
   // your own files would otherwise pass.
   const link = lstatSync(path);
   const target = link.isSymbolicLink() ? statSync(path) : link;
-  if (foreign(link) || foreign(target)) throw new CliError(`refusing ${path}: it belongs to another user; remove it or pass --org/--project/--env`, EXIT.CONFIG);
+  if (foreign(link) || foreign(target))
+    throw new CliError(`refusing ${path}: it belongs to another user; remove it or pass --org/--project/--env`, EXIT.CONFIG);
   if ((target.mode & 0o022) !== 0) throw new CliError(`refusing ${path}: others may write to it; fix it with: chmod go-w ${path}`, EXIT.CONFIG);
 }
 
@@ -83,10 +84,13 @@ export function resolveContext(flags: ScopeFlags, saved: SavedContext | undefine
   const result: ResolvedContext = { sources, ...(pin ? { pinFile: pin.path } : {}) };
   for (const part of ['org', 'project', 'env'] as const) {
     const [value, source] =
-      flags[part] !== undefined ? [flags[part], 'flag' as const]
-      : pin?.context[part] !== undefined ? [pin.context[part], 'file' as const]
-      : saved?.[part] !== undefined ? [saved[part], 'saved' as const]
-      : [undefined, undefined];
+      flags[part] !== undefined
+        ? [flags[part], 'flag' as const]
+        : pin?.context[part] !== undefined
+          ? [pin.context[part], 'file' as const]
+          : saved?.[part] !== undefined
+            ? [saved[part], 'saved' as const]
+            : [undefined, undefined];
     if (value !== undefined) {
       result[part] = value;
       sources[part] = source;

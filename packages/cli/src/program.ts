@@ -39,7 +39,7 @@ export function buildProgram(): Command {
     'after',
     '\nExit codes: 0 ok, 1 error, 2 usage, 3 server unreachable, 4 not logged in / token rejected,\n' +
       '  5 permission denied, 6 not found, 7 conflict, 8 invalid input, 9 unsafe or unreadable config;\n' +
-      '  141 stdout closed early (| head); coffer run exits with the command\'s own code.\n' +
+      "  141 stdout closed early (| head); coffer run exits with the command's own code.\n" +
       'Environment: COFFER_API_URL, COFFER_TOKEN (win over the config file), XDG_CONFIG_HOME, NO_COLOR.\n',
   );
   // Every subcommand throws instead of exiting too.

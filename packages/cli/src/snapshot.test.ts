@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rename, rm, symlink } from 'node:fs/promises';
+import { createCipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +21,55 @@ async function store(): Promise<ConfigStore> {
   return new ConfigStore({ HOME: home, XDG_CONFIG_HOME: join(home, 'config') });
 }
 
+/** A snapshot as earlier versions wrote it, made with node:crypto: `enc:` + base64(nonce ‖ ciphertext ‖ tag) under the same derived key. */
+async function writeLegacySnapshot(config: ConfigStore, apiUrl: string, scope: string, token: string, snapshot: object): Promise<string> {
+  const { dir, path, aad } = snapshotFile(config, apiUrl, scope);
+  const key = Buffer.from(hkdfSync('sha256', config.keyMaterial(true), createHash('sha256').update(token).digest(), 'coffer-cli:snapshot:v1', 32));
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(snapshot)), cipher.final()]);
+  await mkdir(dir, { mode: 0o700 });
+  await writeFile(path, `enc:${Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]).toString('base64')}\n`, { mode: 0o600 });
+  return path;
+}
+
 describe('offline snapshots', () => {
+  it('are sealed as enc2:, and one altered in any byte is not used', async () => {
+    const config = await store();
+    saveSnapshot(config, 'http://a', SCOPE, TOKEN, { savedAt: '2026-01-01T00:00:00.000Z', values: { A: 'secret-a' }, removed: [] });
+    const { path } = snapshotFile(config, 'http://a', SCOPE);
+    const text = await readFile(path, 'utf8');
+    expect(text).toMatch(/^enc2:[A-Za-z0-9+/]+=*\n$/);
+    const raw = Buffer.from(text.trim().slice(5), 'base64');
+    for (const at of [0, 12, 28, raw.length - 1]) {
+      const altered = Buffer.from(raw);
+      altered[at]! ^= 1;
+      await writeFile(path, `enc2:${altered.toString('base64')}\n`);
+      expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toEqual({ found: false, reason: 'other-token' });
+    }
+  });
+
+  it('reads one an earlier version wrote (enc:) and rewrites it as enc2:', async () => {
+    const config = await store();
+    const snapshot = { savedAt: '2025-12-01T00:00:00.000Z', values: { A: 'secret-a', MULTI: 'one\ntwo' }, removed: ['LD_PRELOAD'] };
+    const path = await writeLegacySnapshot(config, 'http://a', SCOPE, TOKEN, snapshot);
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toEqual({ found: true, snapshot });
+    const rewritten = await readFile(path, 'utf8');
+    expect(rewritten).toMatch(/^enc2:[A-Za-z0-9+/]+=*\n$/);
+    expect(rewritten).not.toContain('secret-a');
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toEqual({ found: true, snapshot });
+    expect(await readFile(path, 'utf8')).toBe(rewritten);
+  });
+
+  it('leaves an enc: snapshot of another token alone', async () => {
+    const config = await store();
+    const path = await writeLegacySnapshot(config, 'http://a', SCOPE, TOKEN, { savedAt: '2025-12-01T00:00:00.000Z', values: {}, removed: [] });
+    const before = await readFile(path, 'utf8');
+    expect(loadSnapshot(config, 'http://a', SCOPE, 'coffer_someone-else')).toEqual({ found: false, reason: 'other-token' });
+    expect(await readFile(path, 'utf8')).toBe(before);
+  });
+
   it('round-trips, one file per server and scope, and refuses a file moved to another scope', async () => {
     const config = await store();
     const snapshot = { savedAt: '2026-01-01T00:00:00.000Z', values: { A: 'secret-a' }, removed: [] };

@@ -1,8 +1,9 @@
 import { createHash, hkdfSync } from 'node:crypto';
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkKeyFile, checkPrivateDir, ensurePrivateDir, seal, unreadable, unseal, writePrivateFile, type ConfigStore } from './config.js';
+import { checkKeyFile, checkPrivateDir, ensurePrivateDir, rewriteLegacy, unreadable, writePrivateFile, type ConfigStore } from './config.js';
 import { CliError, EXIT } from './errors.js';
+import { openSealed, sealText } from './sealed.js';
 
 /** What `coffer run` keeps of its last successful inject, to cold-start when the server is down. */
 export interface Snapshot {
@@ -15,7 +16,7 @@ const snapshotsDir = (store: ConfigStore) => join(store.paths.dir, 'snapshots');
 
 /**
  * One file per server and environment: `snapshots/<sha256(apiUrl \n scope)>` in the config
- * directory, mode 0600, holding the JSON sealed with AES-256-GCM (see config.ts) under a key
+ * directory, mode 0600, holding the JSON sealed with AES-256-GCM (see sealed.ts) under a key
  * derived from the CLI key and the token (HKDF-SHA256, the token's SHA-256 as salt): the key file
  * alone does not open it, and neither does another token, so a snapshot serves only whoever could
  * have fetched the values. The additional authenticated data `coffer-cli:snapshot:v1:<name>` stops a
@@ -34,7 +35,7 @@ function snapshotKey(store: ConfigStore, token: string, create: boolean): Buffer
 
 export function saveSnapshot(store: ConfigStore, apiUrl: string, scope: string, token: string, snapshot: Snapshot): void {
   const { dir, path, aad } = snapshotFile(store, apiUrl, scope);
-  const sealed = seal(JSON.stringify(snapshot), snapshotKey(store, token, true), aad);
+  const sealed = sealText(JSON.stringify(snapshot), snapshotKey(store, token, true), aad);
   store.ensureDir();
   ensurePrivateDir(dir);
   writePrivateFile(path, sealed + '\n');
@@ -55,9 +56,11 @@ export function loadSnapshot(store: ConfigStore, apiUrl: string, scope: string, 
     throw unreadable(path, err);
   }
   if (!checkKeyFile(store.paths.key)) return { found: false, reason: 'none' };
-  const json = unseal(text, snapshotKey(store, token, false), aad);
-  if (json === undefined) return { found: false, reason: 'other-token' };
-  const snapshot = JSON.parse(json) as Snapshot;
+  const key = snapshotKey(store, token, false);
+  const opened = openSealed(text, key, aad);
+  if (!opened) return { found: false, reason: 'other-token' };
+  if (opened.legacy) rewriteLegacy(path, () => writePrivateFile(path, sealText(opened.text, key, aad) + '\n'));
+  const snapshot = JSON.parse(opened.text) as Snapshot;
   return { found: true, snapshot: { savedAt: snapshot.savedAt, values: snapshot.values ?? {}, removed: snapshot.removed ?? [] } };
 }
 

@@ -58,5 +58,8 @@ export function loadSlices(env: NodeJS.ProcessEnv, slices: readonly ConfigSlice<
 function inEnvironmentOrder(env: NodeJS.ProcessEnv, problems: Problem[]): Problem[] {
   const position = new Map(Object.keys(env).map((name, index) => [name, index]));
   const rank = (problem: Problem) => position.get(problem.variable) ?? Number.MAX_SAFE_INTEGER;
-  return problems.map((problem, index) => ({ problem, index })).sort((a, b) => rank(a.problem) - rank(b.problem) || a.index - b.index).map(({ problem }) => problem);
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => rank(a.problem) - rank(b.problem) || a.index - b.index)
+    .map(({ problem }) => problem);
 }

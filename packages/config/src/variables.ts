@@ -79,8 +79,7 @@ export function oneOf<const T extends readonly string[]>(values: T) {
 }
 
 /** A size in the notation Express body parsers accept: bytes, or a number with b/kb/mb/gb. */
-export const size = () =>
-  variable('a size such as 256kb, 1mb or 1048576', (raw) => (/^\d+(?:\.\d+)?(?:b|kb|mb|gb)?$/i.test(raw) ? raw : undefined));
+export const size = () => variable('a size such as 256kb, 1mb or 1048576', (raw) => (/^\d+(?:\.\d+)?(?:b|kb|mb|gb)?$/i.test(raw) ? raw : undefined));
 
 /** 32 bytes as 64 hex characters or as base64 (padded or not). */
 export const key32 = () =>

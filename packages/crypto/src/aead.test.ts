@@ -1,5 +1,6 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateKey, IV_BYTES, open, seal, TAG_BYTES } from './aead.js';
+import { generateKey, IV_BYTES, open, openParts, seal, TAG_BYTES, type SealedParts } from './aead.js';
 import { DecryptionError } from './errors.js';
 
 const aad = Buffer.from('org|secret|1');
@@ -38,7 +39,13 @@ describe('seal and open', () => {
 
   it('uses a fresh IV every time', () => {
     const key = generateKey();
-    const ivs = new Set(Array.from({ length: 1000 }, () => Buffer.from(seal(key, Buffer.from('x'), aad), 'base64').subarray(0, IV_BYTES).toString('hex')));
+    const ivs = new Set(
+      Array.from({ length: 1000 }, () =>
+        Buffer.from(seal(key, Buffer.from('x'), aad), 'base64')
+          .subarray(0, IV_BYTES)
+          .toString('hex'),
+      ),
+    );
     expect(ivs.size).toBe(1000);
   });
 
@@ -96,5 +103,67 @@ describe('seal and open', () => {
       });
       expect(Object.getOwnPropertyNames(e).sort()).toEqual(['code', 'message', 'name', 'stack']);
     }
+  });
+});
+
+describe('openParts', () => {
+  const key = generateKey();
+  /** A blob in another layout, nonce ‖ ciphertext ‖ tag, made with node:crypto directly as an older writer did. */
+  function otherLayout(plaintext: Buffer, options: { ivBytes?: number; tagBytes?: number } = {}): SealedParts {
+    const iv = randomBytes(options.ivBytes ?? IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: options.tagBytes ?? TAG_BYTES });
+    cipher.setAAD(aad);
+    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    const raw = Buffer.concat([iv, ciphertext, cipher.getAuthTag()]);
+    const tagAt = raw.length - (options.tagBytes ?? TAG_BYTES);
+    return { iv: raw.subarray(0, iv.length), ciphertext: raw.subarray(iv.length, tagAt), tag: raw.subarray(tagAt) };
+  }
+
+  it('opens the parts of what seal made, as open does', () => {
+    const raw = Buffer.from(seal(key, Buffer.from('hunter2'), aad), 'base64');
+    const parts = { iv: raw.subarray(0, IV_BYTES), tag: raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES), ciphertext: raw.subarray(IV_BYTES + TAG_BYTES) };
+    expect(openParts(key, parts, aad).toString()).toBe('hunter2');
+  });
+
+  it('opens a blob sealed in another layout once its bytes are sliced, including an empty plaintext', () => {
+    expect(openParts(key, otherLayout(Buffer.from('cft_legacy-token')), aad).toString()).toBe('cft_legacy-token');
+    expect(openParts(key, otherLayout(Buffer.alloc(0)), aad)).toHaveLength(0);
+  });
+
+  it('refuses an authentic blob with an IV or a tag of another length than seal makes', () => {
+    // GCM itself accepts both; a 4-byte tag is easy to forge.
+    expect(() => openParts(key, otherLayout(Buffer.from('x'), { ivBytes: 16 }), aad)).toThrow(DecryptionError);
+    expect(() => openParts(key, otherLayout(Buffer.from('x'), { tagBytes: 4 }), aad)).toThrow(DecryptionError);
+  });
+
+  it('rejects every flipped bit of every part, and gives the same opaque error as open for each failure', () => {
+    const parts = otherLayout(Buffer.from('hunter2'));
+    const failures: Array<() => unknown> = [
+      () => openParts(generateKey(), parts, aad),
+      () => openParts(key, parts, Buffer.from('org|secret|2')),
+      () => openParts(Buffer.alloc(16), parts, aad),
+      () => openParts(key, { ...parts, tag: parts.tag.subarray(1) }, aad),
+      () => openParts(key, { ...parts, iv: Buffer.alloc(0) }, aad),
+      () => openParts(key, undefined as unknown as SealedParts, aad),
+      () => openParts(key, { iv: parts.iv } as unknown as SealedParts, aad),
+    ];
+    for (const name of ['iv', 'tag', 'ciphertext'] as const) {
+      for (let bit = 0; bit < parts[name].length * 8; bit++) {
+        const flipped = Buffer.from(parts[name]);
+        flipped[bit >> 3]! ^= 1 << (bit & 7);
+        failures.push(() => openParts(key, { ...parts, [name]: flipped }, aad));
+      }
+    }
+    for (const fail of failures) {
+      let error: unknown;
+      try {
+        fail();
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(DecryptionError);
+      expect({ message: (error as Error).message, cause: (error as Error).cause }).toEqual({ message: 'decryption failed', cause: undefined });
+    }
+    expect(openParts(key, parts, aad).toString()).toBe('hunter2');
   });
 });

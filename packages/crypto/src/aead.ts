@@ -21,25 +21,56 @@ export function seal(key: Buffer, plaintext: Buffer, aad: Buffer): string {
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
+/**
+ * The three parts of a blob, for a caller that stored them in another order than `seal` (an older
+ * format it still reads, such as the coffer CLI's `nonce ‖ ciphertext ‖ tag`): it slices its bytes
+ * and opens them here instead of running AES-GCM itself.
+ */
+export interface SealedParts {
+  iv: Buffer;
+  tag: Buffer;
+  ciphertext: Buffer;
+}
+
 /** Reverses `seal`; any failure at all becomes the same `DecryptionError`. */
 export function open(key: Buffer, blob: string, aad: Buffer): Buffer {
+  return openParts(
+    key,
+    opaque(() => partsOf(blob)),
+    aad,
+  );
+}
+
+/** Opens a blob given as its parts, with the same checks and the same `DecryptionError` as `open`. */
+export function openParts(key: Buffer, parts: SealedParts, aad: Buffer): Buffer {
+  return opaque(() => decrypt(key, parts, aad));
+}
+
+/** The one place a failure to open becomes `DecryptionError`: which check failed is never told. */
+function opaque<T>(step: () => T): T {
   try {
-    return decrypt(key, blob, aad);
+    return step();
   } catch {
     throw new DecryptionError();
   }
 }
 
-function decrypt(key: Buffer, blob: string, aad: Buffer): Buffer {
-  if (key.length !== KEY_BYTES) throw new Error('bad key length');
+function partsOf(blob: string): SealedParts {
   const raw = Buffer.from(blob, 'base64');
   // Node's decoder skips characters it does not know; only canonical base64 is accepted.
   if (raw.toString('base64') !== blob || raw.length < IV_BYTES + TAG_BYTES) throw new Error('malformed blob');
-  const decipher = createDecipheriv(ALGORITHM, key, raw.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+  return { iv: raw.subarray(0, IV_BYTES), tag: raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES), ciphertext: raw.subarray(IV_BYTES + TAG_BYTES) };
+}
+
+function decrypt(key: Buffer, { iv, tag, ciphertext }: SealedParts, aad: Buffer): Buffer {
+  if (key.length !== KEY_BYTES) throw new Error('bad key length');
+  // GCM would take other IV and tag lengths (a short tag is easier to forge): only those seal makes.
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('bad iv or tag length');
+  const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(aad);
-  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  decipher.setAuthTag(tag);
   // GCM is a stream mode: update yields every byte and final only verifies the tag.
-  const plaintext = decipher.update(raw.subarray(IV_BYTES + TAG_BYTES));
+  const plaintext = decipher.update(ciphertext);
   try {
     decipher.final();
   } catch (err) {

@@ -3,14 +3,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
+import { createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
 import { openDatabase, type Database } from './database.js';
 import { withTenant } from './tenant.js';
 
 async function seedTwoOrgs(db: Database): Promise<[string, string]> {
   const a = randomUUID();
   const b = randomUUID();
-  for (const [id, slug] of [[a, `org-a-${a}`], [b, `org-b-${b}`]] as const) {
+  for (const [id, slug] of [
+    [a, `org-a-${a}`],
+    [b, `org-b-${b}`],
+  ] as const) {
     await withTenant(db.knex, id, async (trx) => {
       await trx('organizations').insert({ id, slug, name: slug });
       await trx('projects').insert({ id: randomUUID(), org_id: id, slug: 'api', name: 'api' });
@@ -51,9 +54,9 @@ function describeBackend(name: string, open: () => Promise<{ db: Database; clean
 
     it('refuses to write a row into another tenant', async () => {
       const [a, b] = await seedTwoOrgs(db);
-      await expect(
-        withTenant(db.knex, a, (trx) => trx('projects').insert({ id: randomUUID(), org_id: b, slug: 'x', name: 'x' })),
-      ).rejects.toThrow(/row-level security/);
+      await expect(withTenant(db.knex, a, (trx) => trx('projects').insert({ id: randomUUID(), org_id: b, slug: 'x', name: 'x' }))).rejects.toThrow(
+        /row-level security/,
+      );
     });
 
     it('keeps the audit trail append-only for the application', async () => {

@@ -97,9 +97,7 @@ async function ping(knex: Knex): Promise<void> {
 
 /** Refuses to serve if queries would not be subject to row-level security; tells who logged in. */
 async function assertRlsBound(knex: Knex): Promise<boolean> {
-  const result = await knex.raw(
-    `select current_user as role, session_user as login, rolbypassrls, rolsuper from pg_roles where rolname = current_user`,
-  );
+  const result = await knex.raw(`select current_user as role, session_user as login, rolbypassrls, rolsuper from pg_roles where rolname = current_user`);
   const row = (result.rows as Array<{ role: string; login: string; rolbypassrls: boolean; rolsuper: boolean }>)[0];
   if (!row || row.role !== APP_ROLE || row.rolbypassrls || row.rolsuper) {
     throw new Error(`database session must run as ${APP_ROLE} without BYPASSRLS`);

@@ -1,5 +1,5 @@
 import { defineSlice, integer, optional, url, withDefault } from '@coffer/config';
-import { defineModule } from '@coffer/module';
+import { defineModule, readyWhen } from '@coffer/module';
 import type { Logger } from '@coffer/telemetry';
 import { migrateDatabase, openDatabase, type Database, type DatabaseLog } from './database.js';
 
@@ -42,10 +42,7 @@ export const databaseModule = defineModule<ReturnType<typeof databaseSlice.toCon
     return {
       exports: database,
       stop: () => database.close(),
-      ready: () => database.ping().then(
-        () => true,
-        () => false,
-      ),
+      ready: readyWhen(() => database.ping()),
     };
   },
 });

@@ -13,11 +13,7 @@ export interface ScopeSettings {
  * Runs `fn` in a transaction whose RLS scope is `settings`. Every query that touches a tenant
  * table goes through here; without an org id the policies match no tenant row at all.
  */
-export async function withScope<T>(
-  knex: Knex,
-  settings: ScopeSettings,
-  fn: (trx: Knex.Transaction) => Promise<T>,
-): Promise<T> {
+export async function withScope<T>(knex: Knex, settings: ScopeSettings, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   try {
     return await knex.transaction(async (trx) => {
       await trx.raw(`select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)`, [settings.orgId ?? '', settings.tokenHash ?? '']);

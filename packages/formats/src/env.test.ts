@@ -23,7 +23,7 @@ const DOTENV_FILE = [
   'TRAILING_COMMENT=value # a comment',
   'EQUALS=a=b==c',
   'EMPTY=',
-  'EMPTY_SINGLE=\'\'',
+  "EMPTY_SINGLE=''",
   'EMPTY_DOUBLE=""',
   "SINGLE='literal $HOME \\n # kept'",
   'DOUBLE="line1\\nline2\\rend"',
@@ -81,7 +81,7 @@ describe('parseEnv', () => {
   });
 
   it('treats # as a comment only after whitespace, at line start or after a closing quote', () => {
-    expect(parseEnv('A=pa#ss\nB=pa #ss\nC=#hash\nD= #comment\nE=\'x\'#c\n')).toEqual({ A: 'pa#ss', B: 'pa', C: '#hash', D: '', E: 'x' });
+    expect(parseEnv("A=pa#ss\nB=pa #ss\nC=#hash\nD= #comment\nE='x'#c\n")).toEqual({ A: 'pa#ss', B: 'pa', C: '#hash', D: '', E: 'x' });
   });
 
   it("joins adjacent quoted parts as a shell does, including the '\\'' idiom", () => {

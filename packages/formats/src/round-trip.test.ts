@@ -22,7 +22,7 @@ const NASTY: Record<string, string> = Object.fromEntries([
   ['BACKSLASHES', 'C:\\Users\\me\\new'],
   ['TRAILING_BACKSLASH', 'ends in \\'],
   ['SINGLE_QUOTE_AND_TRAILING_BACKSLASH', "it's \\"],
-  ['ESCAPE_LOOKALIKES', "\\n \\r \\t \\\" \\\\ \\' \\$"],
+  ['ESCAPE_LOOKALIKES', '\\n \\r \\t \\" \\\\ \\\' \\$'],
   ['NEWLINES', 'line 1\nline 2\n'],
   ['LEADING_NEWLINE_AND_ASSIGNMENT', '\nINJECTED_A=1\n'],
   ['SINGLE_QUOTE_NEWLINE_AND_ASSIGNMENT', "it's\nINJECTED_B=1\n$x"],

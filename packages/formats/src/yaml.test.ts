@@ -4,7 +4,19 @@ import { parseYaml, serializeYaml } from './yaml.js';
 
 describe('parseYaml', () => {
   it('reads a flat mapping, numbers and booleans as they were written', () => {
-    const text = ['A: plain text', 'PORT: 08080', 'RATIO: 1.50', 'HEX: 0x1F', 'BIG: 12345678901234567890', 'ON: true', "QUOTED: '123'", 'BLOCK: |', '  line 1', '  line 2', ''].join('\n');
+    const text = [
+      'A: plain text',
+      'PORT: 08080',
+      'RATIO: 1.50',
+      'HEX: 0x1F',
+      'BIG: 12345678901234567890',
+      'ON: true',
+      "QUOTED: '123'",
+      'BLOCK: |',
+      '  line 1',
+      '  line 2',
+      '',
+    ].join('\n');
     expect(parseYaml(text)).toEqual({
       A: 'plain text',
       PORT: '08080',

@@ -42,10 +42,7 @@ export function createHealthClient(address: string, credentials = plaintext()): 
 }
 
 // Generated unary methods are overloaded; inference reads the last overload, `(argument, callback)`.
-type UnarySignature<Request, Response> = (
-  argument: Request,
-  callback: grpc.requestCallback<Response>,
-) => grpc.ClientUnaryCall;
+type UnarySignature<Request, Response> = (argument: Request, callback: grpc.requestCallback<Response>) => grpc.ClientUnaryCall;
 
 export type UnaryMethodName<Client> = {
   [Name in keyof Client]: Client[Name] extends UnarySignature<infer _Request, infer _Response> ? Name : never;

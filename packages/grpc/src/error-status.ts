@@ -1,12 +1,5 @@
 import { Metadata, type ServiceError, type StatusObject } from '@grpc/grpc-js';
-import {
-  CofferError,
-  ERROR_TABLE,
-  INTERNAL_ERROR_MESSAGE,
-  codeOfGrpcStatus,
-  isErrorCode,
-  type ErrorDetails,
-} from '@coffer/contract';
+import { CofferError, ERROR_TABLE, INTERNAL_ERROR_MESSAGE, codeOfGrpcStatus, isErrorCode, type ErrorDetails } from '@coffer/contract';
 
 // How a CofferError crosses the wire: the gRPC status carries the message, and the
 // trailers carry the exact code (several codes share a status) and the details.
@@ -28,8 +21,7 @@ export function toGrpcStatus(error: CofferError): Partial<StatusObject> {
  */
 export function fromServiceError(error: ServiceError): CofferError {
   const [trailerCode] = error.metadata.get(ERROR_CODE_TRAILER);
-  const code =
-    typeof trailerCode === 'string' && isErrorCode(trailerCode) ? trailerCode : codeOfGrpcStatus(error.code);
+  const code = typeof trailerCode === 'string' && isErrorCode(trailerCode) ? trailerCode : codeOfGrpcStatus(error.code);
   if (code === undefined) return new CofferError('INTERNAL', INTERNAL_ERROR_MESSAGE, { cause: error });
   const details = parseDetails(error.metadata.get(ERROR_DETAILS_TRAILER));
   return new CofferError(code, error.details, details === undefined ? { cause: error } : { cause: error, details });
@@ -37,10 +29,7 @@ export function fromServiceError(error: ServiceError): CofferError {
 
 // Metadata values must be printable ASCII; JSON can say the rest with \u escapes.
 function asciiJson(details: ErrorDetails): string {
-  return JSON.stringify(details).replace(
-    /[\u007f-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(details).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function parseDetails(values: readonly (string | Buffer)[]): ErrorDetails | undefined {

@@ -22,7 +22,9 @@ interface VerificationExports {
 function keyPairModules({ kind, what, signingVariable, verifyVariable }: { kind: string; what: string; signingVariable: string; verifyVariable: string }) {
   const signingName = `${kind}-signing`;
   const verificationName = `${kind}-verification`;
-  const signingSlice = defineSlice({ [signingVariable]: optional(ed25519PrivateKey()) }, (env) => ({ privateKey: env[signingVariable] as KeyObject | undefined }));
+  const signingSlice = defineSlice({ [signingVariable]: optional(ed25519PrivateKey()) }, (env) => ({
+    privateKey: env[signingVariable] as KeyObject | undefined,
+  }));
   const verificationSlice = defineSlice({ [verifyVariable]: optional(ed25519PublicKeys()) }, (env) => ({
     publicKeys: (env[verifyVariable] as KeyObject[] | undefined) ?? [],
   }));
@@ -42,7 +44,12 @@ function keyPairModules({ kind, what, signingVariable, verifyVariable }: { kind:
       const privateKey = configuredSigningKey(platform);
       // A signer here without its key is reported as that: setting it answers both.
       if (publicKeys.length === 0 && !privateKey && !platform.runs(signingName) && !throwawayAllowed(platform, publicKeys)) {
-        return [{ variable: verifyVariable, message: `required: the ${what} checked here are signed in another process (an Ed25519 public key as base64 of its SPKI DER)` }];
+        return [
+          {
+            variable: verifyVariable,
+            message: `required: the ${what} checked here are signed in another process (an Ed25519 public key as base64 of its SPKI DER)`,
+          },
+        ];
       }
       if (privateKey && publicKeys.length > 0 && !publicKeys.some((key) => key.equals(createPublicKey(privateKey)))) {
         return [{ variable: verifyVariable, message: `does not include the public half of ${signingVariable}` }];
@@ -69,7 +76,12 @@ function keyPairModules({ kind, what, signingVariable, verifyVariable }: { kind:
     requirements({ privateKey }, platform): Problem[] {
       const publicKeys = platform.configOf(verification)?.publicKeys ?? [];
       if (privateKey || throwawayAllowed(platform, publicKeys)) return [];
-      return [{ variable: signingVariable, message: `required: the ${what} signed here are verified in another process (an Ed25519 private key as base64 of its PKCS#8 DER)` }];
+      return [
+        {
+          variable: signingVariable,
+          message: `required: the ${what} signed here are verified in another process (an Ed25519 private key as base64 of its PKCS#8 DER)`,
+        },
+      ];
     },
     async start(ctx) {
       const privateKey = ctx.config.privateKey ?? ctx.use(verification).throwaway;

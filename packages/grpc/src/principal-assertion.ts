@@ -3,7 +3,7 @@ import { SignJWT, jwtVerify, decodeJwt, type JWTPayload } from 'jose';
 import { CofferError } from '@coffer/contract';
 import type { Principal__Output } from './generated/coffer/v1/Principal.js';
 import { AUDIT_SERVICE, AUTH_SERVICE, SECRET_SERVICE } from './proto-package.js';
-import { signingKey, verificationKeys } from './signing-keys.js';
+import { keyFor, signingKey, verificationKeys, type VerificationKeys } from './signing-keys.js';
 
 /**
  * A principal assertion is how a principal travels between services: an EdDSA JWT that the Auth
@@ -84,15 +84,11 @@ export async function createPrincipalVerifier(
   };
 }
 
-async function verifiedPayload(assertion: string, keys: Awaited<ReturnType<typeof verificationKeys>>, audience: string): Promise<JWTPayload> {
+async function verifiedPayload(assertion: string, keys: VerificationKeys, audience: string): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(
       assertion,
-      (header) => {
-        const key = header.kid === undefined ? undefined : keys.byKid(header.kid);
-        if (!key || header.typ !== PRINCIPAL_TOKEN_TYPE) throw new Error('unknown key or type');
-        return key;
-      },
+      keyFor(keys, PRINCIPAL_TOKEN_TYPE),
       // Expiry is judged by the caller (see VerifyOptions.at), against the cached `exp`.
       { issuer: PRINCIPAL_ISSUER, audience, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub'], currentDate: new Date(0) },
     );

@@ -174,7 +174,8 @@ describe('gRPC server adapter and typed client', () => {
   it('refuses to register a service with a missing handler', () => {
     server = createGrpcServer();
     const incomplete = { Record: async () => ({ recorded: 0 }) } as unknown as AsyncHandlers<AuditServiceHandlers>;
-    const register = () => addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, ACCESS, { onUnexpectedError: vi.fn(), verifyPrincipal });
+    const register = () =>
+      addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, ACCESS, { onUnexpectedError: vi.fn(), verifyPrincipal });
     expect(register).toThrow('no handler for /coffer.v1.AuditService/Search');
   });
 
@@ -225,12 +226,16 @@ describe('access rules, enforced before the handler runs', () => {
     // A principal, however powerful, is not a service; nor is a service that is not listed, nor an unknown key.
     expect((await failureOf(unary(client, 'Record', { groups: [] }, { ctx }))).code).toBe('UNAUTHENTICATED');
     const asSync = await (await createServiceSigner(service.privateKey, 'sync'))(AUDIT_SERVICE);
-    expect(await failureOf(unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: asSync } }))).toMatchObject({ code: 'PERMISSION_DENIED' });
+    expect(await failureOf(unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: asSync } }))).toMatchObject({
+      code: 'PERMISSION_DENIED',
+    });
     const forged = await (await createServiceSigner(generateKeyPairSync('ed25519').privateKey, 'gateway'))(AUDIT_SERVICE);
     expect((await failureOf(unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: forged } }))).code).toBe('UNAUTHENTICATED');
     const metadata = new grpc.Metadata();
     metadata.set(SERVICE_METADATA_KEY, 'not-a-jwt');
-    const status = await new Promise<grpc.ServiceError | null>((resolve) => client.Record({ groups: [] }, metadata, { deadline: Date.now() + 5_000 }, (error) => resolve(error)));
+    const status = await new Promise<grpc.ServiceError | null>((resolve) =>
+      client.Record({ groups: [] }, metadata, { deadline: Date.now() + 5_000 }, (error) => resolve(error)),
+    );
     expect(status?.code).toBe(grpc.status.UNAUTHENTICATED);
     expect(spies.Record).toHaveBeenCalledTimes(1);
   });

@@ -9,10 +9,7 @@ import type { ServiceVerifier } from './service-assertion.js';
 
 type UntypedAsyncHandler = (request: unknown, ctx: CallContext) => Promise<unknown>;
 
-type AsyncUnaryHandler<F> =
-  F extends grpc.handleUnaryCall<infer Request, infer Response>
-    ? (request: Request, ctx: CallContext) => Promise<Response>
-    : never;
+type AsyncUnaryHandler<F> = F extends grpc.handleUnaryCall<infer Request, infer Response> ? (request: Request, ctx: CallContext) => Promise<Response> : never;
 
 /**
  * A generated `...Handlers` interface as plain async functions, e.g.
@@ -20,21 +17,14 @@ type AsyncUnaryHandler<F> =
  * Streaming methods are left out: the adapter serves unary calls only.
  */
 export type AsyncHandlers<Handlers> = {
-  [Method in keyof Handlers as string extends Method
-    ? never
-    : [AsyncUnaryHandler<Handlers[Method]>] extends [never]
-      ? never
-      : Method]: AsyncUnaryHandler<Handlers[Method]>;
+  [Method in keyof Handlers as string extends Method ? never : [AsyncUnaryHandler<Handlers[Method]>] extends [never] ? never : Method]: AsyncUnaryHandler<
+    Handlers[Method]
+  >;
 };
 
 /** The generated `...Handlers` interface that belongs to a generated `...Definition`. */
 export type HandlersOf<Definition> = {
-  [Method in keyof Definition]: Definition[Method] extends MethodDefinition<
-    infer _Request,
-    infer Response,
-    infer OutputRequest,
-    infer _OutputResponse
-  >
+  [Method in keyof Definition]: Definition[Method] extends MethodDefinition<infer _Request, infer Response, infer OutputRequest, infer _OutputResponse>
     ? grpc.handleUnaryCall<OutputRequest, Response>
     : never;
 };
@@ -90,7 +80,8 @@ export function addService<Definition extends grpc.ServiceDefinition>(
     if (typeof handler !== 'function') throw new Error(`addService: no handler for ${method.path}`);
     const rule = ruleByName[name];
     if (!rule) throw new Error(`addService: no access rule for ${method.path}`);
-    if (rule.kind === 'service' && !options.verifyService) throw new Error(`addService: ${method.path} is for services only, but no service verifier was given`);
+    if (rule.kind === 'service' && !options.verifyService)
+      throw new Error(`addService: ${method.path} is for services only, but no service verifier was given`);
     implementation[name] = adaptUnary(method.path, handler as UntypedAsyncHandler, rule, options);
   }
   const extra = Object.keys(ruleByName).filter((name) => !Object.hasOwn(definition, name));
@@ -121,7 +112,12 @@ async function admit(metadata: grpc.Metadata, request: unknown, rule: AccessRule
   }
 }
 
-function adaptUnary(method: string, handler: UntypedAsyncHandler, rule: AccessRule<unknown>, options: AddServiceOptions): grpc.handleUnaryCall<unknown, unknown> {
+function adaptUnary(
+  method: string,
+  handler: UntypedAsyncHandler,
+  rule: AccessRule<unknown>,
+  options: AddServiceOptions,
+): grpc.handleUnaryCall<unknown, unknown> {
   const { onUnexpectedError, onCompleted } = options;
   return (call, callback) => {
     const ctx: CallContext = { requestId: readRequestId(call.metadata) };

@@ -36,8 +36,12 @@ describe('service assertions', () => {
   it('refuse a key nobody trusts, an expired assertion and a principal assertion', async () => {
     const verify = await createServiceVerifier([publicKey], { audience });
     await refused(async () => verify(await (await createServiceSigner(generateKeyPairSync('ed25519').privateKey, 'gateway'))(audience)));
-    await refused(async () => verify(await (await createServiceSigner(privateKey, 'gateway', { now: () => Date.now() - 2 * SERVICE_ASSERTION_TTL_MS }))(audience)));
-    const principal = await (await createPrincipalSigner(privateKey))({ tokenId: 't', orgId: 'o', orgSlug: 's', name: 'n', permissions: ['admin'], actorType: 'api_token' });
+    await refused(async () =>
+      verify(await (await createServiceSigner(privateKey, 'gateway', { now: () => Date.now() - 2 * SERVICE_ASSERTION_TTL_MS }))(audience)),
+    );
+    const principal = await (
+      await createPrincipalSigner(privateKey)
+    )({ tokenId: 't', orgId: 'o', orgSlug: 's', name: 'n', permissions: ['admin'], actorType: 'api_token' });
     await refused(() => verify(principal));
     await refused(() => verify('garbage'));
   });

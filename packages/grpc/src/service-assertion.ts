@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { CofferError } from '@coffer/contract';
-import { signingKey, verificationKeys } from './signing-keys.js';
+import { keyFor, signingKey, verificationKeys } from './signing-keys.js';
 
 /**
  * A service assertion proves that a call comes from a Coffer service (the gateway, later sync) and
@@ -55,15 +55,12 @@ export async function createServiceVerifier(
     if (cached && cached.expiresAt > now()) return cached.service;
     verified.delete(assertion);
     try {
-      const { payload } = await jwtVerify(
-        assertion,
-        (header) => {
-          const key = header.kid === undefined ? undefined : keys.byKid(header.kid);
-          if (!key || header.typ !== SERVICE_TOKEN_TYPE) throw new Error('unknown key or type');
-          return key;
-        },
-        { audience, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub', 'iss'], currentDate: new Date(now()) },
-      );
+      const { payload } = await jwtVerify(assertion, keyFor(keys, SERVICE_TOKEN_TYPE), {
+        audience,
+        algorithms: ['EdDSA'],
+        requiredClaims: ['exp', 'sub', 'iss'],
+        currentDate: new Date(now()),
+      });
       if (typeof payload.sub !== 'string' || payload.sub !== payload.iss) throw new Error('malformed');
       // A few services renewing every few minutes: clearing now and then bounds the map.
       if (verified.size >= 1_000) verified.clear();

@@ -32,6 +32,18 @@ export async function signingKey(privateKey: KeyObject, what: string): Promise<S
   return { kid: await keyId(privateKey), privateKey };
 }
 
+/**
+ * For jose's jwtVerify: the trusted public key a token's header names, for tokens of one type
+ * (`typ`) only; anything else fails the verification.
+ */
+export function keyFor(keys: VerificationKeys, type: string) {
+  return (header: { kid?: string; typ?: string }): KeyObject => {
+    const key = header.kid === undefined ? undefined : keys.byKid(header.kid);
+    if (!key || header.typ !== type) throw new Error('unknown key or type');
+    return key;
+  };
+}
+
 export async function verificationKeys(publicKeys: readonly KeyObject[], what: string): Promise<VerificationKeys> {
   if (publicKeys.length === 0) throw new TypeError(`${what} need at least one public key`);
   const keys = new Map<string, KeyObject>();

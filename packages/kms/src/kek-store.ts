@@ -58,17 +58,12 @@ export function createKekStore() {
   return {
     /** The highest version; by construction the only one that can be active. */
     async latest(trx: Knex.Transaction, orgId: string): Promise<KekRow | undefined> {
-      const row: DbRow | undefined = await trx('kms_keys')
-        .where({ org_id: orgId })
-        .orderBy('version', 'desc')
-        .first(COLUMNS);
+      const row: DbRow | undefined = await trx('kms_keys').where({ org_id: orgId }).orderBy('version', 'desc').first(COLUMNS);
       return row && toKekRow(row);
     },
 
     async find(trx: Knex.Transaction, orgId: string, keyId: string, version: number): Promise<KekRow | undefined> {
-      const row: DbRow | undefined = await trx('kms_keys')
-        .where({ org_id: orgId, key_id: keyId, version })
-        .first(COLUMNS);
+      const row: DbRow | undefined = await trx('kms_keys').where({ org_id: orgId, key_id: keyId, version }).first(COLUMNS);
       return row && toKekRow(row);
     },
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { decryptValue, DecryptionError, encryptValue, generateKey } from '@coffer/crypto';
 import { openDatabase, withTenant, type Database, type Knex } from '@coffer/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAsOwner, createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
+import { connectAsOwner, createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
 import { createKekStore, type KekStore } from './kek-store.js';
 import { createKeyring, KekNotFoundError, KekRetiredError, type KeyringOptions } from './keyring.js';
 import { createLocalKmsProvider } from './local-provider.js';

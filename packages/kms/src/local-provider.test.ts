@@ -18,7 +18,11 @@ describe('local KMS provider', () => {
   it('binds wrapped material to its organisation, key and version', async () => {
     const provider = createLocalKmsProvider({ masterKey: generateKey() });
     const wrapped = await provider.wrapKey(generateKey(), context);
-    for (const other of [{ ...context, orgId: randomUUID() }, { ...context, keyId: randomUUID() }, { ...context, version: 2 }]) {
+    for (const other of [
+      { ...context, orgId: randomUUID() },
+      { ...context, keyId: randomUUID() },
+      { ...context, version: 2 },
+    ]) {
       await expect(provider.unwrapKey(wrapped, other)).rejects.toThrow(DecryptionError);
     }
   });

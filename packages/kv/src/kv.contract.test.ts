@@ -67,9 +67,7 @@ describe.each(implementations)('Kv contract ($mode)', ({ mode, connectPair }) =>
     });
 
     it('setIfAbsent lets exactly one of 20 concurrent callers win', async () => {
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).cache.setIfAbsent('race', `caller-${i}`, 10_000)),
-      );
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).cache.setIfAbsent('race', `caller-${i}`, 10_000)));
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await a.cache.get('race')).toBe(`caller-${results.indexOf(true)}`);
     });

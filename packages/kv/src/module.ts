@@ -1,5 +1,5 @@
 import { defineSlice, matching, optional, url, withDefault } from '@coffer/config';
-import { defineModule } from '@coffer/module';
+import { defineModule, readyWhen } from '@coffer/module';
 import { createKv } from './create-kv.js';
 import type { Kv } from './types.js';
 
@@ -30,10 +30,7 @@ export const kvModule = defineModule<ReturnType<typeof kvSlice.toConfig>, Kv>({
     return {
       exports: kv,
       stop: () => kv.close(),
-      ready: () => kv.ping().then(
-        () => true,
-        () => false,
-      ),
+      ready: readyWhen(() => kv.ping()),
     };
   },
 });

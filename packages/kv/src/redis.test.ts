@@ -128,4 +128,23 @@ describe('Kv on Redis', () => {
       await proxy.close();
     }
   });
+
+  it('answers UNAVAILABLE for cache and publish calls while Redis is out of reach, never a raw client error', async () => {
+    const proxy = await startProxy();
+    try {
+      const kv = await open(uniquePrefix(), () => {}, proxy.url);
+      await proxy.close();
+      for (const call of [
+        () => kv.cache.get('k'),
+        () => kv.cache.set('k', 'v', 1_000),
+        () => kv.cache.setIfAbsent('k', 'v', 1_000),
+        () => kv.cache.del('k'),
+        () => kv.pubsub.publish('c', 'm'),
+      ]) {
+        await expect(call()).rejects.toMatchObject({ name: 'CofferError', code: 'UNAVAILABLE', message: 'the cache is unavailable; retry later' });
+      }
+    } finally {
+      await Promise.all(opened.splice(0).map((kv) => kv.close()));
+    }
+  }, 20_000);
 });

@@ -45,7 +45,10 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
 export async function openHandles(): Promise<string[]> {
   // Cleared timers leave the list only after the event loop has gone round once.
   await new Promise((resolve) => setImmediate(resolve));
-  return process.getActiveResourcesInfo().filter((type) => type !== 'CloseReq' && type !== 'FSReqCallback').sort();
+  return process
+    .getActiveResourcesInfo()
+    .filter((type) => type !== 'CloseReq' && type !== 'FSReqCallback')
+    .sort();
 }
 
 export function deferred(): { promise: Promise<void>; resolve: () => void } {

@@ -1,2 +1,2 @@
-export { defineModule, type ModuleContext, type ModuleDescriptor, type RequirementContext, type StartedModule } from './module.js';
+export { defineModule, readyWhen, type ModuleContext, type ModuleDescriptor, type RequirementContext, type StartedModule } from './module.js';
 export { platformSlice, LOG_LEVELS, type PlatformSettings } from './platform-settings.js';

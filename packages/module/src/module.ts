@@ -71,3 +71,12 @@ export interface ModuleContext<Config> extends RequirementContext {
 export function defineModule<Config = undefined, Exports = undefined>(descriptor: ModuleDescriptor<Config, Exports>): ModuleDescriptor<Config, Exports> {
   return descriptor;
 }
+
+/** A `ready` check from a backend's ping: ready when it answers, not when it throws. */
+export function readyWhen(ping: () => Promise<unknown>): () => Promise<boolean> {
+  return () =>
+    ping().then(
+      () => true,
+      () => false,
+    );
+}

@@ -131,7 +131,10 @@ describe('the configuration of every module, from the environment', () => {
     const privateDer = execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-outform', 'DER']);
     const publicDer = execFileSync('openssl', ['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], { input: privateDer });
     const next = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
-    const settings = settingsOf({ COFFER_PRINCIPAL_SIGNING_KEY: privateDer.toString('base64'), COFFER_PRINCIPAL_VERIFY_KEY: `${publicDer.toString('base64')}, ${next}` });
+    const settings = settingsOf({
+      COFFER_PRINCIPAL_SIGNING_KEY: privateDer.toString('base64'),
+      COFFER_PRINCIPAL_VERIFY_KEY: `${publicDer.toString('base64')}, ${next}`,
+    });
     const [current, rotated] = settings.principalVerification!.publicKeys;
     expect(createPublicKey(settings.principalSigning!.privateKey!).equals(current!)).toBe(true);
     expect(rotated?.asymmetricKeyType).toBe('ed25519');
@@ -206,7 +209,13 @@ describe('the configuration of every module, from the environment', () => {
     expect(problem).toContain('COFFER_HTTP_PORT');
     expect(problem).toContain('COFFER_DB_POOL_MAX');
     // A setting of a module that does not run here is still a known name, not a typo.
-    expect(() => configure(registry, ['secret'], { COFFER_MASTER_KEY: randomBytes(32).toString('hex'), COFFER_HTTP_PORT: '9000', COFFER_PRINCIPAL_VERIFY_KEY: generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64') })).not.toThrow();
+    expect(() =>
+      configure(registry, ['secret'], {
+        COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
+        COFFER_HTTP_PORT: '9000',
+        COFFER_PRINCIPAL_VERIFY_KEY: generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      }),
+    ).not.toThrow();
   });
 
   it('reports every problem at once, one line each, in a single error, in the order of the environment', () => {

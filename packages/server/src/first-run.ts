@@ -12,7 +12,12 @@ export const ADMIN_TOKEN_FILE = 'admin-token';
  * The embedded platform sets itself up on first start, so `pnpm start` gives a working token:
  * bootstrap through the Auth service, print the admin token once, keep it in a 0600 file.
  */
-export async function bootstrapEmbedded({ authAddress, dataDir, logger, print }: {
+export async function bootstrapEmbedded({
+  authAddress,
+  dataDir,
+  logger,
+  print,
+}: {
   authAddress: string;
   dataDir: string;
   logger: Logger;
@@ -21,9 +26,14 @@ export async function bootstrapEmbedded({ authAddress, dataDir, logger, print }:
   const tokenFile = join(dataDir, ADMIN_TOKEN_FILE);
   const client = createAuthClient(authAddress);
   try {
-    const result = await unary(client, 'Bootstrap', { orgSlug: 'default', orgName: 'default', projectSlug: 'default', projectName: 'default' }, {
-      ctx: { requestId: 'first-run-bootstrap' },
-    });
+    const result = await unary(
+      client,
+      'Bootstrap',
+      { orgSlug: 'default', orgName: 'default', projectSlug: 'default', projectName: 'default' },
+      {
+        ctx: { requestId: 'first-run-bootstrap' },
+      },
+    );
     const token = result.token?.token;
     if (!token) throw new Error('bootstrap answered without a token');
     await writeFile(tokenFile, `${token}\n`, { mode: 0o600, flag: 'wx' });

@@ -36,7 +36,16 @@ it('starts dependencies first and the gateway after the services it calls, as a 
   }
   expect(all.at(-1)).toBe('all');
   const gatewayAndSecret = startOrder(registry, ['gateway', 'secret']);
-  expect([...gatewayAndSecret].sort()).toEqual(['database', 'gateway', 'kms', 'kv', 'principal-verification', 'secret', 'service-signing', 'service-verification']);
+  expect([...gatewayAndSecret].sort()).toEqual([
+    'database',
+    'gateway',
+    'kms',
+    'kv',
+    'principal-verification',
+    'secret',
+    'service-signing',
+    'service-verification',
+  ]);
   expect(gatewayAndSecret.indexOf('secret')).toBeLessThan(gatewayAndSecret.indexOf('gateway'));
   expect(startOrder(registry, ['secret'])).toEqual(['database', 'principal-verification', 'kms', 'secret']);
   // The gateway alone does not pull in the services it would start after.

@@ -73,7 +73,8 @@ export function configure(registry: Registry, targets: readonly string[], env: N
   return {
     order,
     platform: configs.get(platformSlice as ConfigSlice<unknown>) as PlatformSettings,
-    configOf: <Config>(module: ModuleDescriptor<Config, any>): Config | undefined => (module.config ? (configs.get(module.config as ConfigSlice<unknown>) as Config | undefined) : undefined),
+    configOf: <Config>(module: ModuleDescriptor<Config, any>): Config | undefined =>
+      module.config ? (configs.get(module.config as ConfigSlice<unknown>) as Config | undefined) : undefined,
     context: requirementContext(configs),
   };
 }
@@ -170,7 +171,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     finished: options.targets.every((name) => registry.modules.get(name)?.runsOnce),
     exportsOf: (module) => running.find((entry) => entry.name === module.name)?.started.exports as never,
     async ready() {
-      const checks = await Promise.all(running.filter(({ started }) => started.ready).map(async ({ name, started }) => [name, await started.ready!()] as const));
+      const checks = await Promise.all(
+        running.filter(({ started }) => started.ready).map(async ({ name, started }) => [name, await started.ready!()] as const),
+      );
       return Object.fromEntries(checks);
     },
     stop,

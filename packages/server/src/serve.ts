@@ -28,7 +28,9 @@ async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<voi
   const once = registry.selectable.filter((name) => registry.modules.get(name)!.runsOnce);
   const USAGE = `usage: coffer-server [--targets=${registry.selectable.filter((name) => !once.includes(name)).join('|')}[,...]] [--list-targets]
        coffer-server ${once.join(' | ')}`;
-  let args: ReturnType<typeof parseArgs<{ options: { targets: { type: 'string' }; 'list-targets': { type: 'boolean' }; help: { type: 'boolean' } }; allowPositionals: true }>>;
+  let args: ReturnType<
+    typeof parseArgs<{ options: { targets: { type: 'string' }; 'list-targets': { type: 'boolean' }; help: { type: 'boolean' } }; allowPositionals: true }>
+  >;
   try {
     args = parseArgs({
       options: { targets: { type: 'string' }, 'list-targets': { type: 'boolean' }, help: { type: 'boolean' } },

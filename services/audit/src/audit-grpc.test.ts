@@ -18,7 +18,7 @@ import {
   type AuditServiceClient,
   type Server,
 } from '@coffer/grpc';
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
+import { createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
 import { auditAccess, auditHandlers } from './audit-grpc.js';
 import { createAuditService } from './audit-service.js';
 import { createAuditStore } from './audit-store.js';
@@ -51,7 +51,8 @@ const event = (overrides: Record<string, string> = {}) => ({
   occurredAt: new Date().toISOString(),
   ...overrides,
 });
-const record = (events: ReturnType<typeof event>[], assertion = principal) => unary(client, 'Record', { groups: [{ principal: assertion, events }] }, fromGateway);
+const record = (events: ReturnType<typeof event>[], assertion = principal) =>
+  unary(client, 'Record', { groups: [{ principal: assertion, events }] }, fromGateway);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -137,7 +138,9 @@ describe('what a record may claim', () => {
   it('takes records from a Coffer service only', async () => {
     const before = await storedCount();
     const groups = [{ principal, events: [event()] }];
-    expect((await failureOf(unary(client, 'Record', { groups }, { ctx: { requestId: 't', principal: { assertion: principal } } }))).code).toBe('UNAUTHENTICATED');
+    expect((await failureOf(unary(client, 'Record', { groups }, { ctx: { requestId: 't', principal: { assertion: principal } } }))).code).toBe(
+      'UNAUTHENTICATED',
+    );
     const stranger = await (await createServiceSigner(generateKeyPairSync('ed25519').privateKey, 'gateway'))(AUDIT_SERVICE);
     expect((await failureOf(unary(client, 'Record', { groups }, { ctx: { requestId: 't', serviceAssertion: stranger } }))).code).toBe('UNAUTHENTICATED');
     expect(await storedCount()).toBe(before);

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { CofferError, parseInput } from '@coffer/contract';
-import { principalWith, requirePrincipal, servicesOnly, type AccessTable, type AsyncHandlers, type AuditServiceHandlers, type PrincipalVerifier } from '@coffer/grpc';
+import {
+  principalWith,
+  requirePrincipal,
+  servicesOnly,
+  type AccessTable,
+  type AsyncHandlers,
+  type AuditServiceHandlers,
+  type PrincipalVerifier,
+} from '@coffer/grpc';
 import type { AuditEvent, AuditService } from './audit-service.js';
 
 const MAX_BATCH = 5000;

@@ -5,7 +5,6 @@ import { auditAccess, auditHandlers } from './audit-grpc.js';
 import { createAuditService } from './audit-service.js';
 import { createAuditStore } from './audit-store.js';
 
-
 export const auditModule = defineModule({
   name: 'audit',
   kind: 'target',
@@ -16,7 +15,8 @@ export const auditModule = defineModule({
     const service = createAuditService({ knex: ctx.use(databaseModule).knex, store: createAuditStore() });
     const options = await serviceAdapterOptions(ctx, { audience: AUDIT_SERVICE, services: true });
     return {
-      grpc: (server) => addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service, options.verifyPrincipal), auditAccess, options),
+      grpc: (server) =>
+        addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service, options.verifyPrincipal), auditAccess, options),
     };
   },
 });

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { MAX_NAME_LENGTH, isPermission, parseInput, slugSchema as slug, type Permission } from '@coffer/contract';
-import { principalWith, publicAccess, requirePrincipal, type AccessTable, type AsyncHandlers, type AuthServiceHandlers, type PrincipalSigner } from '@coffer/grpc';
+import {
+  principalWith,
+  publicAccess,
+  requirePrincipal,
+  type AccessTable,
+  type AsyncHandlers,
+  type AuthServiceHandlers,
+  type PrincipalSigner,
+} from '@coffer/grpc';
 import type { AuthService } from './auth-service.js';
 
 const displayName = z.string().max(MAX_NAME_LENGTH);

@@ -7,7 +7,6 @@ import { authAccess, authHandlers } from './auth-grpc.js';
 import { createAuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
 
-
 export const authModule = defineModule({
   name: 'auth',
   kind: 'target',
@@ -21,6 +20,8 @@ export const authModule = defineModule({
     // Only the Auth service holds the key that makes principals.
     const signPrincipal = await createPrincipalSigner(ctx.use(principalSigningModule).privateKey);
     const options = await serviceAdapterOptions(ctx, { audience: AUTH_SERVICE });
-    return { grpc: (server) => addService(server, loadCofferPackage().coffer.v1.AuthService.service, authHandlers(service, signPrincipal), authAccess, options) };
+    return {
+      grpc: (server) => addService(server, loadCofferPackage().coffer.v1.AuthService.service, authHandlers(service, signPrincipal), authAccess, options),
+    };
   },
 });

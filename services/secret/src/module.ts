@@ -8,7 +8,6 @@ import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
 
-
 /** The Secret service, the only holder of a KMS provider, which the kms module passes in. */
 export const secretModule = defineModule({
   name: 'secret',

@@ -10,7 +10,15 @@ import {
   type Permission,
   type Resource,
 } from '@coffer/contract';
-import { principalWith, requirePrincipal, type AccessTable, type AsyncHandlers, type CallContext, type Principal, type SecretServiceHandlers } from '@coffer/grpc';
+import {
+  principalWith,
+  requirePrincipal,
+  type AccessTable,
+  type AsyncHandlers,
+  type CallContext,
+  type Principal,
+  type SecretServiceHandlers,
+} from '@coffer/grpc';
 import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './secret-service.js';
 
 const scopeSchema = z.object({ project: slugSchema, environment: slugSchema });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, withTenant, type Database } from '@coffer/db';
 import { isCofferError } from '@coffer/contract';
 import { createKeyring, createLocalKmsProvider, type KmsProvider } from '@coffer/kms';
-import { connectAsOwner, createTestDatabase, type TestDatabase } from '../../../tests/support/postgres.js';
+import { connectAsOwner, createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
 import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService, type Caller } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
@@ -79,7 +79,11 @@ describe('secret writes', () => {
     await service.set(caller, scope, { key: 'ROLL', value: 'second' });
     await service.rollback(caller, scope, 'ROLL', { version: 1 });
     const blobs = await withTenant(db.knex, orgId, (trx) =>
-      trx('secret_versions').join('secrets', 'secrets.id', 'secret_versions.secret_id').where('secrets.key', 'ROLL').orderBy('version').select('version', 'ciphertext', 'wrapped_dek'),
+      trx('secret_versions')
+        .join('secrets', 'secrets.id', 'secret_versions.secret_id')
+        .where('secrets.key', 'ROLL')
+        .orderBy('version')
+        .select('version', 'ciphertext', 'wrapped_dek'),
     );
     expect(blobs.map((b: { version: number }) => b.version)).toEqual([1, 2, 3]);
     expect(blobs[2].ciphertext).not.toBe(blobs[0].ciphertext);
@@ -116,7 +120,16 @@ describe('importing a document', () => {
       ],
       { dryRun: false },
     );
-    expect(plan).toEqual({ created: ['NEW'], updated: ['CHANGED'], unchanged: ['SAME'], errors: [], written: [{ key: 'NEW', version: 1 }, { key: 'CHANGED', version: 2 }] });
+    expect(plan).toEqual({
+      created: ['NEW'],
+      updated: ['CHANGED'],
+      unchanged: ['SAME'],
+      errors: [],
+      written: [
+        { key: 'NEW', version: 1 },
+        { key: 'CHANGED', version: 2 },
+      ],
+    });
     expect(await valuesOf(service, env)).toEqual({ SAME: 'same', CHANGED: 'new', NEW: 'new' });
     expect(await service.history(caller, env, 'SAME')).toHaveLength(1);
     expect(await service.history(caller, env, 'CHANGED')).toHaveLength(2);
@@ -167,7 +180,13 @@ describe('importing a document', () => {
       { key: 'KEPT', value: 'v2' },
       { key: 'ADDED', value: 'a' },
     ];
-    expect(await service.import(caller, env, entries, { dryRun: true })).toEqual({ created: ['ADDED'], updated: ['KEPT'], unchanged: [], errors: [], written: [] });
+    expect(await service.import(caller, env, entries, { dryRun: true })).toEqual({
+      created: ['ADDED'],
+      updated: ['KEPT'],
+      unchanged: [],
+      errors: [],
+      written: [],
+    });
     expect(await valuesOf(service, env)).toEqual({ KEPT: 'v1' });
     expect(await service.history(caller, env, 'KEPT')).toHaveLength(1);
   });
@@ -204,7 +223,16 @@ describe('importing a document', () => {
     expect(await service.history(caller, env, 'ADDED')).toHaveLength(1);
 
     const again = await service.import(caller, env, entries, { dryRun: true });
-    expect(await service.import(caller, env, entries, { dryRun: false, expectedPlan: again })).toEqual({ created: [], updated: ['KEPT', 'ADDED'], unchanged: [], errors: [], written: [{ key: 'KEPT', version: 2 }, { key: 'ADDED', version: 2 }] });
+    expect(await service.import(caller, env, entries, { dryRun: false, expectedPlan: again })).toEqual({
+      created: [],
+      updated: ['KEPT', 'ADDED'],
+      unchanged: [],
+      errors: [],
+      written: [
+        { key: 'KEPT', version: 2 },
+        { key: 'ADDED', version: 2 },
+      ],
+    });
     expect(await valuesOf(service, env)).toEqual({ KEPT: 'v2', ADDED: 'from-file' });
   });
 
@@ -234,12 +262,23 @@ describe('importing a document', () => {
       ],
       { dryRun: false },
     );
-    expect(plan).toEqual({ created: ['RETRIES'], updated: ['PORT'], unchanged: [], errors: [], written: [{ key: 'PORT', version: 2 }, { key: 'RETRIES', version: 1 }] });
+    expect(plan).toEqual({
+      created: ['RETRIES'],
+      updated: ['PORT'],
+      unchanged: [],
+      errors: [],
+      written: [
+        { key: 'PORT', version: 2 },
+        { key: 'RETRIES', version: 1 },
+      ],
+    });
     expect((await service.get(caller, env, 'PORT', { reveal: false })).meta).toMatchObject({ type: 'integer', version: 2, description: 'http port' });
     expect((await service.get(caller, env, 'RETRIES', { reveal: false })).meta).toMatchObject({ type: 'integer', version: 1, description: 'attempts' });
     // The same value, type and description again: nothing to write.
     expect(await service.import(caller, env, [{ key: 'PORT', value: '8080', type: 'integer' }], { dryRun: false })).toMatchObject({ unchanged: ['PORT'] });
-    expect(await service.import(caller, env, [{ key: 'PORT', value: '8080', description: 'the port' }], { dryRun: false })).toMatchObject({ updated: ['PORT'] });
+    expect(await service.import(caller, env, [{ key: 'PORT', value: '8080', description: 'the port' }], { dryRun: false })).toMatchObject({
+      updated: ['PORT'],
+    });
     expect(await service.history(caller, env, 'PORT')).toHaveLength(3);
   });
 
@@ -248,7 +287,8 @@ describe('importing a document', () => {
     let versionsWritten = 0;
     const failing = {
       ...store,
-      insertVersion: (...args: Parameters<typeof store.insertVersion>) => (++versionsWritten === 2 ? Promise.reject(new Error('disk full')) : store.insertVersion(...args)),
+      insertVersion: (...args: Parameters<typeof store.insertVersion>) =>
+        ++versionsWritten === 2 ? Promise.reject(new Error('disk full')) : store.insertVersion(...args),
     };
     const env = await freshScope();
     const entries = [
@@ -335,7 +375,9 @@ describe('keys, outages and corruption', () => {
         [orgId],
       );
       // The KEK version a blob names is gone: unreadable, but no tag failed.
-      await owner.query(`update secret_versions set kms_key_version = 99 where secret_id = (select id from secrets where key = 'ORPHANED' and org_id = $1)`, [orgId]);
+      await owner.query(`update secret_versions set kms_key_version = 99 where secret_id = (select id from secrets where key = 'ORPHANED' and org_id = $1)`, [
+        orgId,
+      ]);
     } finally {
       await owner.end();
     }

@@ -210,7 +210,10 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
   /** The current versions of these keys, for an import to resolve their KEKs before it compares. */
   async function currentVersionsOf(trx: Knex.Transaction, scope: Scope, keys: string[]): Promise<StoredBlobs[]> {
     const secrets = (await store.lockSecrets(trx, await environmentId(trx, scope), keys, false)).filter((secret) => !secret.deleted);
-    return store.currentVersionBlobs(trx, secrets.map((secret) => secret.id));
+    return store.currentVersionBlobs(
+      trx,
+      secrets.map((secret) => secret.id),
+    );
   }
 
   /** Opens stored versions read in an earlier transaction, resolving their KEKs first. */
@@ -297,24 +300,28 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
 
     /** A new version holding an old version's value, freshly encrypted under the current KEK. */
     rollback(caller: Caller, scope: Scope, key: string, target: { version: number; expectedVersion?: number }): Promise<SecretMeta> {
-      return withKeys(caller, async (trx, { write, opened }) => {
-        const envId = await environmentId(trx, scope);
-        const secret = await store.findSecret(trx, envId, key, true);
-        if (!secret || secret.deleted) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
-        const old = await versionOf(trx, secret, target.version);
-        const written = await writeVersion(trx, caller, write, envId, secret, {
-          key,
-          value: opened.open(key, old),
-          type: old.type as SecretType,
-          description: old.description,
-          expectedVersion: target.expectedVersion,
-        });
-        return toMeta(written);
-      }, async (trx) => {
-        const secret = await store.findSecret(trx, await environmentId(trx, scope), key);
-        const old = secret && (await store.findVersion(trx, secret.id, target.version));
-        return old ? [old] : [];
-      });
+      return withKeys(
+        caller,
+        async (trx, { write, opened }) => {
+          const envId = await environmentId(trx, scope);
+          const secret = await store.findSecret(trx, envId, key, true);
+          if (!secret || secret.deleted) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
+          const old = await versionOf(trx, secret, target.version);
+          const written = await writeVersion(trx, caller, write, envId, secret, {
+            key,
+            value: opened.open(key, old),
+            type: old.type as SecretType,
+            description: old.description,
+            expectedVersion: target.expectedVersion,
+          });
+          return toMeta(written);
+        },
+        async (trx) => {
+          const secret = await store.findSecret(trx, await environmentId(trx, scope), key);
+          const old = secret && (await store.findVersion(trx, secret.id, target.version));
+          return old ? [old] : [];
+        },
+      );
     },
 
     /** The latest value of every live key, with names that could hijack the child process withheld. */
@@ -350,61 +357,65 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
       entries: readonly ImportEntry[],
       options: { dryRun: boolean; expectedPlan?: PlanKeys; writeAll?: boolean },
     ): Promise<ImportPlan> {
-      return withKeys(caller, async (trx, { write, opened }) => {
-        const envId = await environmentId(trx, scope);
-        // Also what makes expectedPlan hold until commit: no other import runs in between, the
-        // existing keys are locked below, and a key a single write creates meanwhile makes this
-        // import's insert fail (ABORTED), so nothing is written against a stale plan.
-        await store.lockEnvironmentForImport(trx, envId);
-        const wanted = lastEntryOfEachKey(entries);
-        // Only keys that can exist are looked up; one with a NUL in it could not even reach PostgreSQL.
-        const locked = await store.lockSecrets(trx, envId, [...wanted.keys()].filter(isSecretKey));
-        const existing = new Map(locked.map((secret) => [secret.key, secret]));
-        const plan: ImportPlan = { created: [], updated: [], unchanged: [], errors: [], written: [] };
-        const writes: { key: string; value: string; type: SecretType; description: string; secret: SecretRow | undefined }[] = [];
-        for (const [key, entry] of wanted) {
-          const secret = existing.get(key);
-          // As a single set: a type or description not given keeps the secret's own.
-          const type = entry.type ?? (secret?.type as SecretType | undefined) ?? 'text';
-          const description = entry.description ?? secret?.description ?? '';
-          const problem = importProblem(key, entry.value, type);
-          const write = { key, value: entry.value, type, description, secret };
-          if (problem !== null) {
-            plan.errors.push({ key, message: problem });
-          } else if (!secret || secret.deleted) {
-            plan.created.push(key);
-            writes.push(write);
-          } else if (
-            !options.writeAll &&
-            type === secret.type &&
-            description === secret.description &&
-            sameValue(opened.open(key, await versionOf(trx, secret, secret.current_version)), entry.value)
-          ) {
-            plan.unchanged.push(key);
-          } else {
-            plan.updated.push(key);
-            writes.push(write);
+      return withKeys(
+        caller,
+        async (trx, { write, opened }) => {
+          const envId = await environmentId(trx, scope);
+          // Also what makes expectedPlan hold until commit: no other import runs in between, the
+          // existing keys are locked below, and a key a single write creates meanwhile makes this
+          // import's insert fail (ABORTED), so nothing is written against a stale plan.
+          await store.lockEnvironmentForImport(trx, envId);
+          const wanted = lastEntryOfEachKey(entries);
+          // Only keys that can exist are looked up; one with a NUL in it could not even reach PostgreSQL.
+          const locked = await store.lockSecrets(trx, envId, [...wanted.keys()].filter(isSecretKey));
+          const existing = new Map(locked.map((secret) => [secret.key, secret]));
+          const plan: ImportPlan = { created: [], updated: [], unchanged: [], errors: [], written: [] };
+          const writes: { key: string; value: string; type: SecretType; description: string; secret: SecretRow | undefined }[] = [];
+          for (const [key, entry] of wanted) {
+            const secret = existing.get(key);
+            // As a single set: a type or description not given keeps the secret's own.
+            const type = entry.type ?? (secret?.type as SecretType | undefined) ?? 'text';
+            const description = entry.description ?? secret?.description ?? '';
+            const problem = importProblem(key, entry.value, type);
+            const write = { key, value: entry.value, type, description, secret };
+            if (problem !== null) {
+              plan.errors.push({ key, message: problem });
+            } else if (!secret || secret.deleted) {
+              plan.created.push(key);
+              writes.push(write);
+            } else if (
+              !options.writeAll &&
+              type === secret.type &&
+              description === secret.description &&
+              sameValue(opened.open(key, await versionOf(trx, secret, secret.current_version)), entry.value)
+            ) {
+              plan.unchanged.push(key);
+            } else {
+              plan.updated.push(key);
+              writes.push(write);
+            }
           }
-        }
-        if (plan.errors.length > 0) return plan;
-        if (options.expectedPlan) {
-          const differences = planDifferences(options.expectedPlan, plan);
-          if (differences.length > 0) {
-            const shown = differences.slice(0, 3).join('; ') + (differences.length > 3 ? `; and ${differences.length - 3} more` : '');
-            throw new CofferError(
-              'ABORTED',
-              `environment '${scope.environment}' changed since the plan was shown (${shown}); nothing was written: push again to see the new plan`,
-              { details: { field: 'expectedPlan' } },
-            );
+          if (plan.errors.length > 0) return plan;
+          if (options.expectedPlan) {
+            const differences = planDifferences(options.expectedPlan, plan);
+            if (differences.length > 0) {
+              const shown = differences.slice(0, 3).join('; ') + (differences.length > 3 ? `; and ${differences.length - 3} more` : '');
+              throw new CofferError(
+                'ABORTED',
+                `environment '${scope.environment}' changed since the plan was shown (${shown}); nothing was written: push again to see the new plan`,
+                { details: { field: 'expectedPlan' } },
+              );
+            }
           }
-        }
-        if (options.dryRun) return plan;
-        for (const { secret, ...input } of writes) {
-          const row = await writeVersion(trx, caller, write, envId, secret, input);
-          plan.written.push({ key: row.key, version: row.current_version });
-        }
-        return plan;
-      }, options.writeAll ? undefined : (trx) => currentVersionsOf(trx, scope, [...new Set(entries.map((entry) => entry.key))].filter(isSecretKey)));
+          if (options.dryRun) return plan;
+          for (const { secret, ...input } of writes) {
+            const row = await writeVersion(trx, caller, write, envId, secret, input);
+            plan.written.push({ key: row.key, version: row.current_version });
+          }
+          return plan;
+        },
+        options.writeAll ? undefined : (trx) => currentVersionsOf(trx, scope, [...new Set(entries.map((entry) => entry.key))].filter(isSecretKey)),
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Knex } from '@coffer/db';
+import { mapDatabaseError, type Knex } from '@coffer/db';
 import type { StoredBlobs } from './secret-sealer.js';
 
 export interface EnvironmentRow {
@@ -100,7 +100,9 @@ export function createSecretStore() {
     },
 
     async insertSecret(trx: Knex.Transaction, row: Omit<SecretRow, 'created_at' | 'updated_at' | 'deleted'>): Promise<SecretRow> {
-      const [inserted] = await trx<SecretRow>('secrets').insert({ ...row, deleted: false }).returning('*');
+      const [inserted] = await trx<SecretRow>('secrets')
+        .insert({ ...row, deleted: false })
+        .returning('*');
       return inserted as SecretRow;
     },
 
@@ -141,8 +143,12 @@ export function createSecretStore() {
      * with a null key means it is empty.
      */
     async currentValues(knex: Knex, orgId: string, projectSlug: string, envSlug: string): Promise<InjectRow[]> {
-      const result = await knex.raw(`select * from secret_current_values(?, ?, ?)`, [orgId, projectSlug, envSlug]);
-      return result.rows as InjectRow[];
+      try {
+        const result = await knex.raw(`select * from secret_current_values(?, ?, ?)`, [orgId, projectSlug, envSlug]);
+        return result.rows as InjectRow[];
+      } catch (err) {
+        throw mapDatabaseError(err);
+      }
     },
   };
 }

@@ -56,7 +56,10 @@ export function registerAuth(program: Command): void {
       // A token belongs to one organisation: make it the default when none is chosen yet.
       if (orgs?.length === 1 && !file.context?.org) session.store.update((current) => ({ ...current, context: { ...current.context, org: orgs![0] } }));
       if (options.json) printJson({ apiUrl, orgs: orgs ?? null, config: session.store.paths.config });
-      else process.stdout.write(`Logged in to ${apiUrl}${orgs ? ` (organisation ${orgs.join(', ')})` : ''}; token stored encrypted in ${session.store.paths.config}\n`);
+      else
+        process.stdout.write(
+          `Logged in to ${apiUrl}${orgs ? ` (organisation ${orgs.join(', ')})` : ''}; token stored encrypted in ${session.store.paths.config}\n`,
+        );
     });
   examples(login, [
     'coffer login --api-url https://coffer.example.com          # asks for the token, input hidden',

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
+import { isSlug, SLUG_RULE } from '@coffer/contract/rules';
 import { CliError, EXIT } from '../errors.js';
 import { printJson, table } from '../output.js';
 import { Session } from '../session.js';
 import { examples, withCommon, withScope, type CommonOptions, type ScopeOptions } from './common.js';
-
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export function registerContext(program: Command): void {
   const context = program.command('context').description('the default organisation, project and environment (works offline)');
@@ -17,10 +16,14 @@ export function registerContext(program: Command): void {
   const set = withScope(context.command('set'))
     .description('save defaults; parts not given are kept')
     .action((options: ScopeOptions) => {
-      const given = { ...(options.org ? { org: options.org } : {}), ...(options.project ? { project: options.project } : {}), ...(options.env ? { env: options.env } : {}) };
+      const given = {
+        ...(options.org ? { org: options.org } : {}),
+        ...(options.project ? { project: options.project } : {}),
+        ...(options.env ? { env: options.env } : {}),
+      };
       if (Object.keys(given).length === 0) throw new CliError('nothing to set: pass --org, --project and/or --env', EXIT.USAGE);
       for (const [part, value] of Object.entries(given)) {
-        if (!SLUG.test(value)) throw new CliError(`invalid --${part} "${value}"`, EXIT.USAGE);
+        if (!isSlug(value)) throw new CliError(`invalid --${part} "${value}": a slug ${SLUG_RULE}`, EXIT.USAGE);
       }
       const session = new Session();
       const file = session.store.update((current) => ({ ...current, context: { ...current.context, ...given } }));
@@ -36,11 +39,22 @@ export function registerContext(program: Command): void {
       const resolved = session.context(options);
       const apiUrl = process.env.COFFER_API_URL || session.store.load().apiUrl;
       if (options.json) {
-        printJson({ org: resolved.org ?? null, project: resolved.project ?? null, env: resolved.env ?? null, sources: resolved.sources, pinFile: resolved.pinFile ?? null, apiUrl: apiUrl ?? null });
+        printJson({
+          org: resolved.org ?? null,
+          project: resolved.project ?? null,
+          env: resolved.env ?? null,
+          sources: resolved.sources,
+          pinFile: resolved.pinFile ?? null,
+          apiUrl: apiUrl ?? null,
+        });
         return;
       }
       const origin = { flag: 'flag', file: resolved.pinFile ?? '.coffer.json', saved: 'saved context' } as const;
-      const rows = (['org', 'project', 'env'] as const).map((part) => [part, resolved[part] ?? '(not set)', resolved.sources[part] ? origin[resolved.sources[part]!] : '']);
+      const rows = (['org', 'project', 'env'] as const).map((part) => [
+        part,
+        resolved[part] ?? '(not set)',
+        resolved.sources[part] ? origin[resolved.sources[part]!] : '',
+      ]);
       rows.push(['api', apiUrl ?? '(not set)', process.env.COFFER_API_URL ? 'COFFER_API_URL' : apiUrl ? 'config' : '']);
       process.stdout.write(table(['', 'VALUE', 'FROM'], rows));
     });

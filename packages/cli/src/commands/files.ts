@@ -55,7 +55,11 @@ function readDocument(file: string): string {
 
 /** The plan, by key names only: the server never sends values here and neither do we print any. */
 /** `/orgs/acme/projects/api/envs/production` as people name it: `acme/api/production`. */
-const scopeLabel = (scope: string) => scope.split('/').filter((_, i) => i % 2 === 0 && i > 0).join('/');
+const scopeLabel = (scope: string) =>
+  scope
+    .split('/')
+    .filter((_, i) => i % 2 === 0 && i > 0)
+    .join('/');
 
 function printPlan(plan: Plan, heading: string): void {
   const { green, yellow, red, dim } = style(useColour(process.stdout));
@@ -171,7 +175,12 @@ export function registerFiles(program: Command): void {
       // plan confirmed here and answers 409 (exit 7), writing nothing, when it no longer holds.
       applied(await send({ dryRun: false, expectedPlan: { created: plan.created, updated: plan.updated, unchanged: plan.unchanged } }));
     });
-  examples(push, ['coffer push .env --dry-run', 'coffer push .env', 'coffer push config.yaml --env staging --yes', 'coffer push secrets.txt --format env --yes --json']);
+  examples(push, [
+    'coffer push .env --dry-run',
+    'coffer push .env',
+    'coffer push config.yaml --env staging --yes',
+    'coffer push secrets.txt --format env --yes --json',
+  ]);
 
   const pull = withScope(program.command('pull'))
     .description('print the environment as a .env, JSON or YAML document, or write it to a new 0600 file')
@@ -193,7 +202,12 @@ export function registerFiles(program: Command): void {
       if (options.json) return printJson({ format: data.format, content: data.content, removed });
       out(data.content);
     });
-  examples(pull, ['coffer pull > /dev/null  # check access', 'coffer pull --format json | jq .', 'coffer pull --out .env.local', 'coffer pull --out .env.local --force']);
+  examples(pull, [
+    'coffer pull > /dev/null  # check access',
+    'coffer pull --format json | jq .',
+    'coffer pull --out .env.local',
+    'coffer pull --out .env.local --force',
+  ]);
 
   const diff = withScope(program.command('diff'))
     .description('show which keys of a file differ from the environment (key names only; changes nothing)')

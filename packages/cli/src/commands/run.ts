@@ -69,7 +69,12 @@ export function registerRun(program: Command): void {
 
       const session = new Session();
       const { api, scope } = session.scoped(options, options.timeout);
-      const data = await injectOrSnapshot(session, scope, () => api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`), options);
+      const data = await injectOrSnapshot(
+        session,
+        scope,
+        () => api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`),
+        options,
+      );
       const { env, clashes, removed } = childEnvironment(process.env, data.values ?? {}, Boolean(options.override));
       const withheld = [...new Set([...(data.removed ?? []), ...removed])].sort();
       if (withheld.length > 0) process.stderr.write(`coffer: withheld names that could hijack the process: ${withheld.join(', ')}\n`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ApiClient } from '../api.js';
+import { isSecretKey, isSecretType, SECRET_KEY_RULE, SECRET_TYPES } from '@coffer/contract/rules';
 import { CliError, EXIT } from '../errors.js';
 import { formatTime, printJson, style, table, useColour } from '../output.js';
 import { Session } from '../session.js';
@@ -24,11 +25,8 @@ interface VersionMeta {
   createdBy?: string;
 }
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
-const TYPES = ['text', 'json', 'yaml', 'boolean', 'integer', 'password'];
-
 function checkKey(key: string): string {
-  if (!KEY.test(key)) throw new CliError(`invalid key "${key}": use letters, digits and _, not starting with a digit`, EXIT.USAGE);
+  if (!isSecretKey(key)) throw new CliError(`invalid key "${key}": it ${SECRET_KEY_RULE}`, EXIT.USAGE);
   return key;
 }
 
@@ -53,7 +51,13 @@ interface PushAnswer {
  * every key is written or none is. `writeAll` makes each a new version, exactly as a single set
  * does, so secrets:write is enough. A refusal names each bad key (never its value).
  */
-async function setSeveral(api: ApiClient, scope: string, pairs: [string, string][], attributes: { type?: string; description?: string }, json: boolean): Promise<void> {
+async function setSeveral(
+  api: ApiClient,
+  scope: string,
+  pairs: [string, string][],
+  attributes: { type?: string; description?: string },
+  json: boolean,
+): Promise<void> {
   const entries = pairs.map(([key, value]) => ({ key, value, ...attributes }));
   let answer: PushAnswer;
   try {
@@ -82,7 +86,12 @@ export function registerSecrets(program: Command): void {
       if (options.json) return printJson(data.secrets);
       if (data.secrets.length === 0) return void out('No secrets\n');
       const { dim } = style(useColour());
-      out(table(['KEY', 'TYPE', 'VERSION', 'UPDATED'], data.secrets.map((s) => [s.deleted ? dim(`${s.key} (deleted)`) : s.key, s.type, String(s.version), formatTime(s.updatedAt)])));
+      out(
+        table(
+          ['KEY', 'TYPE', 'VERSION', 'UPDATED'],
+          data.secrets.map((s) => [s.deleted ? dim(`${s.key} (deleted)`) : s.key, s.type, String(s.version), formatTime(s.updatedAt)]),
+        ),
+      );
     });
   examples(list, ['coffer secrets list', 'coffer secrets list --env staging --json | jq -r ".[].key"']);
 
@@ -102,21 +111,33 @@ export function registerSecrets(program: Command): void {
       if (options.plain) return void out(secret.value ?? '');
       if (options.json) return printJson(secret);
       const { bold } = style(useColour());
-      const rows = [['key', secret.key], ['type', secret.type], ['version', String(secret.version)], ['updated', `${formatTime(secret.updatedAt)}${secret.updatedBy ? ` by ${secret.updatedBy}` : ''}`]];
+      const rows = [
+        ['key', secret.key],
+        ['type', secret.type],
+        ['version', String(secret.version)],
+        ['updated', `${formatTime(secret.updatedAt)}${secret.updatedBy ? ` by ${secret.updatedBy}` : ''}`],
+      ];
       if (secret.description) rows.push(['description', secret.description]);
       if (secret.deleted) rows.push(['deleted', 'yes']);
       out(rows.map(([name, value]) => `${bold(name!.padEnd(12))}${value}`).join('\n') + '\n');
-      if (secret.value !== undefined) out(`${bold('value'.padEnd(12))}${secret.value.includes('\n') ? `\n${secret.value}${secret.value.endsWith('\n') ? '' : '\n'}` : `${secret.value}\n`}`);
+      if (secret.value !== undefined)
+        out(`${bold('value'.padEnd(12))}${secret.value.includes('\n') ? `\n${secret.value}${secret.value.endsWith('\n') ? '' : '\n'}` : `${secret.value}\n`}`);
     });
-  examples(get, ['coffer secrets get API_KEY', 'export API_KEY="$(coffer secrets get API_KEY --plain)"', 'coffer secrets get API_KEY --version 2 --json', 'coffer secrets get API_KEY --meta']);
+  examples(get, [
+    'coffer secrets get API_KEY',
+    'export API_KEY="$(coffer secrets get API_KEY --plain)"',
+    'coffer secrets get API_KEY --version 2 --json',
+    'coffer secrets get API_KEY --meta',
+  ]);
 
   const set = withScope(secrets.command('set'))
     .description('create or update secrets: KEY=VALUE ... (several at once: all or nothing), or KEY alone to read the value from stdin')
     .argument('<assignments...>', 'KEY=VALUE pairs, or one KEY')
-    .option('--type <type>', `value type: ${TYPES.join(', ')} (default text; kept on update when omitted)`)
+    .option('--type <type>', `value type: ${SECRET_TYPES.join(', ')} (default text; kept on update when omitted)`)
     .option('--description <text>', 'a description')
     .action(async (assignments: string[], options: ScopeOptions & { type?: string; description?: string }) => {
-      if (options.type !== undefined && !TYPES.includes(options.type)) throw new CliError(`invalid --type "${options.type}": one of ${TYPES.join(', ')}`, EXIT.USAGE);
+      if (options.type !== undefined && !isSecretType(options.type))
+        throw new CliError(`invalid --type "${options.type}": one of ${SECRET_TYPES.join(', ')}`, EXIT.USAGE);
       const pairs: [string, string | undefined][] = assignments.map((arg) => {
         const at = arg.indexOf('=');
         return at < 0 ? [checkKey(arg), undefined] : [checkKey(arg.slice(0, at)), arg.slice(at + 1)];
@@ -128,7 +149,10 @@ export function registerSecrets(program: Command): void {
         pairs[0]![1] = (await readStdin()).replace(/\r?\n$/, '');
       }
       const { api, scope } = new Session().scoped(options);
-      const attributes = { ...(options.type ? { type: options.type } : {}), ...(options.description !== undefined ? { description: options.description } : {}) };
+      const attributes = {
+        ...(options.type ? { type: options.type } : {}),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+      };
       if (pairs.length > 1) return setSeveral(api, scope, pairs as [string, string][], attributes, Boolean(options.json));
       const [key, value] = pairs[0]!;
       const meta = await api.request<SecretMeta>('POST', keyPath(scope, key), { value, ...attributes });
@@ -171,7 +195,12 @@ export function registerSecrets(program: Command): void {
       const { api, scope } = new Session().scoped(options);
       const data = await api.request<{ key: string; versions: VersionMeta[] }>('GET', keyPath(scope, key, '/history'));
       if (options.json) return printJson(data);
-      out(table(['VERSION', 'TYPE', 'CREATED', 'BY', 'DESCRIPTION'], data.versions.map((v) => [String(v.version), v.type, formatTime(v.createdAt), v.createdBy ?? '', v.description ?? ''])));
+      out(
+        table(
+          ['VERSION', 'TYPE', 'CREATED', 'BY', 'DESCRIPTION'],
+          data.versions.map((v) => [String(v.version), v.type, formatTime(v.createdAt), v.createdBy ?? '', v.description ?? '']),
+        ),
+      );
     });
   examples(history, ['coffer secrets history API_KEY']);
 
@@ -184,14 +213,22 @@ export function registerSecrets(program: Command): void {
     .action(async (key: string, options: ScopeOptions & { from: number; to: number; reveal?: boolean }) => {
       const { api, scope } = new Session().scoped(options);
       const query = new URLSearchParams({ from: String(options.from), to: String(options.to), ...(options.reveal ? { reveal: 'true' } : {}) });
-      const data = await api.request<{ key: string; from: VersionMeta; to: VersionMeta; valueChanged: boolean; typeChanged: boolean; descriptionChanged: boolean; fromValue?: string; toValue?: string }>(
-        'GET',
-        keyPath(scope, key, `/diff?${query}`),
-      );
+      const data = await api.request<{
+        key: string;
+        from: VersionMeta;
+        to: VersionMeta;
+        valueChanged: boolean;
+        typeChanged: boolean;
+        descriptionChanged: boolean;
+        fromValue?: string;
+        toValue?: string;
+      }>('GET', keyPath(scope, key, `/diff?${query}`));
       if (options.json) return printJson(data);
       const { red, green } = style(useColour());
       const said = (changed: boolean) => (changed ? 'changed' : 'unchanged');
-      out(`${data.key}: version ${data.from.version} -> ${data.to.version}\n  value        ${said(data.valueChanged)}\n  type         ${data.typeChanged ? `${data.from.type} -> ${data.to.type}` : 'unchanged'}\n  description  ${said(data.descriptionChanged)}\n`);
+      out(
+        `${data.key}: version ${data.from.version} -> ${data.to.version}\n  value        ${said(data.valueChanged)}\n  type         ${data.typeChanged ? `${data.from.type} -> ${data.to.type}` : 'unchanged'}\n  description  ${said(data.descriptionChanged)}\n`,
+      );
       if (data.fromValue !== undefined || data.toValue !== undefined) {
         out(`${red(`- ${data.fromValue ?? ''}`)}\n${green(`+ ${data.toValue ?? ''}`)}\n`);
       }

@@ -1,0 +1,11 @@
+/**
+ * The contract without its zod schemas, for clients that must start fast (the coffer CLI through
+ * tsx would load zod on every run): `@coffer/contract/rules`.
+ */
+export * from './errors.js';
+export * from './permissions.js';
+export * from './slugs.js';
+export * from './secrets.js';
+export * from './envelope.js';
+export * from './checksum.js';
+export * from './channels.js';

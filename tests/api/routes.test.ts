@@ -1,0 +1,175 @@
+/**
+ * Every declared REST route (gateway/src/routes), mounted on a running platform, obeys the rules
+ * the one route shape promises: a token of another organisation gets 404 on any `:org` path, bad
+ * input is a 400 naming the field and changes nothing, and an audited route leaves a record of its
+ * success and of its failure. The declarations themselves are checked in gateway/src/routes.test.ts.
+ *
+ * The route table is read from the gateway's sources by path: @coffer/gateway does not export it,
+ * and gateway's own tests cannot start a platform (the server depends on the gateway).
+ */
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, SCOPE_PATH, type Route } from '@coffer/gateway';
+import { auditTrail, expectError, expectOk, scopePath, tableCounts, waitForAudit, type AuditRecord } from '@coffer/test-kit/api-assertions';
+import { seedOrg, usePlatform, type SeededOrg } from '@coffer/test-kit/fixtures';
+import type { Api } from '@coffer/test-kit/platform';
+
+const platform = usePlatform();
+let acme: SeededOrg;
+let globex: SeededOrg;
+let revocableTokenId: string;
+
+const label = (route: Route) => `${route.method.toUpperCase()} ${route.path}`;
+const SECRET = `${SCOPE_PATH}/secrets/:key`;
+
+/** A request each route answers with success on this platform (bootstrap cannot succeed twice). */
+interface Sample {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  status: number;
+  /** The action recorded on success, when the answer decides it rather than the declaration. */
+  action?: string;
+}
+const SAMPLES: Record<string, Sample> = {
+  'POST /bootstrap': { body: { org: 'late', project: 'api' }, status: 409 },
+  'GET /orgs': { status: 200 },
+  'POST /orgs': { body: { slug: 'routes-org' }, status: 201 },
+  'GET /orgs/:org/projects': { status: 200 },
+  'POST /orgs/:org/projects': { body: { slug: 'routes-project' }, status: 201 },
+  'GET /orgs/:org/projects/:project/envs': { status: 200 },
+  'POST /orgs/:org/projects/:project/envs': { body: { slug: 'routes-env' }, status: 201 },
+  'POST /orgs/:org/tokens': { body: { name: 'routes-token', permissions: ['secrets:read'] }, status: 201 },
+  'DELETE /orgs/:org/tokens/:tokenId': { status: 200 },
+  'GET /orgs/:org/audit': { query: 'limit=5', status: 200 },
+  [`GET ${SCOPE_PATH}/secrets`]: { status: 200 },
+  [`POST ${SCOPE_PATH}/inject`]: { status: 200 },
+  [`GET ${SECRET}`]: { params: { key: 'ROUTED' }, query: 'reveal=true', status: 200 },
+  [`POST ${SECRET}`]: { params: { key: 'ROUTE_SET' }, body: { value: 'route-set-value' }, status: 201, action: 'secret.create' },
+  [`DELETE ${SECRET}`]: { params: { key: 'ROUTE_DELETE' }, status: 200 },
+  [`DELETE ${SECRET}/permanent`]: { params: { key: 'ROUTE_PURGE' }, status: 200 },
+  [`POST ${SECRET}/restore`]: { params: { key: 'ROUTE_RESTORE' }, status: 200 },
+  [`GET ${SECRET}/history`]: { params: { key: 'ROUTED' }, status: 200 },
+  [`GET ${SECRET}/diff`]: { params: { key: 'ROUTED' }, query: 'from=1&to=2', status: 200 },
+  [`POST ${SECRET}/rollback`]: { params: { key: 'ROUTE_ROLLBACK' }, body: { version: 1 }, status: 200 },
+  [`POST ${SCOPE_PATH}/sync/push`]: { body: { format: 'env', content: 'ROUTE_PUSHED=pushed\n' }, status: 200 },
+  [`GET ${SCOPE_PATH}/sync/pull`]: { query: 'format=env', status: 200 },
+  [`POST ${SCOPE_PATH}/sync/diff`]: { body: { format: 'env', content: 'ROUTED=local\n' }, status: 200 },
+};
+
+/** An invalid value for each path parameter a route can have. */
+const BAD_PARAMS: Record<string, string> = {
+  org: 'Not_A_Slug',
+  project: 'Not_A_Slug',
+  env: 'Not_A_Slug',
+  key: '9_STARTS_WITH_A_DIGIT',
+  tokenId: 'not-a-token-id',
+};
+
+const sampleOf = (route: Route): Sample => {
+  const sample = SAMPLES[label(route)];
+  if (!sample) throw new Error(`no sample request for ${label(route)}`);
+  return sample;
+};
+
+/** The route's path under /api/v1 with the sample's parameters, in organisation `org`. */
+function pathOf(route: Route, org: string, params: Record<string, string> = {}, query = sampleOf(route).query): string {
+  const values: Record<string, string> = {
+    org,
+    project: 'api',
+    env: 'development',
+    key: 'ROUTED',
+    tokenId: revocableTokenId,
+    ...sampleOf(route).params,
+    ...params,
+  };
+  const path = route.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => encodeURIComponent(values[name]!));
+  return query ? `${path}?${query}` : path;
+}
+
+const requestId = (what: string) => `req-routes-${what}-${randomBytes(6).toString('hex')}`;
+const namesOrg = (route: Route) => route.path.includes(':org');
+const audited = ROUTES.filter((route) => route.audit);
+
+/** The audit action a route declares for a query. */
+function declaredAction(route: Route, query = ''): string {
+  const action = route.audit!.action;
+  return typeof action === 'string' ? action : action(Object.fromEntries(new URLSearchParams(query)));
+}
+
+beforeAll(async () => {
+  acme = await seedOrg(platform, { org: 'acme', project: 'api' });
+  globex = await seedOrg(platform, { org: 'globex', project: 'api', envs: ['development'] });
+  const put = (key: string, value: string) => acme.api('POST', `${scopePath('acme', 'api', 'development')}/secrets/${key}`, { body: { value } });
+  for (const key of ['ROUTED', 'ROUTE_DELETE', 'ROUTE_PURGE', 'ROUTE_RESTORE', 'ROUTE_ROLLBACK']) expectOk(await put(key, `${key}-v1`), 201);
+  for (const key of ['ROUTED', 'ROUTE_ROLLBACK']) expectOk(await put(key, `${key}-v2`));
+  expectOk(await acme.api('DELETE', `${scopePath('acme', 'api', 'development')}/secrets/ROUTE_RESTORE`));
+  revocableTokenId = expectOk(await acme.api('POST', '/orgs/acme/tokens', { body: { name: 'revocable', permissions: ['secrets:read'] } }), 201).id;
+});
+
+it('has a sample request for every declared route, and none for a route that does not exist', () => {
+  expect(Object.keys(SAMPLES).sort()).toEqual(ROUTES.map(label).sort());
+});
+
+describe('a token of another organisation on every :org route', () => {
+  const sent: string[] = [];
+
+  it.each(ROUTES.filter(namesOrg).map((route) => [label(route), route] as const))('%s answers 404 and changes nothing', async (_label, route) => {
+    const before = await tableCounts(platform.database.url);
+    const id = requestId('cross-org');
+    sent.push(id);
+    const response = await globex.api(route.method.toUpperCase(), pathOf(route, 'acme'), { body: sampleOf(route).body, headers: { 'x-request-id': id } });
+    expectError(response, 404);
+    expect(JSON.stringify(response.body)).not.toContain(acme.org.id);
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+  });
+
+  it('is audited nowhere: the request names no resource of its own organisation', async () => {
+    // An audited request after them: once its record is in, theirs would be too.
+    const barrier = requestId('barrier');
+    expectOk(await globex.api('GET', `${scopePath('globex', 'api', 'development')}/secrets`, { headers: { 'x-request-id': barrier } }));
+    const trail = await waitForAudit(globex.api, 'globex', [barrier]);
+    const ids = new Set(sent);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(trail.filter((record) => ids.has(record.requestId))).toEqual([]);
+    expect((await auditTrail(acme.api, 'acme')).filter((record) => ids.has(record.requestId))).toEqual([]);
+  });
+});
+
+describe('bad input on every route', () => {
+  it.each(ROUTES.map((route) => [label(route), route] as const))('%s answers 400 naming the field, and changes nothing', async (_label, route) => {
+    const before = await tableCounts(platform.database.url);
+    const { body, query } = sampleOf(route);
+    const send = (path: string, payload: unknown = body) => acme.api(route.method.toUpperCase(), path, { body: payload });
+    const params = route.path
+      .split('/')
+      .filter((segment) => segment.startsWith(':'))
+      .map((segment) => segment.slice(1));
+    for (const param of params) expectError(await send(pathOf(route, 'acme', { [param]: BAD_PARAMS[param]! })), 400, param);
+    expectError(await send(pathOf(route, 'acme', {}, query ? `${query}&unexpected=1` : 'unexpected=1')), 400, 'unexpected');
+    if (route.body) expectError(await send(pathOf(route, 'acme'), { ...(body as object), unexpected: true }), 400, 'unexpected');
+    expect(await tableCounts(platform.database.url)).toEqual(before);
+  });
+});
+
+describe('every audited route', () => {
+  it.each(audited.map((route) => [label(route), route] as const))('%s records its success and its failure', async (_label, route) => {
+    const sample = sampleOf(route);
+    const ids = { success: requestId('success'), failure: requestId('failure') };
+    const call = (api: Api, path: string, id: string) => api(route.method.toUpperCase(), path, { body: sample.body, headers: { 'x-request-id': id } });
+    const succeeded = await call(acme.api, pathOf(route, 'acme'), ids.success);
+    expect(succeeded.status, JSON.stringify(succeeded.body)).toBe(sample.status);
+    const failureQuery = sample.query ? `${sample.query}&unexpected=1` : 'unexpected=1';
+    expectError(await call(acme.api, pathOf(route, 'acme', {}, failureQuery), ids.failure), 400, 'unexpected');
+
+    const trail = await waitForAudit(acme.api, 'acme', Object.values(ids));
+    const recorded = (id: string): AuditRecord[] => trail.filter((record) => record.requestId === id);
+    expect(recorded(ids.success)).toEqual([
+      expect.objectContaining({ action: sample.action ?? declaredAction(route, sample.query), outcome: 'success', actorId: acme.tokenId, orgId: acme.org.id }),
+    ]);
+    expect(recorded(ids.failure)).toEqual([
+      expect.objectContaining({ action: declaredAction(route, failureQuery), outcome: 'failure', actorId: acme.tokenId, orgId: acme.org.id }),
+    ]);
+    if (namesOrg(route)) for (const id of Object.values(ids)) expect(recorded(id)[0]!.resource).toMatch(/^orgs\/acme(\/|$)/);
+  });
+});
