@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { gatewayModule } from '@coffer/gateway';
 import { MODULES, startPlatform, type Platform } from '@coffer/server';
-import { createLogger } from '@coffer/telemetry';
+import { createLogger, type LoggerOptions } from '@coffer/telemetry';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from './postgres.js';
 
 export interface TestPlatform {
@@ -57,7 +57,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...options.env,
   };
   const logs = captureLogs();
-  const logger = createLogger({ level: 'info', name: 'coffer-test', destination: logs.stream });
+  // The level the environment asks for (startPlatform validates it before anything logs).
+  const logger = createLogger({ level: env.COFFER_LOG_LEVEL as LoggerOptions['level'], name: 'coffer-test', destination: logs.stream });
   let platform: Platform;
   try {
     // Port 0 for HTTP is not a setting (the environment must name a real port): an override, for tests.
