@@ -121,7 +121,6 @@ function adaptUnary(
   const { onUnexpectedError, onCompleted } = options;
   return (call, callback) => {
     const ctx: CallContext = { requestId: readRequestId(call.metadata) };
-    const requestId = ctx.requestId;
     const answer = async () => {
       await admit(call.metadata, call.request, rule, options, ctx);
       return handler(call.request, ctx);
@@ -134,7 +133,7 @@ function adaptUnary(
       (error: unknown) => {
         const known = toCofferError(error);
         callback(toGrpcStatus(known));
-        if (!isCofferError(error)) onUnexpectedError(error, method, requestId);
+        if (!isCofferError(error)) onUnexpectedError(error, method, ctx.requestId);
         onCompleted?.(method, known.code);
       },
     );

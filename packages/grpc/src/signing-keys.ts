@@ -14,10 +14,9 @@ export interface SigningKey {
 export interface VerificationKeys {
   /** The public key a `kid` names, or undefined for a key this process does not trust. */
   byKid(kid: string): KeyObject | undefined;
-  readonly kids: readonly string[];
 }
 
-export function requireEd25519(key: KeyObject, type: 'private' | 'public', what: string): void {
+function requireEd25519(key: KeyObject, type: 'private' | 'public', what: string): void {
   if (key.type !== type || key.asymmetricKeyType !== 'ed25519') throw new TypeError(`${what} need${what.endsWith('s') ? '' : 's'} an Ed25519 ${type} key`);
 }
 
@@ -51,5 +50,5 @@ export async function verificationKeys(publicKeys: readonly KeyObject[], what: s
     requireEd25519(key, 'public', what);
     keys.set(await keyId(key), key);
   }
-  return { byKid: (kid) => keys.get(kid), kids: [...keys.keys()] };
+  return { byKid: (kid) => keys.get(kid) };
 }

@@ -1,6 +1,5 @@
-/** Unwrapped KEK material and the `kms_keys` row it came from. */
+/** Unwrapped KEK material. Only committed versions are cached, so (org, key, version) names one material for good. */
 export interface CachedKek {
-  rowId: string;
   material: Buffer;
 }
 

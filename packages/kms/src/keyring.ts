@@ -100,7 +100,7 @@ export function createKeyring({ provider, knex, store = createKekStore(), cacheS
       pending = unwrap(row)
         .then((material) => {
           // The cache zeroes what it evicts: it gets a copy of its own.
-          cache.set(cacheKey(row.orgId, row.keyId, row.version), { rowId: row.id, material: Buffer.from(material) });
+          cache.set(cacheKey(row.orgId, row.keyId, row.version), { material: Buffer.from(material) });
           return material;
         })
         .finally(() => unwrapping.delete(row.id));
@@ -129,7 +129,7 @@ export function createKeyring({ provider, knex, store = createKekStore(), cacheS
       const wrappedMaterial = await kms(() => provider.wrapKey(material, { orgId, keyId, version }));
       if (await withTenant(knex, orgId, (trx) => store.insert(trx, { id, orgId, keyId, version, provider: provider.name, wrappedMaterial }))) {
         // Committed: its material can be shared with every later caller without unwrapping it again.
-        cache.set(cacheKey(orgId, keyId, version), { rowId: id, material: Buffer.from(material) });
+        cache.set(cacheKey(orgId, keyId, version), { material: Buffer.from(material) });
         return copyOf(orgId, keyId, version)!;
       }
     } finally {

@@ -1,4 +1,4 @@
-import { ConfigError, loadSlices, type ConfigSlice, type Problem } from '@coffer/config';
+import { loadSlices, type ConfigSlice, type Problem } from '@coffer/config';
 import { bindServer, createGrpcServer, createHealthService, shutdownServer } from '@coffer/grpc';
 import { platformSlice, type ModuleContext, type ModuleDescriptor, type PlatformSettings, type RequirementContext, type StartedModule } from '@coffer/module';
 import { createLogger, createMetrics, type Logger } from '@coffer/telemetry';
@@ -46,7 +46,7 @@ interface Running {
 
 /**
  * Reads and checks the settings of every module the targets need, all problems at once.
- * @throws ConfigError with one line per problem, before anything has started
+ * @throws ConfigError (from @coffer/config) with one line per problem, before anything has started
  */
 export function configure(registry: Registry, targets: readonly string[], env: NodeJS.ProcessEnv) {
   const order = startOrder(registry, targets);
@@ -179,5 +179,3 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     stop,
   };
 }
-
-export { ConfigError };
