@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LockTimeoutError, type Kv } from './index.js';
-import { deferred, deleteKeys, implementations, openHandles, rawRedis, uniquePrefix } from './test-support.js';
+import { deferred, deleteKeys, handlesLeftSince, implementations, openHandles, rawRedis, uniquePrefix } from './test-support.js';
 
 describe.each(implementations)('Kv contract ($mode)', ({ mode, connectPair }) => {
   let redis: Redis | undefined;
@@ -222,6 +222,6 @@ describe.each(implementations)('Kv contract ($mode)', ({ mode, connectPair }) =>
 
     await Promise.all([c.close(), d.close()]);
 
-    expect(await openHandles()).toEqual(before);
+    expect(await handlesLeftSince(before)).toEqual([]);
   });
 });

@@ -51,6 +51,20 @@ export async function openHandles(): Promise<string[]> {
     .sort();
 }
 
+/**
+ * The handles open now that were not open `before`: what a piece of code left behind. Handles of
+ * `before` that ended meanwhile (a timer of an earlier test running out) are not this code's doing.
+ */
+export async function handlesLeftSince(before: readonly string[]): Promise<string[]> {
+  const remaining = [...before];
+  return (await openHandles()).filter((type) => {
+    const index = remaining.indexOf(type);
+    if (index === -1) return true;
+    remaining.splice(index, 1);
+    return false;
+  });
+}
+
 export function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((settle) => (resolve = settle));
