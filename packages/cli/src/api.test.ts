@@ -102,6 +102,7 @@ describe('apiClient', () => {
   const EXPECTED_EXIT: Record<ErrorCode, number> = {
     INVALID_ARGUMENT: 8,
     PAYLOAD_TOO_LARGE: 8,
+    HEADERS_TOO_LARGE: 8,
     FAILED_PRECONDITION: 8,
     UNAUTHENTICATED: 4,
     PERMISSION_DENIED: 5,
@@ -110,6 +111,7 @@ describe('apiClient', () => {
     ABORTED: 7,
     UNAVAILABLE: 3,
     DEADLINE_EXCEEDED: 3,
+    REQUEST_TIMEOUT: 3,
     RESOURCE_EXHAUSTED: 1,
     CANCELLED: 1,
     UNIMPLEMENTED: 1,

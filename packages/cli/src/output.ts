@@ -39,3 +39,27 @@ export function formatTime(iso: string | undefined): string {
     .replace('T', ' ')
     .replace(/\.\d+Z$/, 'Z');
 }
+
+// C0 and C1 controls and DEL (terminal escape sequences start with ESC or the 8-bit CSI), and the
+// invisible characters that reorder or hide text on screen (bidirectional overrides and isolates,
+// directional marks, line and paragraph separators, zero-width joiners and the BOM).
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const CONTROLS_AND_LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+const escaped = (char: string) => NAMED[char] ?? `\\u{${char.codePointAt(0)!.toString(16).padStart(4, '0')}}`;
+
+/**
+ * Text from the server (a value, a description, a key list, a message) as it may be shown on a
+ * terminal: every control character written as an escape (`\u{001b}`, `\t`), so that stored text
+ * can neither move the cursor, recolour or retitle the terminal, nor hide or reorder what is shown.
+ * `keepLineBreaks` keeps `\n` for values shown over several lines; tabs are always escaped.
+ */
+export function terminalSafe(text: string, keepLineBreaks = false): string {
+  return text.replace(keepLineBreaks ? CONTROLS : CONTROLS_AND_LINE_BREAKS, escaped);
+}
+
+/** `terminalSafe` on a terminal; other output (a pipe, a file) is left exactly as the server sent it. */
+export function shown(text: string, stream: NodeJS.WriteStream = process.stdout, keepLineBreaks = false): string {
+  return stream.isTTY ? terminalSafe(text, keepLineBreaks) : text;
+}

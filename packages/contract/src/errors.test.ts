@@ -14,6 +14,8 @@ describe('ERROR_TABLE', () => {
     ['INTERNAL', 500],
     ['UNAVAILABLE', 503],
     ['DEADLINE_EXCEEDED', 504],
+    ['HEADERS_TOO_LARGE', 431],
+    ['REQUEST_TIMEOUT', 408],
   ])('answers %s with HTTP %i', (code, http) => {
     expect(httpStatusOf(code)).toBe(http);
   });
@@ -27,6 +29,7 @@ describe('ERROR_TABLE', () => {
 
   it('prefers the first code listed when codes share a gRPC status', () => {
     expect(codeOfGrpcStatus(GRPC_STATUS.INVALID_ARGUMENT)).toBe('INVALID_ARGUMENT');
+    expect(codeOfGrpcStatus(GRPC_STATUS.DEADLINE_EXCEEDED)).toBe('DEADLINE_EXCEEDED');
     // UNKNOWN (2) is never sent by Coffer.
     expect(codeOfGrpcStatus(2)).toBeUndefined();
   });

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'ABORTED'
   | 'RESOURCE_EXHAUSTED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'CANCELLED'
   | 'DEADLINE_EXCEEDED'
   | 'UNAVAILABLE'
@@ -58,6 +60,11 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, { grpc: number; http: numbe
   // Stored data cannot be read back, e.g. a secret version whose authentication tag fails.
   DATA_LOSS: { grpc: GRPC_STATUS.DATA_LOSS, http: 500 },
   INTERNAL: { grpc: GRPC_STATUS.INTERNAL, http: 500 },
+  // Answered by the HTTP server itself, before a request reaches a route (the request line and
+  // headers exceed the limit; the client was too slow to send them): listed last, so that a bare
+  // gRPC status never maps to them.
+  HEADERS_TOO_LARGE: { grpc: GRPC_STATUS.INVALID_ARGUMENT, http: 431 },
+  REQUEST_TIMEOUT: { grpc: GRPC_STATUS.DEADLINE_EXCEEDED, http: 408 },
 };
 
 export const ERROR_CODES = Object.keys(ERROR_TABLE) as ErrorCode[];

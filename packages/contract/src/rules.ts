@@ -9,3 +9,6 @@ export * from './secrets.js';
 export * from './envelope.js';
 export * from './checksum.js';
 export * from './channels.js';
+export * from './text.js';
+export * from './strict-json.js';
+export * from './formats.js';
