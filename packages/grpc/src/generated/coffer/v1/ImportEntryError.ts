@@ -4,9 +4,11 @@
 export interface ImportEntryError {
   'key'?: (string);
   'message'?: (string);
+  'entry'?: (number);
 }
 
 export interface ImportEntryError__Output {
   'key': (string);
   'message': (string);
+  'entry': (number);
 }
