@@ -5,7 +5,7 @@ export const auditRoutes = [
   route({
     method: 'get',
     path: '/orgs/:org/audit',
-    summary: 'search the audit trail, newest first',
+    summary: 'search the audit trail, newest first: `?action=&resource=&limit=`',
     params: orgParams,
     query: auditQuery,
     rpc: { service: 'audit', method: 'Search' },

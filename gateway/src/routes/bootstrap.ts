@@ -6,7 +6,7 @@ export const bootstrapRoutes = [
   route({
     method: 'post',
     path: '/bootstrap',
-    summary: 'first-run setup, once: organisation, project, environments, admin token',
+    summary: 'first run only: `{org?, project?}` makes the organisation, a project, three environments and an admin token (409 afterwards)',
     access: 'public',
     params: noParams,
     query: emptyQuery,

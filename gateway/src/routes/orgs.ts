@@ -5,7 +5,7 @@ export const orgRoutes = [
   route({
     method: 'get',
     path: '/orgs',
-    summary: 'the organisations the token can see',
+    summary: 'the organisations the token can see (its own)',
     params: noParams,
     query: emptyQuery,
     rpc: { service: 'auth', method: 'ListOrgs' },
@@ -15,7 +15,7 @@ export const orgRoutes = [
   route({
     method: 'post',
     path: '/orgs',
-    summary: 'create an organisation and its admin token',
+    summary: 'create an organisation `{slug, name?}`; answers its admin token',
     params: noParams,
     query: emptyQuery,
     body: createOrgBody,

@@ -16,7 +16,7 @@ export const projectRoutes = [
   route({
     method: 'post',
     path: '/orgs/:org/projects',
-    summary: 'create a project',
+    summary: 'create a project `{slug, name?}`',
     params: orgParams,
     query: emptyQuery,
     body: createProjectBody,
@@ -38,7 +38,7 @@ export const projectRoutes = [
   route({
     method: 'post',
     path: '/orgs/:org/projects/:project/envs',
-    summary: 'create an environment',
+    summary: 'create an environment `{slug, name?}`',
     params: projectParams,
     query: emptyQuery,
     body: createEnvBody,

@@ -12,7 +12,7 @@ export const secretRoutes = [
   route({
     method: 'get',
     path: `${SCOPE_PATH}/secrets`,
-    summary: 'list secrets: metadata only',
+    summary: 'metadata only (key, type, version, description, updated); `?includeDeleted=true`',
     params: scopeParams,
     query: listSecretsQuery,
     audit: { action: 'secret.list' },
@@ -23,7 +23,7 @@ export const secretRoutes = [
   route({
     method: 'post',
     path: `${SCOPE_PATH}/inject`,
-    summary: 'every current value, dangerous names withheld',
+    summary: 'every current value as key/value pairs; names that can hijack a process withheld (`removed`)',
     params: scopeParams,
     query: emptyQuery,
     audit: { action: 'secret.inject' },
@@ -34,7 +34,7 @@ export const secretRoutes = [
   route({
     method: 'get',
     path: SECRET_PATH,
-    summary: 'one secret; its value only with reveal=true',
+    summary: 'one secret; its value only with `?reveal=true`; `?version=N` for an older version',
     params: secretParams,
     query: getSecretQuery,
     audit: { action: (query) => (query.reveal === 'true' ? 'secret.reveal' : 'secret.read') },
@@ -45,7 +45,7 @@ export const secretRoutes = [
   route({
     method: 'post',
     path: SECRET_PATH,
-    summary: 'create or update a secret (a new version)',
+    summary: '`{value, type?, description?, expectedVersion?}`: a new version (`Idempotency-Key`)',
     params: secretParams,
     query: emptyQuery,
     body: setSecretBody,
@@ -54,14 +54,17 @@ export const secretRoutes = [
     rpc: { service: 'secret', method: 'SetSecret' },
     request: ({ params, body }) => ({ scope: scopeOf(params), key: params.key, ...body }),
     answer: ({ meta }) => {
-      const created = meta?.version === 1;
+      // A blind write (no secrets:read) is answered with the key alone: 200 whether or not it
+      // created the secret, and audited without the distinction it was not told either.
+      if (!meta?.version) return { data: { key: meta?.key }, action: 'secret.write' };
+      const created = meta.version === 1;
       return { status: created ? 201 : 200, data: meta, action: created ? 'secret.create' : 'secret.update' };
     },
   }),
   route({
     method: 'delete',
     path: SECRET_PATH,
-    summary: 'soft-delete a secret',
+    summary: 'soft delete',
     params: secretParams,
     query: emptyQuery,
     idempotent: true,
@@ -73,7 +76,7 @@ export const secretRoutes = [
   route({
     method: 'delete',
     path: `${SECRET_PATH}/permanent`,
-    summary: 'purge a secret and every version, irreversibly',
+    summary: 'purge the secret and every version, irreversibly',
     params: secretParams,
     query: emptyQuery,
     idempotent: true,
@@ -84,7 +87,7 @@ export const secretRoutes = [
   route({
     method: 'post',
     path: `${SECRET_PATH}/restore`,
-    summary: 'undelete a secret',
+    summary: 'undelete',
     params: secretParams,
     query: emptyQuery,
     idempotent: true,
@@ -106,7 +109,7 @@ export const secretRoutes = [
   route({
     method: 'get',
     path: `${SECRET_PATH}/diff`,
-    summary: 'what changed between two versions (values with reveal=true)',
+    summary: 'what changed between versions `?from=N&to=M`; the values only with `&reveal=true`',
     params: secretParams,
     query: diffQuery,
     audit: { action: 'secret.diff' },
@@ -116,7 +119,7 @@ export const secretRoutes = [
   route({
     method: 'post',
     path: `${SECRET_PATH}/rollback`,
-    summary: "a new version holding an old version's value, freshly encrypted",
+    summary: "`{version, expectedVersion?}`: a new version holding that version's value, freshly encrypted",
     params: secretParams,
     query: emptyQuery,
     body: rollbackBody,

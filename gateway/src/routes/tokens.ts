@@ -6,7 +6,7 @@ export const tokenRoutes = [
   route({
     method: 'post',
     path: '/orgs/:org/tokens',
-    summary: 'issue an API token (shown once)',
+    summary: 'issue an API token `{name, permissions}` (the token is shown once)',
     params: orgParams,
     query: emptyQuery,
     body: createTokenBody,

@@ -4,20 +4,33 @@ import type { Principal } from './metadata.js';
 /**
  * Who may call an RPC. Each service declares one rule per RPC next to its handlers (its access
  * table); the gRPC adapter enforces the rule before the handler runs, so no handler checks
- * permissions itself and no RPC can be served without a rule.
+ * permissions itself and no RPC can be served without a rule. Rules are data, so the README's
+ * permission table is generated from them (`pnpm docs:permissions`) and cannot drift.
  */
 export type AccessRule<Request> =
   /** Anyone who reaches the port: the call itself proves who it is (Authenticate) or is one-shot (Bootstrap). */
   | { kind: 'public' }
   /** Only these Coffer services, proven by a signed service assertion. */
   | { kind: 'service'; services: readonly string[] }
-  /** A principal signed by Auth, holding every permission listed, on the resource named. */
+  /** A principal signed by Auth, holding every permission listed (and those of the extras that apply), on the resource named. */
   | {
       kind: 'principal';
-      permissions: Permissions<Request>;
+      permissions: readonly Permission[];
+      /** Permissions a request needs besides, depending on what it asks. */
+      extras: readonly ExtraPermissions<Request>[];
       /** What is acted on; the principal's own organisation when absent. */
       resource?: (request: Request, principal: Principal) => Resource;
     };
+
+/** Permissions that some requests of an RPC need on top of its own. */
+export interface ExtraPermissions<Request> {
+  /** When, as the API reference says it (`with reveal=true`). */
+  when: string;
+  /** Whether this request needs them. */
+  applies(request: Request): boolean;
+  /** Which; a function for permissions the request itself names (those of a token to issue). */
+  needs: readonly Permission[] | ((request: Request) => readonly Permission[]);
+}
 
 export const publicAccess = { kind: 'public' } as const;
 
@@ -25,18 +38,24 @@ export function servicesOnly(...services: string[]): AccessRule<unknown> {
   return { kind: 'service', services };
 }
 
-type Permissions<Request> = readonly Permission[] | ((request: Request) => readonly Permission[]);
-
-/** A principal with these permissions (none: any principal of the organisation) on the resource named. */
+/** A principal with these permissions (none: any principal of the organisation) on the resource named, and the extras that apply. */
 export function principalWith<Request = unknown>(
-  permissions: Permissions<Request>,
+  permissions: readonly Permission[],
   resource?: (request: Request, principal: Principal) => Resource,
+  extras: readonly ExtraPermissions<Request>[] = [],
 ): AccessRule<Request> {
-  return resource ? { kind: 'principal', permissions, resource } : { kind: 'principal', permissions };
+  return resource ? { kind: 'principal', permissions, extras, resource } : { kind: 'principal', permissions, extras };
+}
+
+/** The permissions a request needs under a principal rule. */
+export function permissionsNeeded<Request>(rule: AccessRule<Request> & { kind: 'principal' }, request: Request): readonly Permission[] {
+  const extra = rule.extras
+    .filter((extra) => extra.applies(request))
+    .flatMap((extra) => (typeof extra.needs === 'function' ? extra.needs(request) : extra.needs));
+  return extra.length === 0 ? rule.permissions : [...rule.permissions, ...extra];
 }
 
 /** Runs a principal rule through the one decision point, `authorize`. */
 export function enforce<Request>(rule: AccessRule<Request> & { kind: 'principal' }, request: Request, principal: Principal): void {
-  const needed = typeof rule.permissions === 'function' ? rule.permissions(request) : rule.permissions;
-  authorize(principal, needed, rule.resource ? rule.resource(request, principal) : { orgId: principal.orgId });
+  authorize(principal, permissionsNeeded(rule, request), rule.resource ? rule.resource(request, principal) : { orgId: principal.orgId });
 }

@@ -41,7 +41,9 @@ export const authAccess: AccessTable<AuthServiceHandlers> = {
   CreateProject: principalWith(['hierarchy:write']),
   ListEnvironments: principalWith([]),
   CreateEnvironment: principalWith(['hierarchy:write']),
-  CreateToken: principalWith((request) => ['tokens:manage', ...request.permissions.filter(isPermission)]),
+  CreateToken: principalWith(['tokens:manage'], undefined, [
+    { when: 'and every permission the token is to hold', applies: () => true, needs: (request) => request.permissions.filter(isPermission) },
+  ]),
   RevokeToken: principalWith(['tokens:manage']),
 };
 

@@ -14,6 +14,7 @@ import {
   principalWith,
   requirePrincipal,
   type AccessTable,
+  type ExtraPermissions,
   type AsyncHandlers,
   type CallContext,
   type Principal,
@@ -24,45 +25,67 @@ import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './se
 const scopeSchema = z.object({ project: slugSchema, environment: slugSchema });
 const version = z.number().int().min(1);
 
+type ScopedRequest = { scope?: { project: string; environment: string } | null };
+
 /** Every Secret RPC acts on one environment, named by the request's scope. */
-function environmentOf(request: { scope?: { project: string; environment: string } | null }, principal: Principal): Resource {
+function environmentOf(request: ScopedRequest, principal: Principal): Resource {
   return { orgId: principal.orgId, project: request.scope?.project ?? '', environment: request.scope?.environment ?? '' };
 }
 
-const onEnvironment = <Request extends { scope?: { project: string; environment: string } | null }>(
-  permissions: readonly Permission[] | ((request: Request) => readonly Permission[]),
-) => principalWith<Request>(permissions, environmentOf);
+const onEnvironment = <Request extends ScopedRequest>(permissions: readonly Permission[], extras: readonly ExtraPermissions<Request>[] = []) =>
+  principalWith<Request>(permissions, environmentOf, extras);
 
 /**
- * Who may call what. Seeing that a secret exists is `read`; a value is `reveal`; every value of an
- * environment at once is `export`. Whether two values differ says something about them, so a diff
- * needs reveal even without values; a rollback re-encrypts an old value, so it needs reveal too.
- * Comparing with stored values reveals them (unchanged or not); writing them all does not, so an
- * import needs reveal unless it writes every entry (`writeAll`). A plan that writes nothing (a dry
- * run) tells which keys exist: that is `read`.
+ * Who may call what. Seeing that a secret exists, and anything about it, is `read`; a value is
+ * `reveal`; every value of an environment at once is `export`. Acting on a stored secret by name
+ * (history, diff, delete, restore, purge, rollback) needs `read`, as seeing it does. The one blind
+ * operation is a write (SetSecret, or an import with `writeAll`): it needs only `write`, and a caller
+ * without `read` is answered without anything about what was stored (see `blindReply`); a
+ * check-and-set compares with the stored version, so `expectedVersion` needs `read`. Whether two
+ * values differ says something about them: a diff needs reveal even without values, and so does an
+ * import that compares with stored values (without `writeAll`); a rollback re-encrypts an old value.
  */
 export const secretAccess: AccessTable<SecretServiceHandlers> = {
   ListSecrets: onEnvironment(['secrets:read']),
-  GetSecret: onEnvironment((request) => (request.reveal ? ['secrets:read', 'secrets:reveal'] : ['secrets:read'])),
-  SetSecret: onEnvironment(['secrets:write']),
-  DeleteSecret: onEnvironment(['secrets:delete']),
-  RestoreSecret: onEnvironment(['secrets:write']),
-  PurgeSecret: onEnvironment(['secrets:purge']),
+  GetSecret: onEnvironment(['secrets:read'], [{ when: 'with `reveal=true`', applies: (request) => request.reveal, needs: ['secrets:reveal'] }]),
+  SetSecret: onEnvironment(
+    ['secrets:write'],
+    [{ when: 'with `expectedVersion`', applies: (request) => request.expectedVersion != null, needs: ['secrets:read'] }],
+  ),
+  DeleteSecret: onEnvironment(['secrets:read', 'secrets:delete']),
+  RestoreSecret: onEnvironment(['secrets:read', 'secrets:write']),
+  PurgeSecret: onEnvironment(['secrets:read', 'secrets:purge']),
   GetHistory: onEnvironment(['secrets:read']),
   DiffVersions: onEnvironment(['secrets:read', 'secrets:reveal']),
-  Rollback: onEnvironment(['secrets:write', 'secrets:reveal']),
+  Rollback: onEnvironment(['secrets:read', 'secrets:write', 'secrets:reveal']),
   Inject: onEnvironment(['secrets:reveal', 'secrets:export']),
-  ImportSecrets: onEnvironment((request) =>
-    request.writeAll ? ['secrets:write', ...(request.dryRun ? (['secrets:read'] as const) : [])] : ['secrets:write', 'secrets:reveal'],
+  ImportSecrets: onEnvironment(
+    ['secrets:write'],
+    [
+      { when: 'without `writeAll`', applies: (request) => !request.writeAll, needs: ['secrets:read', 'secrets:reveal'] },
+      { when: 'with `writeAll` and `dryRun`', applies: (request) => request.writeAll && request.dryRun, needs: ['secrets:read'] },
+    ],
   ),
 };
 
-function callerOf(ctx: CallContext): Caller {
+/** The caller of a request on an environment, and whether it may see what that environment holds. */
+function callerOf(ctx: CallContext, request: ScopedRequest): Caller {
   const principal = requirePrincipal(ctx);
-  return { orgId: principal.orgId, actor: `${principal.actorType}:${principal.tokenId}` };
+  return {
+    orgId: principal.orgId,
+    actor: `${principal.actorType}:${principal.tokenId}`,
+    reads: isAuthorized(principal, ['secrets:read'], environmentOf(request, principal)),
+  };
 }
 
-function scopeOf(request: { scope?: { project: string; environment: string } | null }): Scope {
+/**
+ * What a blind write (by a caller without secrets:read) is answered: the key it wrote and nothing
+ * about what was stored before: no version (which counts earlier writes), type, description or
+ * dates, and no created/updated split, which would tell whether the key existed.
+ */
+const blindMeta = (key: string) => ({ key });
+
+function scopeOf(request: ScopedRequest): Scope {
   return parseInput(scopeSchema, request.scope ?? {});
 }
 
@@ -93,12 +116,12 @@ const versionMessage = (meta: VersionMeta) => ({ ...meta });
 export function secretHandlers(service: SecretService): AsyncHandlers<SecretServiceHandlers> {
   return {
     async ListSecrets(request, ctx) {
-      const secrets = await service.list(callerOf(ctx), scopeOf(request), request.includeDeleted);
+      const secrets = await service.list(callerOf(ctx, request), scopeOf(request), request.includeDeleted);
       return { secrets: secrets.map(metaMessage) };
     },
 
     async GetSecret(request, ctx) {
-      const found = await service.get(callerOf(ctx), scopeOf(request), key(request.key), {
+      const found = await service.get(callerOf(ctx, request), scopeOf(request), key(request.key), {
         reveal: request.reveal,
         version: request.version ? parseInput(version, request.version) : undefined,
       });
@@ -112,29 +135,30 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
         description: request.description ?? undefined,
         expectedVersion: request.expectedVersion ?? undefined,
       });
-      const meta = await service.set(callerOf(ctx), scopeOf(request), input);
-      return { meta: metaMessage(meta) };
+      const caller = callerOf(ctx, request);
+      const meta = await service.set(caller, scopeOf(request), input);
+      return { meta: caller.reads ? metaMessage(meta) : blindMeta(meta.key) };
     },
 
     async DeleteSecret(request, ctx) {
-      return { meta: metaMessage(await service.delete(callerOf(ctx), scopeOf(request), key(request.key))) };
+      return { meta: metaMessage(await service.delete(callerOf(ctx, request), scopeOf(request), key(request.key))) };
     },
 
     async RestoreSecret(request, ctx) {
-      return { meta: metaMessage(await service.restore(callerOf(ctx), scopeOf(request), key(request.key))) };
+      return { meta: metaMessage(await service.restore(callerOf(ctx, request), scopeOf(request), key(request.key))) };
     },
 
     async PurgeSecret(request, ctx) {
-      return service.purge(callerOf(ctx), scopeOf(request), key(request.key));
+      return service.purge(callerOf(ctx, request), scopeOf(request), key(request.key));
     },
 
     async GetHistory(request, ctx) {
-      const versions = await service.history(callerOf(ctx), scopeOf(request), key(request.key));
+      const versions = await service.history(callerOf(ctx, request), scopeOf(request), key(request.key));
       return { key: request.key, versions: versions.map(versionMessage) };
     },
 
     async DiffVersions(request, ctx) {
-      const diff = await service.diff(callerOf(ctx), scopeOf(request), key(request.key), {
+      const diff = await service.diff(callerOf(ctx, request), scopeOf(request), key(request.key), {
         from: parseInput(version, request.from),
         to: parseInput(version, request.to),
         reveal: request.reveal,
@@ -143,7 +167,7 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     },
 
     async Rollback(request, ctx) {
-      const meta = await service.rollback(callerOf(ctx), scopeOf(request), key(request.key), {
+      const meta = await service.rollback(callerOf(ctx, request), scopeOf(request), key(request.key), {
         version: parseInput(version, request.version),
         expectedVersion: request.expectedVersion ?? undefined,
       });
@@ -151,7 +175,7 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     },
 
     async Inject(request, ctx) {
-      return service.inject(callerOf(ctx), scopeOf(request));
+      return service.inject(callerOf(ctx, request), scopeOf(request));
     },
 
     async ImportSecrets(request, ctx) {
@@ -164,14 +188,15 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
         })),
         expectedPlan: request.expectedPlan ?? undefined,
       });
-      const plan = await service.import(callerOf(ctx), scopeOf(request), entries, {
+      const caller = callerOf(ctx, request);
+      const plan = await service.import(caller, scopeOf(request), entries, {
         dryRun: request.dryRun,
         writeAll: request.writeAll,
         ...(expectedPlan ? { expectedPlan } : {}),
       });
-      // A refused plan would tell a caller without read which keys exist.
-      const hidden = plan.errors.length > 0 && !isAuthorized(requirePrincipal(ctx), ['secrets:read'], environmentOf(request, requirePrincipal(ctx)));
-      return hidden ? { ...plan, created: [], updated: [], unchanged: [] } : plan;
+      if (caller.reads) return plan;
+      // Which keys existed, and how often they were written, is read knowledge (see blindMeta).
+      return { ...plan, created: [], updated: [], unchanged: [], written: plan.written.map(({ key }) => ({ key, version: 0 })) };
     },
   };
 }

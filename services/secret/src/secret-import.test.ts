@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importProblem, lastEntryOfEachKey, planDifferences } from './secret-import.js';
+import { importError, lastEntryOfEachKey, planDifferences } from './secret-import.js';
 
 describe('lastEntryOfEachKey', () => {
   it('keeps the last entry of a repeated key at the place the key first appeared', () => {
@@ -9,8 +9,8 @@ describe('lastEntryOfEachKey', () => {
       { key: 'B', value: '3', type: 'integer' },
     ]);
     expect([...entries]).toEqual([
-      ['B', { key: 'B', value: '3', type: 'integer' }],
-      ['A', { key: 'A', value: '2' }],
+      ['B', { key: 'B', value: '3', type: 'integer', position: 3 }],
+      ['A', { key: 'A', value: '2', position: 2 }],
     ]);
   });
 });
@@ -36,20 +36,25 @@ describe('planDifferences', () => {
   });
 });
 
-describe('importProblem', () => {
+describe('importError', () => {
   it('accepts a valid key with a value of its type', () => {
-    expect(importProblem('PORT', '8080', 'integer')).toBeNull();
-    expect(importProblem('ANYTHING', '', 'text')).toBeNull();
+    expect(importError('PORT', '8080', 'integer', 1)).toBeNull();
+    expect(importError('ANYTHING', '', 'text', 1)).toBeNull();
   });
 
-  it('names the key rule for a key that cannot be a secret', () => {
-    expect(importProblem('has-dash', 'v', 'text')).toMatch(/^key: must start with a letter/);
-    expect(importProblem('', 'v', 'text')).toMatch(/^key: /);
+  it('names the key rule for a key that cannot be a secret, by its position and never by the key', () => {
+    expect(importError('has-dash', 'v', 'text', 4)).toEqual({ key: '', entry: 4, message: expect.stringMatching(/^key: must start with a letter/) });
+    expect(importError('-----BEGIN PRIVATE KEY-----', 'v', 'text', 1)).toMatchObject({ key: '', entry: 1 });
+    expect(importError('', 'v', 'text', 2)).toMatchObject({ key: '', message: expect.stringMatching(/^key: /) });
   });
 
   it("names the value's problem for its type without quoting it", () => {
-    const problem = importProblem('PORT', 'not-a-number', 'integer');
-    expect(problem).toMatch(/^value: an integer must be/);
-    expect(problem).not.toContain('not-a-number');
+    const error = importError('PORT', 'not-a-number', 'integer', 3);
+    expect(error).toEqual({ key: 'PORT', entry: 3, message: expect.stringMatching(/^value: an integer must be/) });
+    expect(error!.message).not.toContain('not-a-number');
+  });
+
+  it('refuses a value holding a NUL, which no environment variable can carry', () => {
+    expect(importError('TOKEN', 'hunter\u00002', 'text', 1)).toMatchObject({ key: 'TOKEN', message: expect.stringMatching(/^value: .*NUL/) });
   });
 });

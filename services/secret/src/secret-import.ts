@@ -1,5 +1,5 @@
 import { SECRET_KEY_RULE, isSecretKey, type SecretType } from '@coffer/contract';
-import { valueProblem } from './secret-values.js';
+import { typedValueProblem } from './secret-values.js';
 
 export interface ImportEntry {
   key: string;
@@ -17,25 +17,39 @@ export interface PlanKeys {
   unchanged: string[];
 }
 
+/**
+ * Why an entry cannot be written. `key` is empty when the key itself is invalid: it is input that
+ * may be anything (a value pasted in the wrong place), so it is never echoed; `entry` (1-based, the
+ * key's last entry) says which one it was.
+ */
+export interface ImportError {
+  key: string;
+  message: string;
+  entry: number;
+}
+
 /** What an import does (or, on a dry run or with errors, would do), key by key in document order. */
 export interface ImportPlan extends PlanKeys {
-  errors: { key: string; message: string }[];
+  errors: ImportError[];
   /** The version each written key got; empty on a dry run or a refusal. */
   written: { key: string; version: number }[];
 }
 
-/** The last entry of each key, in the order the keys first appear: a file that sets a key twice means its last value, as dotenv reads it. */
-export function lastEntryOfEachKey(entries: readonly ImportEntry[]): Map<string, ImportEntry> {
-  const last = new Map<string, ImportEntry>();
-  for (const entry of entries) last.set(entry.key, entry);
+/**
+ * The last entry of each key with its 1-based position, in the order the keys first appear: a file
+ * that sets a key twice means its last value, as dotenv reads it.
+ */
+export function lastEntryOfEachKey(entries: readonly ImportEntry[]): Map<string, ImportEntry & { position: number }> {
+  const last = new Map<string, ImportEntry & { position: number }>();
+  entries.forEach((entry, index) => last.set(entry.key, { ...entry, position: index + 1 }));
   return last;
 }
 
-/** Why an entry cannot be imported as a secret of `type`, or null. Never quotes the value. */
-export function importProblem(key: string, value: string, type: SecretType): string | null {
-  if (!isSecretKey(key)) return `key: ${SECRET_KEY_RULE}`;
-  const problem = valueProblem(type, value);
-  return problem === null ? null : `value: ${problem}`;
+/** Why an entry cannot be imported as a secret of `type`, as an error naming it; null when it can. Never quotes the value or an invalid key. */
+export function importError(key: string, value: string, type: SecretType, position: number): ImportError | null {
+  if (!isSecretKey(key)) return { key: '', message: `key: ${SECRET_KEY_RULE}`, entry: position };
+  const problem = typedValueProblem(type, value);
+  return problem === null ? null : { key, message: `value: ${problem}`, entry: position };
 }
 
 type Action = keyof PlanKeys;

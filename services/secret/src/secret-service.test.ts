@@ -11,7 +11,9 @@ import { createSecretStore } from './secret-store.js';
 let testDb: TestDatabase;
 let db: Database;
 const orgId = randomUUID();
-const caller: Caller = { orgId, actor: 'api_token:test' };
+const caller: Caller = { orgId, actor: 'api_token:test', reads: true };
+/** A caller with secrets:write and without secrets:read. */
+const blind: Caller = { ...caller, actor: 'api_token:blind', reads: false };
 const scope = { project: 'api', environment: 'production' };
 
 const masterKey = randomBytes(32);
@@ -163,12 +165,20 @@ describe('importing a document', () => {
         { key: 'PORT', value: 'eighty' },
         { key: 'bad-key', value: 'x' },
         { key: 'NUL\u0000KEY', value: 'x' },
+        { key: 'NUL_VALUE', value: 'a\u0000b' },
       ],
       { dryRun: false },
     );
     expect(plan.created).toEqual(['GOOD']);
-    expect(plan.errors.map((error) => error.key)).toEqual(['PORT', 'bad-key', 'NUL\u0000KEY']);
-    expect(JSON.stringify(plan.errors)).not.toContain('eighty');
+    // Invalid keys are never echoed: their entry's position says which they were.
+    expect(plan.errors.map(({ key, entry }) => [key, entry])).toEqual([
+      ['PORT', 2],
+      ['', 3],
+      ['', 4],
+      ['NUL_VALUE', 5],
+    ]);
+    expect(plan.errors[3]!.message).toMatch(/NUL/);
+    expect(JSON.stringify(plan.errors)).not.toMatch(/eighty|bad-key|NUL.u0000KEY/);
     expect(await valuesOf(service, env)).toEqual({ PORT: '8080' });
   });
 
@@ -249,7 +259,7 @@ describe('importing a document', () => {
       ],
       { dryRun: false },
     );
-    expect(refused.errors).toEqual([{ key: 'RETRIES', message: expect.stringMatching(/^value: an integer/) }]);
+    expect(refused.errors).toEqual([{ key: 'RETRIES', entry: 2, message: expect.stringMatching(/^value: an integer/) }]);
     expect(await service.history(caller, env, 'PORT')).toHaveLength(1);
     expect(await valuesOf(service, env)).toEqual({ PORT: '8080' });
 
@@ -339,6 +349,52 @@ describe('importing a document', () => {
     ];
     const imported = await outcome(serviceWith(racing).import(caller, env, entries, { dryRun: false }));
     expect([imported, await racingWrite].sort()).toEqual(['ABORTED', 'written']);
+  });
+});
+
+describe('a blind write (secrets:write without secrets:read)', () => {
+  async function freshScope() {
+    const slug = `blind-${randomUUID().slice(0, 8)}`;
+    await withTenant(db.knex, orgId, async (trx) => {
+      const project = await trx('projects').where({ slug: 'api' }).first('id');
+      await trx('environments').insert({ id: randomUUID(), org_id: orgId, project_id: project.id, slug, name: slug });
+    });
+    return { project: 'api', environment: slug };
+  }
+
+  it('keeps the stored type when the value fits it, and otherwise writes text, as for a new key: never refused for a type it was not given', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'PORT', value: '8080', type: 'integer' });
+    await service.set(caller, env, { key: 'CONFIG', value: '{"a":1}', type: 'json' });
+
+    expect(await service.set(blind, env, { key: 'PORT', value: '9090' })).toMatchObject({ type: 'integer', version: 2 });
+    expect(await service.set(blind, env, { key: 'CONFIG', value: 'not json' })).toMatchObject({ type: 'text', version: 2 });
+    expect(await service.set(blind, env, { key: 'NEW', value: 'not json' })).toMatchObject({ type: 'text', version: 1 });
+    // A caller that reads is told the value does not fit the stored type.
+    await expect(service.set(caller, env, { key: 'PORT', value: 'eighty' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/integer/),
+    });
+    // A type the blind caller gives is checked: that tells it nothing it did not say.
+    await expect(service.set(blind, env, { key: 'PORT', value: 'eighty', type: 'integer' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('imports with the same rule, so a refusal depends only on what the caller sent', async () => {
+    const service = serviceWith();
+    const env = await freshScope();
+    await service.set(caller, env, { key: 'FLAG', value: 'true', type: 'boolean' });
+    const plan = await service.import(
+      blind,
+      env,
+      [
+        { key: 'FLAG', value: 'maybe' },
+        { key: 'OTHER', value: 'maybe' },
+      ],
+      { dryRun: false, writeAll: true },
+    );
+    expect(plan.errors).toEqual([]);
+    expect(await service.get(caller, env, 'FLAG', { reveal: true })).toMatchObject({ meta: { type: 'text', version: 2 }, value: 'maybe' });
   });
 });
 

@@ -3,15 +3,17 @@ import { CofferError, isSecretKey, type SecretType } from '@coffer/contract';
 import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db';
 import { isDangerousName } from '@coffer/env-policy';
 import { KekRetiredError, type Kek } from '@coffer/kms';
-import { importProblem, lastEntryOfEachKey, planDifferences, type ImportEntry, type ImportPlan, type PlanKeys } from './secret-import.js';
+import { importError, lastEntryOfEachKey, planDifferences, type ImportEntry, type ImportPlan, type PlanKeys } from './secret-import.js';
 import { KekNotInHand, type KeysInHand, type SecretSealer, type StoredBlobs } from './secret-sealer.js';
 import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
-import { valueProblem } from './secret-values.js';
+import { typedValueProblem } from './secret-values.js';
 
 /** Who is asking, as established by the Auth service and carried in call metadata. */
 export interface Caller {
   orgId: string;
   actor: string;
+  /** Whether the caller may see what the environment holds (secrets:read): a write by one that may not is blind. */
+  reads: boolean;
 }
 
 export interface Scope {
@@ -80,6 +82,19 @@ function toVersionMeta(row: VersionMetaRow): VersionMeta {
     createdBy: row.created_by,
     kmsKeyVersion: row.kms_key_version,
   };
+}
+
+/**
+ * The type of a write that names none. A caller that may read keeps the secret's own type (and is
+ * told when the value does not fit it). A blind caller must learn nothing about the secret, not even
+ * its type through a refusal: its value keeps the stored type when it fits it and is otherwise
+ * written as text, the type a new key gets, so the answer is the same whether the key existed or not.
+ */
+function typeOfWrite(caller: Caller, given: SecretType | undefined, existing: SecretRow | undefined, value: string): SecretType {
+  if (given) return given;
+  const stored = existing?.type as SecretType | undefined;
+  if (!stored) return 'text';
+  return caller.reads || typedValueProblem(stored, value) === null ? stored : 'text';
 }
 
 function sameValue(a: string, b: string): boolean {
@@ -241,8 +256,8 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
       return withKeys(caller, async (trx, { write }) => {
         const envId = await environmentId(trx, scope);
         const existing = await store.findSecret(trx, envId, input.key, true);
-        const type = input.type ?? (existing?.type as SecretType | undefined) ?? 'text';
-        const problem = valueProblem(type, input.value);
+        const type = typeOfWrite(caller, input.type, existing, input.value);
+        const problem = typedValueProblem(type, input.value);
         if (problem) throw new CofferError('INVALID_ARGUMENT', `value: ${problem}`, { details: { field: 'value' } });
         const description = input.description ?? existing?.description ?? '';
         return toMeta(await writeVersion(trx, caller, write, envId, existing, { ...input, type, description }));
@@ -307,9 +322,17 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
           const secret = await store.findSecret(trx, envId, key, true);
           if (!secret || secret.deleted) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
           const old = await versionOf(trx, secret, target.version);
+          const value = opened.open(key, old);
+          // A version written before a rule existed (a NUL, say) is not written again.
+          const problem = typedValueProblem(old.type as SecretType, value);
+          if (problem) {
+            throw new CofferError('FAILED_PRECONDITION', `version ${target.version} of secret '${key}' cannot be written again: its value ${problem}`, {
+              details: { field: 'version' },
+            });
+          }
           const written = await writeVersion(trx, caller, write, envId, secret, {
             key,
-            value: opened.open(key, old),
+            value,
             type: old.type as SecretType,
             description: old.description,
             expectedVersion: target.expectedVersion,
@@ -374,12 +397,12 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
           for (const [key, entry] of wanted) {
             const secret = existing.get(key);
             // As a single set: a type or description not given keeps the secret's own.
-            const type = entry.type ?? (secret?.type as SecretType | undefined) ?? 'text';
+            const type = typeOfWrite(caller, entry.type, secret, entry.value);
             const description = entry.description ?? secret?.description ?? '';
-            const problem = importProblem(key, entry.value, type);
+            const error = importError(key, entry.value, type, entry.position);
             const write = { key, value: entry.value, type, description, secret };
-            if (problem !== null) {
-              plan.errors.push({ key, message: problem });
+            if (error !== null) {
+              plan.errors.push(error);
             } else if (!secret || secret.deleted) {
               plan.created.push(key);
               writes.push(write);

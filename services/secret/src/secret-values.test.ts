@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_VALUE_BYTES, SECRET_KEY_PATTERN } from '@coffer/contract';
-import { valueProblem } from './secret-values.js';
+import { typedValueProblem } from './secret-values.js';
 
-describe('valueProblem', () => {
+describe('typedValueProblem', () => {
   it.each([
     ['text', 'anything at all\nmulti-line'],
     ['text', ''],
@@ -16,7 +16,7 @@ describe('valueProblem', () => {
     ['json', '"just a string"'],
     ['yaml', 'a: 1\nb:\n  - x\n  - y\n'],
   ] as const)('accepts a %s value that parses', (type, value) => {
-    expect(valueProblem(type, value)).toBeNull();
+    expect(typedValueProblem(type, value)).toBeNull();
   });
 
   it.each([
@@ -31,14 +31,14 @@ describe('valueProblem', () => {
     ['json', ''],
     ['yaml', 'a: [unclosed'],
   ] as const)('rejects a %s value that does not parse, without quoting it', (type, value) => {
-    const problem = valueProblem(type, value);
+    const problem = typedValueProblem(type, value);
     expect(problem).not.toBeNull();
     if (value.length > 2) expect(problem).not.toContain(value);
   });
 
   it('rejects values over the size limit for every type', () => {
-    expect(valueProblem('text', 'x'.repeat(MAX_VALUE_BYTES + 1))).toMatch(/at most/);
-    expect(valueProblem('text', 'x'.repeat(MAX_VALUE_BYTES))).toBeNull();
+    expect(typedValueProblem('text', 'x'.repeat(MAX_VALUE_BYTES + 1))).toMatch(/at most/);
+    expect(typedValueProblem('text', 'x'.repeat(MAX_VALUE_BYTES))).toBeNull();
   });
 });
 

@@ -1,16 +1,16 @@
 import { parse as parseYaml } from 'yaml';
-import { valueSizeProblem, type SecretType } from '@coffer/contract';
+import { valueProblem, type SecretType } from '@coffer/contract';
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 
 /**
- * Why `value` does not parse as `type`, or null when it does. The reason never quotes the value.
- * The key, type and size rules themselves live in @coffer/contract; parsing YAML needs a parser,
- * which is why this check stays with the service.
+ * Why `value` cannot be stored as a secret of `type`, or null: the contract's rules for every value
+ * (size, NUL, lone surrogates), then whether it parses as its type. The reason never quotes the
+ * value. Parsing YAML needs a parser, which is why the type check stays with the service.
  */
-export function valueProblem(type: SecretType, value: string): string | null {
-  const tooLarge = valueSizeProblem(value);
-  if (tooLarge) return tooLarge;
+export function typedValueProblem(type: SecretType, value: string): string | null {
+  const problem = valueProblem(value);
+  if (problem) return problem;
   switch (type) {
     case 'text':
       return null;
