@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { unary, type Principal } from '@coffer/grpc';
 import type { Cache } from '@coffer/kv';
 import type { Logger, Metrics } from '@coffer/telemetry';
@@ -9,9 +8,13 @@ import type { Backends } from './backends.js';
 import { errorHandler, notFound, sendData, sendError } from './envelope.js';
 import { requestObservability } from './observability.js';
 import type { PrincipalCache } from './principal-cache.js';
-import { requestId } from './request-id.js';
-import { keepRawBody, verifyRequestIntegrity } from './request-integrity.js';
 import { idempotency } from './idempotency.js';
+import { parseQuery, strictQuery } from './query.js';
+import { jsonBody } from './request-body.js';
+import { checkRequestHead } from './request-head.js';
+import { requestId } from './request-id.js';
+import { verifyRequestIntegrity } from './request-integrity.js';
+import { securityHeaders } from './security-headers.js';
 import { mountRoutes } from './route.js';
 import { ROUTES } from './routes/index.js';
 
@@ -22,7 +25,8 @@ export interface GatewayDeps {
   audit: AuditRecorder;
   logger: Logger;
   metrics: Metrics;
-  bodyLimit: string;
+  /** Bytes. */
+  bodyLimit: number;
   deadlineMs: number;
   /** Every backend the gateway needs answers its health check. */
   readiness(): Promise<Record<string, boolean>>;
@@ -32,14 +36,19 @@ export function createGatewayApp(deps: GatewayDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // Express's automatic ETag is a hash of the body: of secret values, for reveal, inject and pull,
+  // in a header every proxy and access log sees. No answer carries a validator, so none is ever
+  // fresh either (`If-None-Match: *` would otherwise turn a reveal into an empty 304).
+  app.set('etag', false);
+  Object.defineProperty(app.request, 'fresh', { configurable: true, enumerable: true, get: () => false });
+  app.set('query parser', parseQuery);
   app.use(requestId);
   app.use(requestObservability(deps.logger, deps.metrics));
-  app.use(helmet());
-  app.use((_req, res, next) => {
-    // Answers can carry secret values: never store them in a shared or browser cache.
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  app.use(securityHeaders);
+  app.use(checkRequestHead);
+  app.use(strictQuery);
+  // Express would answer OPTIONS itself (200, a text body listing methods); without CORS it is a method with no route like any other.
+  app.use((req, res, next) => (req.method === 'OPTIONS' ? notFound(req, res, next) : next()));
 
   app.get('/healthz', (_req, res) => sendData(res, { status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -54,7 +63,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
 
   const routeDeps = { backends: deps.backends, audit: deps.audit, deadlineMs: deps.deadlineMs, idempotency: idempotency(deps.idempotencyCache) };
   const api = express.Router();
-  api.use(express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
+  api.use(jsonBody({ limit: deps.bodyLimit }));
   api.use(
     mountRoutes(
       ROUTES.filter((route) => route.access === 'public'),

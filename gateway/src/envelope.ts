@@ -10,17 +10,16 @@ export function sendError(res: Response, code: ErrorCode, message: string, data:
   res.status(httpStatusOf(code)).json(errorEnvelope(code, message, data));
 }
 
-/** Body-parser failures carry a `type`; they are the client's fault and say so without echoing the body. */
-function bodyParserError(err: unknown): CofferError | undefined {
+/** Body reader failures that carry a `type`: they are the client's fault and say so without echoing the body. */
+function bodyReaderError(err: unknown): CofferError | undefined {
   if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
   switch ((err as { type: unknown }).type) {
-    case 'entity.parse.failed':
-      return new CofferError('INVALID_ARGUMENT', 'request body is not valid JSON');
     case 'entity.too.large':
       return new CofferError('PAYLOAD_TOO_LARGE', 'request body is too large');
     case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new CofferError('INVALID_ARGUMENT', 'request body encoding is not supported');
+      return new CofferError('INVALID_ARGUMENT', "header 'Content-Encoding': must be gzip, deflate, br or identity", {
+        details: { field: 'Content-Encoding' },
+      });
     default:
       return undefined;
   }
@@ -36,13 +35,14 @@ function clientError(err: unknown): CofferError | undefined {
   return new CofferError('INVALID_ARGUMENT', err instanceof URIError ? 'request path is not valid percent-encoding' : 'request could not be read');
 }
 
-export const notFound: RequestHandler = (req, res) => {
-  sendError(res, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
+/** The path is input: it is not repeated back. */
+export const notFound: RequestHandler = (_req, res) => {
+  sendError(res, 'NOT_FOUND', 'no route for this method and path');
 };
 
 export function errorHandler(onUnexpected: (err: unknown, req: Parameters<RequestHandler>[0]) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = isCofferError(err) ? err : (bodyParserError(err) ?? clientError(err));
+    const known = isCofferError(err) ? err : (bodyReaderError(err) ?? clientError(err));
     if (!known) {
       onUnexpected(err, req);
       sendError(res, 'INTERNAL', 'internal error');

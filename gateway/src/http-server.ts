@@ -1,5 +1,7 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Express } from 'express';
+import { answerClientError, refuseConnect } from './parser-errors.js';
+import { MAX_HEADER_FIELDS } from './request-head.js';
 
 export interface HttpServer {
   port: number;
@@ -7,18 +9,54 @@ export interface HttpServer {
   close(timeoutMs: number): Promise<void>;
 }
 
+export interface HttpTimeouts {
+  /** A request line and headers must arrive within this (Node's default is a minute). */
+  headersMs: number;
+  /** The whole request, body included, must arrive within this (Node's default is five minutes). */
+  requestMs: number;
+  /** How often the server looks for requests past these limits. */
+  checkIntervalMs: number;
+}
+
+// A body is at most the body limit (512kb by default): a minute is plenty even on a slow link, and
+// a slow client holds a connection no longer than that.
+const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 20_000, requestMs: 60_000, checkIntervalMs: 2_000 };
+
 /** `onError` hears of a failure of the listening socket after start, which ends the process. */
-export async function listen(app: Express, host: string, port: number, onError: (err: Error) => void = () => undefined): Promise<HttpServer> {
+export async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  onError: (err: Error) => void = () => undefined,
+  timeouts: HttpTimeouts = DEFAULT_TIMEOUTS,
+): Promise<HttpServer> {
   // While draining, every answer says `Connection: close`: otherwise keep-alive clients keep
   // sending on their open sockets and the server serves them until the forced-close deadline.
   let draining = false;
   const unanswered = new Set<ServerResponse>();
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (draining) res.shouldKeepAlive = false;
     unanswered.add(res);
     res.once('finish', () => unanswered.delete(res)).once('close', () => unanswered.delete(res));
     app(req, res);
-  });
+  };
+  const server: Server = createServer(
+    {
+      // Node answers a missing Host, and an Expect other than 100-continue, itself with an empty
+      // body; the app answers both instead (request-head.ts), with the envelope.
+      requireHostHeader: false,
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
+    handle,
+  );
+  server.on('checkExpectation', handle);
+  // What Node's parser refuses never reaches the app: answered here, with the envelope, not Node's empty body.
+  server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
+  // Node silently drops the headers past this count; one more than the app accepts lets it refuse them instead.
+  server.maxHeadersCount = MAX_HEADER_FIELDS + 1;
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

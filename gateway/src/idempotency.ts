@@ -21,7 +21,9 @@ export function idempotency(cache: Cache): RequestHandler {
     const key = req.get('idempotency-key');
     if (key === undefined) return next();
     if (!KEY_PATTERN.test(key)) {
-      return next(new CofferError('INVALID_ARGUMENT', 'Idempotency-Key must be 1 to 255 letters, digits or ._:-', { details: { field: 'Idempotency-Key' } }));
+      return next(
+        new CofferError('INVALID_ARGUMENT', "header 'Idempotency-Key': must be 1 to 255 letters, digits or ._:-", { details: { field: 'Idempotency-Key' } }),
+      );
     }
     const tokenHash = res.locals.tokenHash as string;
     const cacheKey = `idem:${tokenHash}:${key}`;
@@ -35,7 +37,9 @@ export function idempotency(cache: Cache): RequestHandler {
       const stored = raw ? (JSON.parse(raw) as StoredResult) : undefined;
       if (!stored) return next(new CofferError('ABORTED', 'a request with this Idempotency-Key just finished; retry'));
       if (stored.fingerprint !== fingerprint) {
-        return next(new CofferError('ALREADY_EXISTS', 'Idempotency-Key was already used with a different request', { details: { field: 'Idempotency-Key' } }));
+        return next(
+          new CofferError('ALREADY_EXISTS', "header 'Idempotency-Key': was already used with a different request", { details: { field: 'Idempotency-Key' } }),
+        );
       }
       if (stored.state === 'pending') return next(new CofferError('ABORTED', 'a request with this Idempotency-Key is still in progress'));
       res.setHeader('Idempotent-Replayed', 'true');

@@ -1,4 +1,4 @@
-import { TOKEN_REVOKED_CHANNEL } from '@coffer/contract';
+import { MAX_DESCRIPTION_LENGTH, MAX_VALUE_BYTES, TOKEN_REVOKED_CHANNEL } from '@coffer/contract';
 import { address, defineSlice, host, integer, milliseconds, optional, port, size, withDefault, type Problem } from '@coffer/config';
 import {
   AUDIT_SERVICE,
@@ -31,6 +31,13 @@ const BACKENDS = {
 type BackendName = keyof typeof BACKENDS;
 const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];
 
+/**
+ * The smallest body limit that still takes one write of the largest value and description,
+ * however JSON spells them (a control character is six bytes, `\u0001`): a value within the value
+ * limit is never refused by this one.
+ */
+const MIN_BODY_LIMIT = 6 * (MAX_VALUE_BYTES + MAX_DESCRIPTION_LENGTH) + 1024;
+
 export const gatewaySlice = defineSlice(
   {
     COFFER_HTTP_PORT: withDefault(port(1), '8080'),
@@ -38,7 +45,7 @@ export const gatewaySlice = defineSlice(
     COFFER_AUTH_ADDR: optional(address()),
     COFFER_SECRET_ADDR: optional(address()),
     COFFER_AUDIT_ADDR: optional(address()),
-    COFFER_BODY_LIMIT: withDefault(size(), '256kb'),
+    COFFER_BODY_LIMIT: withDefault(size(MIN_BODY_LIMIT), '512kb'),
     COFFER_AUDIT_FLUSH_MS: withDefault(milliseconds(1), '200'),
     COFFER_AUDIT_BATCH_SIZE: withDefault(integer(1, 100_000), '200'),
     // 0 turns the authentication cache off.

@@ -5,8 +5,8 @@ import { CHECKSUM_HEADER, CofferError, checksumMatches, isChecksumHeader } from 
 /** The body bytes exactly as received, for requests whose checksum must be verified. */
 const rawBodies = new WeakMap<IncomingMessage, Buffer>();
 
-/** For express.json's `verify` hook: keeps the bytes the checksum covers. */
-export function keepRawBody(req: IncomingMessage, _res: unknown, body: Buffer): void {
+/** Keeps the bytes the checksum covers: the body as sent (a Content-Encoding undone), before it is read as text. */
+export function keepRawBody(req: IncomingMessage, body: Buffer): void {
   rawBodies.set(req, body);
 }
 
@@ -20,9 +20,9 @@ export const verifyRequestIntegrity: RequestHandler = (req, res, next) => {
   if (header === undefined) return next();
   const key = res.locals.integrityKey as Buffer | undefined;
   const field = { details: { field: 'X-Coffer-Checksum' } };
-  if (!key || !isChecksumHeader(header)) return next(new CofferError('INVALID_ARGUMENT', 'X-Coffer-Checksum is malformed', field));
+  if (!key || !isChecksumHeader(header)) return next(new CofferError('INVALID_ARGUMENT', "header 'X-Coffer-Checksum': is malformed", field));
   if (!checksumMatches(key, header, req.method, req.originalUrl, rawBodies.get(req) ?? Buffer.alloc(0))) {
-    return next(new CofferError('INVALID_ARGUMENT', 'X-Coffer-Checksum does not match the request', field));
+    return next(new CofferError('INVALID_ARGUMENT', "header 'X-Coffer-Checksum': does not match the request", field));
   }
   next();
 };

@@ -1,17 +1,34 @@
 import { z } from 'zod';
-import { DocumentError, FORMATS, parseDocument } from '@coffer/formats';
-import { MAX_IMPORT_ENTRIES, MAX_NAME_LENGTH, descriptionSchema, secretKeySchema, secretTypeSchema, secretValueSchema, slugSchema } from '@coffer/contract';
+import { DocumentError, FORMATS, parseDocumentEntries, type DocumentEntry } from '@coffer/formats';
+import {
+  MAX_IMPORT_ENTRIES,
+  MAX_NAME_LENGTH,
+  NUL_RULE,
+  WELL_FORMED_RULE,
+  descriptionSchema,
+  hasNul,
+  isWellFormed,
+  secretKeySchema,
+  secretTypeSchema,
+  secretValueSchema,
+  slugSchema,
+  textProblem,
+} from '@coffer/contract';
 
 /** Request shapes. Objects are strict: an unknown field is a 400 naming it, not silently dropped. */
 export const slug = slugSchema;
-// PostgreSQL text cannot hold U+0000: refuse it here as the client's mistake, not as a 500 from the database.
-const NO_NUL = 'must not contain the NUL character (U+0000)';
-const noNul = (value: string) => !value.includes('\u0000');
-// A lone UTF-16 surrogate cannot be encoded: it would come back as U+FFFD, not as what was written.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const WELL_FORMED = 'must be well-formed Unicode (no lone surrogates)';
-const wellFormed = (value: string) => !LONE_SURROGATE.test(value);
-const name = z.string().trim().min(1).max(MAX_NAME_LENGTH).refine(noNul, NO_NUL).refine(wellFormed, WELL_FORMED);
+
+/**
+ * Text kept exactly as written (the contract's rule): PostgreSQL cannot store U+0000, so it is the
+ * client's mistake here and not a 500 from the database, and a lone surrogate would come back as U+FFFD.
+ */
+const exactText = <T extends z.ZodType<string>>(schema: T) =>
+  schema.superRefine((text, ctx) => {
+    const problem = textProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const noNul = (text: string) => !hasNul(text);
+const name = exactText(z.string().trim().min(1).max(MAX_NAME_LENGTH));
 const version = z.coerce.number().int().min(1).max(2_147_483_647);
 
 export const scopeParams = z.object({ org: slug, project: slug, env: slug });
@@ -35,10 +52,10 @@ export const createProjectBody = z.strictObject({ slug, name: name.optional() })
 export const createEnvBody = z.strictObject({ slug, name: name.optional() });
 export const createTokenBody = z.strictObject({ name, permissions: z.array(z.string().min(1).max(64)).min(1).max(32) });
 
-const description = descriptionSchema.refine(noNul, NO_NUL).refine(wellFormed, WELL_FORMED);
+const description = exactText(descriptionSchema);
 
 export const setSecretBody = z.strictObject({
-  value: secretValueSchema.refine(wellFormed, WELL_FORMED),
+  value: secretValueSchema,
   type: secretTypeSchema.optional(),
   description: description.optional(),
   expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
@@ -50,29 +67,29 @@ export const rollbackBody = z.strictObject({
 });
 
 const documentFormat = z.enum(FORMATS);
-const documentContent = z.string().refine(wellFormed, WELL_FORMED);
+const documentContent = z.string().refine(isWellFormed, WELL_FORMED_RULE);
 const pushKeys = z.array(secretKeySchema).max(MAX_IMPORT_ENTRIES, `must list at most ${MAX_IMPORT_ENTRIES} keys`);
 
-/** The key/value pairs of a document; an issue naming `content` and the line when it does not parse. */
-function readDocument(format: z.output<typeof documentFormat>, content: string, ctx: z.RefinementCtx): Record<string, string> {
+/** The entries of a document with their lines; undefined, and an issue naming `content` and the line, when it does not parse. */
+function readDocument(format: z.output<typeof documentFormat>, content: string, ctx: z.RefinementCtx): DocumentEntry[] | undefined {
   try {
-    return parseDocument(format, content);
+    return parseDocumentEntries(format, content);
   } catch (err) {
     if (!(err instanceof DocumentError)) throw err;
     ctx.addIssue({ code: 'custom', path: ['content'], message: err.message });
-    return z.NEVER;
+    return undefined;
   }
 }
 
 /**
  * A push is a document (`format` + `content`) or a list of `entries`; either way it becomes the
- * entries to import. Entry keys and values are checked key by key in the Secret service, which
- * names each bad key in the plan's errors; here only what could not reach it intact (lone
- * surrogates) or in bounds.
+ * entries to import, and for a document the line of each, to point the service's errors at. Entry
+ * keys and values are checked key by key in the Secret service, which answers each bad one by its
+ * position; here only what could not reach it intact (lone surrogates) or in bounds.
  */
 const pushEntry = z.strictObject({
-  key: z.string().max(255, 'must be at most 255 characters').refine(wellFormed, WELL_FORMED),
-  value: z.string().refine(wellFormed, WELL_FORMED),
+  key: z.string().max(255, 'must be at most 255 characters').refine(isWellFormed, WELL_FORMED_RULE),
+  value: z.string().refine(isWellFormed, WELL_FORMED_RULE),
   type: secretTypeSchema.optional(),
   description: description.optional(),
 });
@@ -95,17 +112,20 @@ export const pushBody = z
       if (body.format !== undefined) issue('format', 'only goes with content, not with entries');
     } else {
       if (body.content === undefined) issue('content', 'required (or give entries instead)');
-      if (body.format === undefined) issue('format', 'required with content: one of env, json, yaml');
+      if (body.format === undefined) issue('format', `required with content: one of ${FORMATS.join(', ')}`);
     }
   })
-  .transform(({ format, content, entries, ...rest }, ctx) => ({
-    ...rest,
-    entries: entries ?? Object.entries(readDocument(format!, content!, ctx)).map(([key, value]) => ({ key, value })),
-  }));
+  .transform(({ format, content, entries, ...rest }, ctx) => {
+    if (entries) return { ...rest, entries };
+    const document = readDocument(format!, content!, ctx);
+    if (!document) return z.NEVER;
+    return { ...rest, entries: document.map(({ key, value }) => ({ key, value })), lines: document.map(({ line }) => line) };
+  });
 
-export const diffBody = z
-  .strictObject({ format: documentFormat, content: documentContent })
-  .transform(({ format, content }, ctx) => ({ document: readDocument(format, content, ctx) }));
+export const diffBody = z.strictObject({ format: documentFormat, content: documentContent }).transform(({ format, content }, ctx) => {
+  const entries = readDocument(format, content, ctx);
+  return entries ? { entries } : z.NEVER;
+});
 export const pullQuery = z.strictObject({ format: documentFormat.default('env') });
 
 export const getSecretQuery = z.strictObject({
@@ -116,7 +136,7 @@ export const listSecretsQuery = z.strictObject({ includeDeleted: z.enum(['true',
 export const diffQuery = z.strictObject({ from: version, to: version, reveal: z.enum(['true', 'false']).optional() });
 export const emptyQuery = z.strictObject({});
 export const auditQuery = z.strictObject({
-  action: z.string().max(64).refine(noNul, NO_NUL).optional(),
-  resource: z.string().max(512).refine(noNul, NO_NUL).optional(),
+  action: z.string().max(64).refine(noNul, NUL_RULE).optional(),
+  resource: z.string().max(512).refine(noNul, NUL_RULE).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });

@@ -36,7 +36,7 @@ const CALLS: Call[] = [
     path: `/api/v1${scope}/secrets/HEADER_NEW`,
     status: 413,
     auth: true,
-    body: JSON.stringify({ value: 'x'.repeat(300_000) }),
+    body: JSON.stringify({ value: 'x'.repeat(600_000) }),
   },
   { name: 'bootstrap again', method: 'POST', path: '/api/v1/bootstrap', status: 409, body: '{}' },
   { name: 'healthz', method: 'GET', path: '/healthz', status: 200 },

@@ -1,7 +1,9 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '@coffer/formats';
 import { expectOk, scopePath } from '@coffer/test-kit/api-assertions';
 import { cliPlatform, inTerminal, oneLine, plainText } from './support.js';
@@ -56,6 +58,9 @@ describe('push and pull', () => {
     const pull = await fx.cli.run(['pull', '--env', env]);
     expect(pull.code).toBe(0);
     expect(parseDocument('env', pull.stdout)).toEqual(pushed);
+    expect(oneLine(pull.stderr)).toMatch(
+      /^coffer: warning: dotenv would not read back exactly the values of BACKTICKED, SHELLISH from this file .*--format dotenv$/,
+    );
     // packages/formats writes a value holding a single quote and one of $ ` " \ as joined shell quotes
     // ('it'"'"'s'), which the shell reads exactly and dotenv cannot (its documented form 3): dotenv
     // must read back every other value exactly.
@@ -150,15 +155,23 @@ describe('push and pull', () => {
     expect(await currentValues(env)).toEqual({ KEPT: 'file-secret', ADDED: 'file-added-secret' });
   });
 
-  it('shows the errors of a refused push by key, exits 8 and writes nothing', async () => {
+  it('shows the errors of a refused push by key, or by line for a key that could never be one, exits 8 and writes nothing', async () => {
     const env = await freshEnv();
-    const file = await writeDoc('bad.env', 'GOOD=fine\nbad-key=whatever-secret\n');
+    expectOk(await fx.api('POST', `${scopePath('acme', 'api', env)}/secrets/PORT`, { body: { value: '8080', type: 'integer' } }), 201);
+    const file = await writeDoc('bad.env', 'GOOD=fine\nbad-key=whatever-secret\nPORT=eighty-secret\n');
     const refused = await fx.cli.run(['push', file, '--env', env, '--yes']);
     expect(refused.code).toBe(8);
-    expect(refused.stdout).toMatch(/^ {2}! bad-key: key: /m);
-    expect(refused.stdout).not.toContain('whatever-secret');
+    expect(refused.stdout).toMatch(/^ {2}! line 2: key: must start with a letter/m);
+    expect(refused.stdout).toMatch(/^ {2}! PORT: value: an integer/m);
+    expect(refused.stdout).not.toMatch(/whatever-secret|bad-key|eighty-secret/);
     expect(oneLine(refused.stderr)).toMatch(/nothing was written/);
-    expect(await currentValues(env)).toEqual({});
+    expect(await currentValues(env)).toEqual({ PORT: '8080' });
+    const json = await fx.cli.run(['push', file, '--env', env, '--yes', '--json']);
+    expect(json.code).toBe(8);
+    expect(JSON.parse(json.stdout).plan.errors).toEqual([
+      { key: null, message: expect.stringMatching(/^key: /), line: 2 },
+      { key: 'PORT', message: expect.stringMatching(/^value: /), line: 3 },
+    ]);
   });
 
   it('needs --format for a file name it cannot read the format from', async () => {
@@ -186,7 +199,7 @@ describe('push and pull', () => {
 
     const forced = await fx.cli.run(['pull', '--env', env, '--out', target, '--force', '--json']);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.stdout)).toEqual({ file: target, format: 'env', removed: [] });
+    expect(JSON.parse(forced.stdout)).toEqual({ file: target, format: 'env', removed: [], dotenvMisreads: [] });
     expect((await stat(target)).mode & 0o777).toBe(0o600);
     expect(parseDocument('env', await readFile(target, 'utf8'))).toEqual({ TOKEN: 'second' });
 
@@ -212,11 +225,71 @@ describe('diff', () => {
       removed: ['GONE'],
       unchanged: ['SAME'],
       withheld: ['LD_PRELOAD'],
+      invalid: [],
     });
     const human = await fx.cli.run(['diff', file, '--env', env]);
     expect(human.code).toBe(0);
     expect(human.stdout).toBe('added (1)\n  + ADDED\nchanged (1)\n  ~ CHANGED\nremoved (1)\n  - GONE\nunchanged (1)\n  = SAME\nwithheld (1)\n  ? LD_PRELOAD\n');
     expect(human.stdout + human.stderr).not.toMatch(/secret|evil/);
     expect(await currentValues(env)).toEqual(before);
+  });
+
+  it('lists keys that could never be secret keys by line only, never echoing them', async () => {
+    const env = await freshEnv();
+    const file = await writeDoc('invalid.json', '{\n  "GOOD": "g",\n  "pasted-secret-value": "x"\n}\n');
+    const human = await fx.cli.run(['diff', file, '--env', env]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^invalid \(1\)\n {2}! line 3: key: must start with a letter/m);
+    expect(human.stdout).toContain('added (1)\n  + GOOD\n');
+    expect(human.stdout + human.stderr).not.toContain('pasted');
+    expect(JSON.parse((await fx.cli.run(['diff', file, '--env', env, '--json'])).stdout).invalid).toEqual([
+      { line: 3, message: expect.stringMatching(/^key: /) },
+    ]);
+  });
+});
+
+describe('what a server sends, shown on a terminal', () => {
+  let server: Server;
+  let url: string;
+  /** Names and messages no Coffer server sends: control characters that would recolour, clear or retitle a terminal. */
+  const HOSTILE = 'EVIL\u001b]0;pwned\u0007\u001b[2J';
+  const answers: Record<string, unknown> = {
+    'GET /sync/pull': { format: 'env', content: 'A=1\n', removed: [HOSTILE], dotenvMisreads: [HOSTILE] },
+    'POST /sync/diff': { added: [HOSTILE], changed: [], removed: [], unchanged: [], withheld: [HOSTILE], invalid: [{ line: 1, message: HOSTILE }] },
+    'POST /sync/push': { created: [HOSTILE], updated: [], unchanged: [], errors: [], written: [] },
+  };
+  const asServer = { env: { COFFER_API_URL: '', COFFER_TOKEN: 'coffer_files-hostile-token' } };
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const path = new URL(req.url!, 'http://x').pathname;
+        const data = answers[`${req.method} ${path.slice(path.indexOf('/sync/'))}`];
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ error: false, message: 'ok', data }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    asServer.env.COFFER_API_URL = url;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const scope = ['--org', 'acme', '--project', 'api', '--env', 'production'];
+
+  it.each([
+    ['pull', () => ['pull', ...scope]],
+    ['diff', async () => ['diff', await writeDoc('hostile.env', 'A=1\n'), ...scope]],
+    ['push', async () => ['push', await writeDoc('hostile-push.env', 'A=1\n'), '--yes', ...scope]],
+  ])('escapes control characters in what coffer %s prints, and leaves --json as the server sent it', async (_command, args) => {
+    const { code, output } = await inTerminal(fx.cli, await args(), [], asServer);
+    expect(code).toBe(0);
+    expect(output).toContain('EVIL\\u{001b}]0;pwned\\u{0007}\\u{001b}[2J');
+    expect(output).not.toContain('\u001b]0;');
+    expect(output).not.toContain('\u001b[2J');
+    const json = await fx.cli.run([...(await args()), '--json'], asServer);
+    expect(json.stdout).toContain(JSON.stringify(HOSTILE).slice(1, -1));
   });
 });

@@ -117,12 +117,13 @@ describe('secrets set with several keys', () => {
     expect(await json(['secrets', 'get', 'WORKERS', ...env])).toMatchObject({ type: 'integer', version: 2, value: '8' });
   });
 
-  it('needs only secrets:write, like a single set: nothing about stored values comes back', async () => {
+  it('needs only secrets:write, like a single set: nothing about stored values comes back, not even versions', async () => {
     const minted = expectOk(await fx.api('POST', '/orgs/acme/tokens', { body: { name: 'writer', permissions: ['secrets:write'] } }), 201);
     const writer = { env: { COFFER_TOKEN: minted.token as string } };
     const set = await fx.cli.run(['secrets', 'set', ...env, 'PORT=8080', 'FRESH=yes'], writer);
     expect(set.stderr).toBe('');
-    expect(set.stdout).toBe('Updated PORT (version 4)\nCreated FRESH (version 1)\n');
+    expect(set.stdout).toBe('Wrote PORT\nWrote FRESH\n');
+    expect(await json(['secrets', 'history', 'PORT', ...env])).toMatchObject({ versions: [{ version: 4 }, { version: 3 }, { version: 2 }, { version: 1 }] });
     const get = await fx.cli.run(['secrets', 'get', 'FRESH', '--plain', ...env], writer);
     expect(get.code).toBe(5);
   });

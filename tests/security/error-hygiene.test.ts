@@ -53,10 +53,14 @@ describe('a NUL character (which PostgreSQL text cannot store) in a field that i
     if (table) expect(await countRows(table)).toBe(rowsBefore);
   });
 
-  it('in a secret value is fine: the value is encrypted, so it round-trips exactly', async () => {
+  it('in a secret value is refused too (no environment variable can hold it), without quoting the value', async () => {
     const value = `a\u0000b-${randomBytes(4).toString('hex')}`;
-    expect((await api('POST', `${SCOPE}/secrets/NUL_VALUE`, { body: { value } })).status).toBe(201);
-    expect((await api('GET', `${SCOPE}/secrets/NUL_VALUE?reveal=true`)).body.data.value).toBe(value);
+    const rowsBefore = await countRows('secret_versions');
+    const response = await api('POST', `${SCOPE}/secrets/NUL_VALUE`, { body: { value } });
+    expectCleanError(response, 400, [value.slice(2)]);
+    expect(response.body.message).toContain('value');
+    expect(await countRows('secret_versions')).toBe(rowsBefore);
+    expect((await api('GET', `${SCOPE}/secrets/NUL_VALUE`)).status).toBe(404);
   });
 });
 

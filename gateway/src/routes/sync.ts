@@ -1,4 +1,5 @@
-import { serializeDocument } from '@coffer/formats';
+import { dotenvMisreadKeys, keysWithoutDotenvSpelling, serializeDocument } from '@coffer/formats';
+import type { ImportEntryError__Output } from '@coffer/grpc';
 import { compareWithServer } from '../document-diff.js';
 import { route } from '../route.js';
 import { diffBody, emptyQuery, pullQuery, pushBody, scopeParams } from '../schemas.js';
@@ -13,9 +14,18 @@ function byKey(values: Record<string, string>): Record<string, string> {
 }
 
 /**
- * Whole environments as .env, JSON or YAML documents: push writes one through the Secret service's
- * import, pull and the document comparison read through inject, so they withhold exactly the names
- * inject withholds.
+ * An import error as the caller can place it: by the document's line, or by the position in
+ * `entries`. The service leaves the key empty when it could never be a secret key (it is input,
+ * and is not echoed): null here.
+ */
+function placedError({ key, message, entry }: ImportEntryError__Output, lines: readonly number[] | undefined) {
+  return { key: key === '' ? null : key, message, ...(lines ? { line: lines[entry - 1] } : { entry }) };
+}
+
+/**
+ * Whole environments as documents (.env for a shell or for dotenv, JSON, YAML): push writes one
+ * through the Secret service's import, pull and the document comparison read through inject, so
+ * they withhold exactly the names inject withholds.
  */
 export const syncRoutes = [
   route({
@@ -36,7 +46,8 @@ export const syncRoutes = [
       ...(body.expectedPlan ? { expectedPlan: body.expectedPlan } : {}),
     }),
     answer: ({ created, updated, unchanged, errors, written }, { body }) => {
-      const plan = { created, updated, unchanged, errors, written };
+      const lines = 'lines' in body ? body.lines : undefined;
+      const plan = { created, updated, unchanged, errors: errors.map((error) => placedError(error, lines)), written };
       if (errors.length > 0) {
         const keys = `${errors.length} key${errors.length === 1 ? '' : 's'}`;
         return { refusal: 'INVALID_ARGUMENT', data: plan, message: `${keys} cannot be written (see errors); nothing was written` };
@@ -53,9 +64,24 @@ export const syncRoutes = [
     audit: { action: 'secret.pull' },
     rpc: { service: 'secret', method: 'Inject' },
     request: ({ params }) => ({ scope: scopeOf(params) }),
-    answer: ({ values, removed }, { query }) => ({
-      data: { format: query.format, content: serializeDocument(query.format, byKey(values)), removed: [...removed].sort() },
-    }),
+    answer: ({ values, removed }, { query }) => {
+      const record = byKey(values);
+      const withheld = [...removed].sort();
+      if (query.format === 'dotenv') {
+        // The whole document or nothing: a file missing some keys, or holding other values, would be read as the environment.
+        const keys = keysWithoutDotenvSpelling(record);
+        if (keys.length > 0) {
+          return {
+            refusal: 'FAILED_PRECONDITION',
+            data: { keys },
+            message: `no dotenv spelling reads back exactly the value${keys.length === 1 ? '' : 's'} of ${keys.join(', ')}; nothing was pulled (pull as env, json or yaml instead)`,
+          };
+        }
+      }
+      const content = serializeDocument(query.format, record);
+      const misread = query.format === 'env' ? { dotenvMisreads: dotenvMisreadKeys(record) } : {};
+      return { data: { format: query.format, content, removed: withheld, ...misread } };
+    },
   }),
   route({
     method: 'post',
@@ -68,6 +94,6 @@ export const syncRoutes = [
     audit: { action: 'secret.compare' },
     rpc: { service: 'secret', method: 'Inject' },
     request: ({ params }) => ({ scope: scopeOf(params) }),
-    answer: (server, { body }) => ({ data: compareWithServer(body.document, server) }),
+    answer: (server, { body }) => ({ data: compareWithServer(body.entries, server) }),
   }),
 ];

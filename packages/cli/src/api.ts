@@ -2,15 +2,19 @@ import { CHECKSUM_HEADER, integrityKey, requestChecksum, type ErrorCode } from '
 import { CliError, errorCodeOf, EXIT, EXIT_FOR_CODE, isProxyFailure } from './errors.js';
 import { NetworkError, send, type HttpResponse } from './http.js';
 
-/** `https://host:8080`, `https://host:8080/` and `https://host:8080/api/v1` all name the same server. */
+/**
+ * `https://host:8080`, `https://host:8080/` and `https://host:8080/api/v1` all name the same server.
+ * A URL that is not one is not quoted back: COFFER_API_URL and COFFER_TOKEN swapped in a CI
+ * configuration would otherwise print the token in the build log.
+ */
 export function normaliseApiUrl(input: string): string {
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    throw new CliError(`invalid API URL "${input}": expected something like https://coffer.example.com`, EXIT.USAGE);
+    throw new CliError('invalid API URL: expected something like https://coffer.example.com', EXIT.USAGE);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`invalid API URL "${input}": use http:// or https://`, EXIT.USAGE);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('invalid API URL: use http:// or https://', EXIT.USAGE);
   if (url.username || url.password) throw new CliError('the API URL must not carry credentials; use --token-stdin', EXIT.USAGE);
   url.search = '';
   url.hash = '';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { JsonParseError, parseStrictJson, showPath } from '@coffer/contract/rules';
 import { CliError, EXIT } from './errors.js';
 import { replacePrivateFile } from './private-file.js';
 import { isSealed, openSealed, sealText } from './sealed.js';
@@ -69,6 +70,27 @@ export function rewriteLegacy(path: string, write: () => void): void {
   }
 }
 
+/**
+ * A JSON file of coffer's (config.json, .coffer.json) with one meaning: a member given twice would
+ * be read one way here and another way by another tool, so it is refused as unsafe (exit 9). Other
+ * mistakes exit with `invalid`. Messages name the file and line, never what the file holds.
+ */
+export function parseJsonFile(path: string, text: string, invalid: number): unknown {
+  try {
+    return parseStrictJson(text);
+  } catch (err) {
+    if (!(err instanceof JsonParseError)) throw err;
+    if (err.problem === 'duplicate') {
+      throw new CliError(
+        `refusing ${path}: line ${err.line} gives "${showPath(err.path)}" a second time, so it can be read two ways; fix or remove it`,
+        EXIT.CONFIG,
+      );
+    }
+    const what = err.problem === 'depth' ? 'is nested too deeply' : 'is not valid JSON';
+    throw new CliError(`${path} ${what} (line ${err.line}); fix or remove it`, invalid);
+  }
+}
+
 /** A file-system failure on the configuration, as the one-line CONFIG error (exit 9) it is for the user. */
 export function unreadable(path: string, err: unknown): CliError {
   const error = err as NodeJS.ErrnoException;
@@ -132,6 +154,24 @@ export function checkKeyFile(path: string): Stats | undefined {
   return stats;
 }
 
+/** config.json as this CLI writes it; fields it does not know are kept (a newer version may have written them). */
+function checkConfig(path: string, value: unknown): ConfigFile {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${path} must hold a JSON object`, EXIT.CONFIG);
+  const file = value as Record<string, unknown>;
+  const wrong = (field: string, what: string) => new CliError(`${path}: "${field}" must be ${what}; fix or remove it`, EXIT.CONFIG);
+  if (file.apiUrl !== undefined && typeof file.apiUrl !== 'string') throw wrong('apiUrl', 'a string');
+  if (file.token !== undefined && typeof file.token !== 'string') throw wrong('token', 'a string');
+  const context = file.context;
+  if (context !== undefined) {
+    if (typeof context !== 'object' || context === null || Array.isArray(context)) throw wrong('context', 'an object');
+    for (const part of ['org', 'project', 'env'] as const) {
+      const slug = (context as Record<string, unknown>)[part];
+      if (slug !== undefined && typeof slug !== 'string') throw wrong(`context.${part}`, 'a string');
+    }
+  }
+  return file as ConfigFile;
+}
+
 /** The configuration directory and its files; nothing is read or created before it is needed. */
 export class ConfigStore {
   readonly paths: ConfigPaths;
@@ -157,16 +197,7 @@ export class ConfigStore {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw unreadable(this.paths.config, err);
     }
     let file: ConfigFile = {};
-    if (text !== undefined && text.trim() !== '') {
-      try {
-        file = JSON.parse(text) as ConfigFile;
-      } catch {
-        throw new CliError(`${this.paths.config} is not valid JSON; fix or remove it`, EXIT.CONFIG);
-      }
-      if (typeof file !== 'object' || file === null || Array.isArray(file)) {
-        throw new CliError(`${this.paths.config} must hold a JSON object`, EXIT.CONFIG);
-      }
-    }
+    if (text !== undefined && text.trim() !== '') file = checkConfig(this.paths.config, parseJsonFile(this.paths.config, text, EXIT.CONFIG));
     this.file = file;
     if (typeof file.token === 'string' && file.token !== '' && !isSealed(file.token)) {
       // An older config kept the token in clear: seal it now.

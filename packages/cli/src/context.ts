@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { SavedContext } from './config.js';
+import { isShowableName, isSlug, SLUG_RULE } from '@coffer/contract/rules';
+import { parseJsonFile, unreadable, type SavedContext } from './config.js';
 import { CliError, EXIT } from './errors.js';
 
 /** The file that pins a repository to a project and environment. */
@@ -57,20 +58,26 @@ function checkPinOwner(path: string): void {
   if ((target.mode & 0o022) !== 0) throw new CliError(`refusing ${path}: others may write to it; fix it with: chmod go-w ${path}`, EXIT.CONFIG);
 }
 
+/**
+ * The pin file comes with a repository, so it is read as input: a member given twice is refused
+ * (exit 9, like the other pin files coffer will not trust), and no message quotes what it holds.
+ */
 function readPinFile(path: string): SavedContext {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    throw new CliError(`${path} is not valid JSON`, EXIT.USAGE);
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw unreadable(path, err);
   }
+  const value = parseJsonFile(path, text, EXIT.USAGE);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${path} must hold a JSON object`, EXIT.USAGE);
   const context: SavedContext = {};
   for (const [name, field] of Object.entries(value)) {
     if (name !== 'org' && name !== 'project' && name !== 'env') {
-      throw new CliError(`${path}: unknown field "${name}" (allowed: org, project, env)`, EXIT.USAGE);
+      const shown = isShowableName(name) ? `unknown field "${name}"` : 'a field that is not a name';
+      throw new CliError(`${path}: ${shown} (allowed: org, project, env)`, EXIT.USAGE);
     }
-    if (typeof field !== 'string' || field === '') throw new CliError(`${path}: "${name}" must be a non-empty string`, EXIT.USAGE);
+    if (typeof field !== 'string' || !isSlug(field)) throw new CliError(`${path}: "${name}" must be a slug: it ${SLUG_RULE}`, EXIT.USAGE);
     context[name] = field;
   }
   return context;

@@ -22,7 +22,10 @@ export const EXIT = {
   CONFLICT: 7,
   /** The server refused the input (INVALID_ARGUMENT, PAYLOAD_TOO_LARGE, FAILED_PRECONDITION): an invalid key, value, type or version. */
   INVALID: 8,
-  /** The local configuration is unsafe or unreadable (key file mode broader than 0600, undecryptable token). */
+  /**
+   * The local configuration is unsafe or unreadable (key file mode broader than 0600, undecryptable
+   * token, another user's `.coffer.json`, a config.json or `.coffer.json` giving one member twice).
+   */
   CONFIG: 9,
   /** Whoever read stdout closed it early (`coffer pull | head`): 128 + SIGPIPE, as a shell reports it. */
   CLOSED_OUTPUT: 141,

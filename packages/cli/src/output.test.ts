@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shown, terminalSafe } from './output.js';
+import { printJson, shown, terminalSafe } from './output.js';
 
 describe('terminalSafe', () => {
   it.each([
@@ -34,5 +34,28 @@ describe('terminalSafe', () => {
     const tty = { isTTY: true } as NodeJS.WriteStream;
     expect(shown('a\u001b[2Jb', pipe)).toBe('a\u001b[2Jb');
     expect(shown('a\u001b[2Jb', tty)).toBe('a\\u{001b}[2Jb');
+  });
+});
+
+describe('printJson', () => {
+  const capture = (isTTY: boolean) => {
+    let written = '';
+    const stream = { isTTY, write: (text: string) => (written += text) } as unknown as NodeJS.WriteStream;
+    return { stream, text: () => written };
+  };
+  const value = { value: 'a\u009b2J\u007f\u202eb\u2028c\u001b[31m', plain: 'héllo ✓ 🔑' };
+
+  it('writes on a terminal what JSON.stringify leaves raw as escapes, and the document parses to the same data', () => {
+    const tty = capture(true);
+    printJson(value, tty.stream);
+    expect(tty.text()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2028]/);
+    expect(tty.text()).toContain('a\\u009b2J\\u007f\\u202eb\\u2028c\\u001b[31m');
+    expect(JSON.parse(tty.text())).toEqual(value);
+  });
+
+  it('leaves output to a pipe exactly as JSON.stringify writes it', () => {
+    const pipe = capture(false);
+    printJson(value, pipe.stream);
+    expect(pipe.text()).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });

@@ -25,8 +25,20 @@ export function table(headers: string[], rows: string[][], colour = useColour())
   return [bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
 }
 
-export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+// What JSON.stringify leaves raw and a terminal could act on: DEL, the C1 controls (the 8-bit CSI)
+// and the invisible characters terminalSafe escapes. It escapes the C0 controls itself.
+const JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * `--json` output. On a terminal the characters above are written as JSON escapes (`\u009b`): the
+ * document is the same one (it parses to the same data), only no longer able to drive the
+ * terminal. To a pipe or a file it goes exactly as JSON.stringify writes it.
+ */
+export function printJson(value: unknown, stream: NodeJS.WriteStream = process.stdout): void {
+  const text = JSON.stringify(value, null, 2);
+  // Outside strings JSON.stringify writes only ASCII, so every match is inside a string.
+  const safe = stream.isTTY ? text.replace(JSON_RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+  stream.write(safe + '\n');
 }
 
 /** A timestamp as people read it: `2026-11-28 14:03:12Z`. */
@@ -62,4 +74,12 @@ export function terminalSafe(text: string, keepLineBreaks = false): string {
 /** `terminalSafe` on a terminal; other output (a pipe, a file) is left exactly as the server sent it. */
 export function shown(text: string, stream: NodeJS.WriteStream = process.stdout, keepLineBreaks = false): string {
   return stream.isTTY ? terminalSafe(text, keepLineBreaks) : text;
+}
+
+/**
+ * A note of coffer's own on stderr (`coffer: ...`). Server-provided text in it (a name) is escaped
+ * when stderr is a terminal, as `shown` does for stdout; a pipe gets it as it is.
+ */
+export function note(text: string): void {
+  process.stderr.write(`coffer: ${shown(text, process.stderr)}\n`);
 }

@@ -5,6 +5,7 @@ import { examples } from './commands/common.js';
 import { registerFiles } from './commands/files.js';
 import { registerRun } from './commands/run.js';
 import { registerSecrets } from './commands/secrets.js';
+import { terminalSafe } from './output.js';
 
 /** The whole command tree. Parsing errors throw (exitOverride) so main.ts picks the exit code. */
 export function buildProgram(): Command {
@@ -17,6 +18,9 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .showHelpAfterError('(add --help for usage and examples)')
     .exitOverride()
+    // Commander's errors quote what was typed (`unknown option '...'`): escaped like every error line.
+    // Set before the subcommands are made, which inherit it.
+    .configureOutput({ outputError: (text, write) => write(terminalSafe(text, true)) })
     // `coffer --json secrets list` means the same as `coffer secrets list --json`.
     .hook('preAction', (root, action) => {
       if (root.opts().json && action.options.some((option) => option.attributeName() === 'json')) action.setOptionValue('json', true);

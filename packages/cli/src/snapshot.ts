@@ -60,8 +60,12 @@ export function loadSnapshot(store: ConfigStore, apiUrl: string, scope: string, 
   const opened = openSealed(text, key, aad);
   if (!opened) return { found: false, reason: 'other-token' };
   if (opened.legacy) rewriteLegacy(path, () => writePrivateFile(path, sealText(opened.text, key, aad) + '\n'));
-  const snapshot = JSON.parse(opened.text) as Snapshot;
-  return { found: true, snapshot: { savedAt: snapshot.savedAt, values: snapshot.values ?? {}, removed: snapshot.removed ?? [] } };
+  const snapshot = JSON.parse(opened.text) as Partial<Snapshot>;
+  // Only this CLI writes snapshots (and GCM proves it), but what it kept is what a server sent:
+  // coffer run checks each name and value again, as it does an inject answer.
+  const values = typeof snapshot.values === 'object' && snapshot.values !== null && !Array.isArray(snapshot.values) ? snapshot.values : {};
+  const removed = Array.isArray(snapshot.removed) ? snapshot.removed : [];
+  return { found: true, snapshot: { savedAt: String(snapshot.savedAt), values, removed } };
 }
 
 /** Removes every snapshot (coffer logout): they are of no use without the token that sealed them. */

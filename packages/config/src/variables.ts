@@ -78,8 +78,18 @@ export function oneOf<const T extends readonly string[]>(values: T) {
   return variable<T[number]>(`one of ${values.join(', ')}`, (raw) => values.find((value) => value === raw));
 }
 
-/** A size in the notation Express body parsers accept: bytes, or a number with b/kb/mb/gb. */
-export const size = () => variable('a size such as 256kb, 1mb or 1048576', (raw) => (/^\d+(?:\.\d+)?(?:b|kb|mb|gb)?$/i.test(raw) ? raw : undefined));
+const SIZE_UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A size in bytes, written as bytes or a number with b/kb/mb/gb (as Express body parsers take it), at least `min` bytes. */
+export function size(min = 0) {
+  const floor = min > 0 ? `, at least ${min} bytes` : '';
+  return variable(`a size such as 512kb, 1mb or 1048576${floor}`, (raw) => {
+    const match = /^(\d+(?:\.\d+)?)(b|kb|mb|gb)?$/i.exec(raw);
+    if (!match) return undefined;
+    const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]!);
+    return bytes >= min && Number.isSafeInteger(bytes) ? bytes : undefined;
+  });
+}
 
 /** 32 bytes as 64 hex characters or as base64 (padded or not). */
 export const key32 = () =>

@@ -30,3 +30,23 @@ describe('parseInput', () => {
     expect(unknown.message).not.toContain('hunter2');
   });
 });
+
+describe('parseInput and names that are input', () => {
+  it('shows an unknown field or a path part that is not a plain identifier as ?, never as sent', () => {
+    const strict = z.strictObject({ a: z.string() });
+    for (const name of ['\u001b[31mred', 'has space', 'hunter2-is-the-password-of-the-admin-account-and-this-is-longer-than-64', '', 'ключ']) {
+      const caught = failure(() => parseInput(strict, { a: 'x', [name]: 1 }, 'body'));
+      expect(caught).toMatchObject({ message: "body field '?': unknown field", details: { field: '?' } });
+    }
+    const mixed = failure(() => parseInput(strict, { a: 'x', colour: 1, 'DROP TABLE': 2 }, 'query'));
+    expect(mixed).toMatchObject({ message: "query field 'colour, ?': unknown fields", details: { field: 'colour, ?' } });
+    const record = failure(() => parseInput(z.record(z.string(), z.string()), { ok: 'x', 'sk_live 123': 4 }, 'body'));
+    expect(record).toMatchObject({ message: expect.stringMatching(/^body field '\?': /), details: { field: '?' } });
+    expect(record.message).not.toContain('sk_live');
+  });
+
+  it('still names plain identifiers, __proto__ included', () => {
+    const unknown = failure(() => parseInput(z.strictObject({}), JSON.parse('{"__proto__":{"admin":true}}'), 'body'));
+    expect(unknown).toMatchObject({ message: "body field '__proto__': unknown field", details: { field: '__proto__' } });
+  });
+});

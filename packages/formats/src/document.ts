@@ -1,27 +1,45 @@
-import { parseEnv, serializeEnv } from './env.js';
-import { parseJson, serializeJson } from './json.js';
-import { parseYaml, serializeYaml } from './yaml.js';
+import { DOCUMENT_FORMATS, isWellFormed, WELL_FORMED_RULE, type DocumentFormat } from '@coffer/contract/rules';
+import { atLine } from './document-error.js';
+import { parseDotenvEntries, serializeDotenv } from './dotenv.js';
+import { recordOf, type DocumentEntry } from './entries.js';
+import { parseEnvEntries, serializeEnv } from './env.js';
+import { parseJsonEntries, serializeJson } from './json.js';
+import { parseYamlEntries, serializeYaml } from './yaml.js';
 
-export const FORMATS = ['env', 'json', 'yaml'] as const;
-export type Format = (typeof FORMATS)[number];
+/** The contract's list: the gateway's requests and the CLI's `--format` take exactly these. */
+export const FORMATS = DOCUMENT_FORMATS;
+export type Format = DocumentFormat;
 
 interface Codec {
-  parse(text: string): Record<string, string>;
+  parse(text: string): DocumentEntry[];
   serialize(record: Record<string, string>): string;
 }
 
 const CODECS: Readonly<Record<Format, Codec>> = {
-  env: { parse: parseEnv, serialize: serializeEnv },
-  json: { parse: parseJson, serialize: serializeJson },
-  yaml: { parse: parseYaml, serialize: serializeYaml },
+  env: { parse: parseEnvEntries, serialize: serializeEnv },
+  dotenv: { parse: parseDotenvEntries, serialize: serializeDotenv },
+  json: { parse: parseJsonEntries, serialize: serializeJson },
+  yaml: { parse: parseYamlEntries, serialize: serializeYaml },
 };
 
 /**
- * The key/value pairs of a document, in document order.
- * @throws DocumentError naming the line or key, never quoting a value
+ * The keys of a document with their values and lines: one per key, in the order keys first appear
+ * (a key given twice in a .env file keeps its last value, and that value's line).
+ * @throws DocumentError `line N: what was expected`, quoting nothing of the document
  */
+export function parseDocumentEntries(format: Format, text: string): DocumentEntry[] {
+  const entries = CODECS[format].parse(text);
+  // JSON and YAML escapes can spell a lone surrogate, which could only be stored as U+FFFD.
+  for (const { key, value, line } of entries) {
+    if (!isWellFormed(key)) throw atLine(line, `the key ${WELL_FORMED_RULE}`);
+    if (!isWellFormed(value)) throw atLine(line, `the value ${WELL_FORMED_RULE}`);
+  }
+  return entries;
+}
+
+/** The key/value pairs of a document, in document order. */
 export function parseDocument(format: Format, text: string): Record<string, string> {
-  return CODECS[format].parse(text);
+  return recordOf(parseDocumentEntries(format, text));
 }
 
 /** The document holding exactly these pairs, in their order. */

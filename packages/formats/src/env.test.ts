@@ -1,7 +1,10 @@
 import { parse as dotenvParse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from './document-error.js';
-import { parseEnv, serializeEnv } from './env.js';
+import { parseDocument } from './document.js';
+import { dotenvMisreadKeys, parseEnvEntries, serializeEnv } from './env.js';
+
+const parseEnv = (text: string) => parseDocument('env', text);
 
 function thrownBy(fn: () => unknown): Error {
   try {
@@ -99,19 +102,29 @@ describe('parseEnv', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('gives each key once, with the line of the assignment that gave its last value', () => {
+    expect(parseEnvEntries('# head\nB=1\nA="two\nlines"\n\nB=3\nexport C=4\n')).toEqual([
+      { key: 'B', value: '3', line: 6 },
+      { key: 'A', value: 'two\nlines', line: 3 },
+      { key: 'C', value: '4', line: 7 },
+    ]);
+  });
+
   it.each([
-    ['a line without =', 'A=1\nJUST_A_WORD\n', 2, "expected '=' after JUST_A_WORD"],
-    ['a line without a key', 'A=1\n=secret-value\n', 2, 'expected KEY=value'],
-    ['an unclosed double quote', 'A=1\n\nB="secret-value\nC=3\n', 3, 'the quoted value of B is never closed'],
-    ['an unclosed single quote', "A='secret-value", 1, 'the quoted value of A is never closed'],
-    ['an unclosed escape at the end', 'A="secret-value\\', 1, 'the quoted value of A is never closed'],
-    ['text after a closing quote', "A='secret'-value\n", 1, 'unexpected text after the value of A'],
-    ['a backtick part followed by more', "A=`secret`'-value'\n", 1, 'unexpected text after the value of A'],
-  ])('refuses %s, naming the line and never the value', (_what, text, line, message) => {
+    ['a bare password line', 'A=1\nJUST_A_SECRET_WORD\n', 2, "expected '=' after the key"],
+    ['a line without a key', 'A=1\n=secret-value\n', 2, 'expected KEY=value, a comment or a blank line'],
+    ['a line of symbols', 'A=1\n!secret-value\n', 2, 'expected KEY=value, a comment or a blank line'],
+    ['a NUL in a key', 'A=1\nSECRET\u0000KEY=x\n', 2, "expected '=' after the key"],
+    ['an unclosed double quote', 'A=1\n\nB_SECRET="secret-value\nC=3\n', 3, 'expected a closing quote; the quote opened here is never closed'],
+    ['an unclosed single quote', "A_SECRET='secret-value", 1, 'expected a closing quote; the quote opened here is never closed'],
+    ['an unclosed escape at the end', 'A_SECRET="secret-value\\', 1, 'expected a closing quote; the quote opened here is never closed'],
+    ['text after a closing quote', "A_SECRET='secret'-value\n", 1, 'expected the end of the line (or a # comment) after the value'],
+    ['a backtick part followed by more', "A_SECRET=`secret`'-value'\n", 1, 'expected the end of the line (or a # comment) after the value'],
+  ])('refuses %s, naming the line and nothing of the document, not even a key', (_what, text, line, message) => {
     const error = thrownBy(() => parseEnv(text));
     expect(error).toBeInstanceOf(DocumentError);
     expect(error.message).toBe(`line ${line}: ${message}`);
-    expect(error.message).not.toContain('secret');
+    expect(error.message).not.toMatch(/secret/i);
   });
 });
 
@@ -135,6 +148,21 @@ describe('serializeEnv', () => {
   it('follows a single-quoted value ending in a backslash with a comment holding a quote', () => {
     const text = serializeEnv({ A: 'ends in \\', B: 'x' });
     expect(text.split('\n')).toEqual(["A='ends in \\'", expect.stringMatching(/^# .*'\w/), "B='x'", '']);
+  });
+
+  it('names the keys whose values it writes in the joined form, which dotenv misreads', () => {
+    const record = { PLAIN: 'p$ss \\ `x`', QUOTE: "it's", QUOTE_AND_DOLLAR: "it's $HOME", CR_AND_BACKSLASH: 'a\r\\', CR: 'a\r\n' };
+    expect(dotenvMisreadKeys(record)).toEqual(['QUOTE_AND_DOLLAR', 'CR_AND_BACKSLASH']);
+    const read = dotenvParse(serializeEnv(record));
+    expect(Object.keys(record).filter((key) => read[key] !== record[key as keyof typeof record])).toEqual(['QUOTE_AND_DOLLAR', 'CR_AND_BACKSLASH']);
+  });
+
+  it('follows a value with a single-quoted part ending in a backslash with that comment, or dotenv swallows the next key', () => {
+    const record = { A: 'C:\\\r\n', B: ' # b' };
+    const text = serializeEnv(record);
+    expect(text).toMatch(/^A='C:\\'"\\r\n"\n# .*'/);
+    expect(dotenvParse(text).B).toBe(' # b');
+    expect(dotenvParse(text.replace(/^#.*\n/m, '')).B).toBeUndefined();
   });
 
   it('writes nothing for an empty record', () => {

@@ -1,4 +1,6 @@
-import { DocumentError, emptyRecord } from './document-error.js';
+import { Cursor } from './cursor.js';
+import { DocumentError } from './document-error.js';
+import { EntryCollector, type DocumentEntry } from './entries.js';
 
 /*
  * .env files: read as dotenv reads them, written so that dotenv (16 to 18, both parsers) and a
@@ -34,9 +36,11 @@ import { DocumentError, emptyRecord } from './document-error.js';
  *     never run part of a value as code. Line breaks (LF, U+2028, U+2029, all line ends to dotenv)
  *     go in the double-quoted runs so that every continuation line starts with a quote: dotenv,
  *     which reads such a value line by line, can then never take a line of it for an assignment.
- *  dotenv reads `\'` inside single quotes as an escaped quote, so after a value ending in a backslash
- *  it would run on to the next quote in the file and resume inside a later value; a comment line
- *  holding a quote follows such a value to stop it there.
+ *     A pull in this format names these keys (`dotenvMisreadKeys`), and the `dotenv` format
+ *     (dotenv.ts) writes a file that dotenv reads exactly but a shell must never source.
+ *  dotenv reads `\'` inside single quotes as an escaped quote, so after a single-quoted part ending in
+ *  a backslash it would run on to the next quote in the file and resume inside a later value,
+ *  swallowing the keys in between; a comment line holding a quote follows such a value to stop it.
  */
 
 const EXPORT = /export[ \t]+/y;
@@ -55,65 +59,33 @@ const ESCAPES = new Map([
   ['\\', '\\'],
 ]);
 
-/** A position in the text and the line it is on, for errors. */
-class Cursor {
-  pos = 0;
-  line = 1;
-
-  constructor(readonly text: string) {}
-
-  get done(): boolean {
-    return this.pos >= this.text.length;
-  }
-
-  peek(offset = 0): string | undefined {
-    return this.text[this.pos + offset];
-  }
-
-  /** Consumes what `pattern` (sticky) matches here; undefined when it does not match. */
-  take(pattern: RegExp): string | undefined {
-    pattern.lastIndex = this.pos;
-    const match = pattern.exec(this.text);
-    if (!match) return undefined;
-    this.skip(match[0].length);
-    return match[0];
-  }
-
-  skip(length: number): void {
-    for (let i = this.pos; i < this.pos + length; i++) if (this.text[i] === '\n') this.line++;
-    this.pos += length;
-  }
-
-  fail(message: string, line = this.line): never {
-    throw new DocumentError(`line ${line}: ${message}`);
-  }
-}
-
-export function parseEnv(text: string): Record<string, string> {
+/** The entries of a .env file, each with the line its assignment starts on. */
+export function parseEnvEntries(text: string): DocumentEntry[] {
   const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const cursor: Cursor = new Cursor(unmarked.replace(/\r\n?/g, '\n'));
-  const record = emptyRecord();
+  const entries = new EntryCollector();
   while (!cursor.done) {
     cursor.take(BLANKS);
     if (cursor.peek() === '#') cursor.take(REST_OF_LINE);
     if (cursor.take(LINE_END) !== undefined) continue;
+    const line = cursor.line;
     cursor.take(EXPORT);
     const key = cursor.take(KEY);
-    if (key === undefined) cursor.fail('expected KEY=value');
-    if (cursor.take(SEPARATOR) === undefined) cursor.fail(`expected '=' after ${key}`);
-    record[key] = readValue(cursor, key);
+    if (key === undefined) cursor.fail('expected KEY=value, a comment or a blank line');
+    if (cursor.take(SEPARATOR) === undefined) cursor.fail("expected '=' after the key");
+    entries.set(key, readValue(cursor), line);
     cursor.take(AFTER_VALUE);
-    if (cursor.take(LINE_END) === undefined) cursor.fail(`unexpected text after the value of ${key}`);
+    if (cursor.take(LINE_END) === undefined) cursor.fail('expected the end of the line (or a # comment) after the value');
   }
-  return record;
+  return entries.entries;
 }
 
-function readValue(cursor: Cursor, key: string): string {
+function readValue(cursor: Cursor): string {
   const start = cursor.pos;
   cursor.take(BLANKS);
   const first = cursor.peek();
-  if (first === '`') return readQuoted(cursor, key, '`');
-  if (first === "'" || first === '"') return readShellWord(cursor, key);
+  if (first === '`') return readQuoted(cursor, '`');
+  if (first === "'" || first === '"') return readShellWord(cursor);
   cursor.pos = start;
   const rest = cursor.take(REST_OF_LINE) ?? '';
   const comment = /[ \t]#/.exec(rest);
@@ -122,12 +94,12 @@ function readValue(cursor: Cursor, key: string): string {
 }
 
 /** Adjacent `'...'`, `"..."` and `\'` parts, joined into one value as a shell joins them. */
-function readShellWord(cursor: Cursor, key: string): string {
+function readShellWord(cursor: Cursor): string {
   let value = '';
   for (;;) {
     const next = cursor.peek();
-    if (next === "'") value += readQuoted(cursor, key, "'");
-    else if (next === '"') value += readDoubleQuoted(cursor, key);
+    if (next === "'") value += readQuoted(cursor, "'");
+    else if (next === '"') value += readDoubleQuoted(cursor);
     else if (next === '\\' && cursor.peek(1) === "'") {
       value += "'";
       cursor.skip(2);
@@ -135,17 +107,19 @@ function readShellWord(cursor: Cursor, key: string): string {
   }
 }
 
+const NEVER_CLOSED = 'expected a closing quote; the quote opened here is never closed';
+
 /** A literal quoted part: everything up to the next `quote`. */
-function readQuoted(cursor: Cursor, key: string, quote: string): string {
+function readQuoted(cursor: Cursor, quote: string): string {
   const openedOn = cursor.line;
   const end = cursor.text.indexOf(quote, cursor.pos + 1);
-  if (end === -1) cursor.fail(`the quoted value of ${key} is never closed`, openedOn);
+  if (end === -1) cursor.fail(NEVER_CLOSED, openedOn);
   const value = cursor.text.slice(cursor.pos + 1, end);
   cursor.skip(end + 1 - cursor.pos);
   return value;
 }
 
-function readDoubleQuoted(cursor: Cursor, key: string): string {
+function readDoubleQuoted(cursor: Cursor): string {
   const openedOn = cursor.line;
   cursor.skip(1);
   let value = '';
@@ -157,7 +131,7 @@ function readDoubleQuoted(cursor: Cursor, key: string): string {
       return value;
     }
     const escaped = cursor.peek(1);
-    if (next === undefined || escaped === undefined) cursor.fail(`the quoted value of ${key} is never closed`, openedOn);
+    if (next === undefined || escaped === undefined) cursor.fail(NEVER_CLOSED, openedOn);
     value += ESCAPES.get(escaped) ?? `\\${escaped}`;
     cursor.skip(2);
   }
@@ -167,7 +141,7 @@ function readDoubleQuoted(cursor: Cursor, key: string): string {
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SHELL_SPECIAL_IN_DOUBLE_QUOTES = /[$`"\\]/;
 const QUOTES_AND_LINE_BREAKS = /(['\r\n\u2028\u2029]+)/;
-const ENDS_IN_BACKSLASH_GUARD = "# the value above ends in a backslash: this 'quote' keeps dotenv from reading past it";
+const ENDS_IN_BACKSLASH_GUARD = "# a part of the value above ends in a backslash: this 'quote' keeps dotenv from reading past it";
 
 export function serializeEnv(record: Record<string, string>): string {
   const lines: string[] = [];
@@ -175,14 +149,22 @@ export function serializeEnv(record: Record<string, string>): string {
     if (!SHELL_NAME.test(key)) throw new DocumentError(`${key} cannot be written to a .env file: it is not a shell variable name`);
     const quoted = quote(value);
     lines.push(`${key}=${quoted}`);
-    if (quoted.endsWith("\\'")) lines.push(ENDS_IN_BACKSLASH_GUARD);
+    if (quoted.includes("\\'")) lines.push(ENDS_IN_BACKSLASH_GUARD);
   }
   return lines.map((line) => `${line}\n`).join('');
 }
 
+/** Whether a value is written in form 3 (see the comment at the top), which dotenv misreads. */
+const isJoinedForm = (value: string) => /['\r]/.test(value) && SHELL_SPECIAL_IN_DOUBLE_QUOTES.test(value);
+
+/** The keys of `record` whose values dotenv does not read back exactly from `serializeEnv(record)`, in record order. */
+export function dotenvMisreadKeys(record: Record<string, string>): string[] {
+  return Object.keys(record).filter((key) => isJoinedForm(record[key]!));
+}
+
 function quote(value: string): string {
   if (!/['\r]/.test(value)) return `'${value}'`;
-  if (!SHELL_SPECIAL_IN_DOUBLE_QUOTES.test(value)) return doubleQuoted(value);
+  if (!isJoinedForm(value)) return doubleQuoted(value);
   return value
     .split(QUOTES_AND_LINE_BREAKS)
     .filter((part) => part !== '')

@@ -1,5 +1,5 @@
-export { FORMATS, parseDocument, serializeDocument, type Format } from './document.js';
+export { FORMATS, parseDocument, parseDocumentEntries, serializeDocument, type Format } from './document.js';
 export { DocumentError } from './document-error.js';
-export { parseEnv, serializeEnv } from './env.js';
-export { parseJson, serializeJson } from './json.js';
-export { parseYaml, serializeYaml } from './yaml.js';
+export { keysWithoutDotenvSpelling } from './dotenv.js';
+export type { DocumentEntry } from './entries.js';
+export { dotenvMisreadKeys } from './env.js';

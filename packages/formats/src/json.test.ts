@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument, parseDocumentEntries } from './document.js';
 import { DocumentError } from './document-error.js';
-import { parseJson, serializeJson } from './json.js';
+import { serializeJson } from './json.js';
+
+const parseJson = (text: string) => parseDocument('json', text);
+
+function thrownBy(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a throw');
+}
 
 describe('parseJson', () => {
   it('reads a flat object, numbers and booleans as their string form', () => {
@@ -15,34 +27,51 @@ describe('parseJson', () => {
     });
   });
 
-  it('keeps the last value of a repeated key, and __proto__ as an ordinary key', () => {
-    const parsed = parseJson('{"A": "1", "__proto__": "p", "A": "2"}');
+  it('gives each key with the line of its value, in document order, integer-like names included', () => {
+    expect(parseDocumentEntries('json', '{\n  "B": "1",\n  "2": "two",\n  "A":\n    true\n}')).toEqual([
+      { key: 'B', value: '1', line: 2 },
+      { key: '2', value: 'two', line: 3 },
+      { key: 'A', value: 'true', line: 5 },
+    ]);
+  });
+
+  it('keeps __proto__ as an ordinary key', () => {
+    const parsed = parseJson('{"A": "1", "__proto__": "p"}');
     expect(Object.keys(parsed)).toEqual(['A', '__proto__']);
-    expect(parsed).toMatchObject({ A: '2' });
     expect(parsed['__proto__']).toBe('p');
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
   });
 
   it.each([
-    ['a nested object', '{"OK": "x", "NESTED": {"secret": "value"}}', 'NESTED: nested mappings and lists are not supported'],
-    ['a list', '{"LIST": ["secret"]}', 'LIST: nested mappings and lists are not supported'],
-    ['null', '{"GONE": null}', 'GONE: has no value (null)'],
-    ['an integer beyond 2^53', '{"ID": 12345678901234567890}', 'ID: the number is too large to keep exactly'],
-    ['a top-level list', '["secret"]', 'the document must be a mapping'],
-    ['a top-level string', '"secret"', 'the document must be a mapping'],
-    ['text that is not JSON', '{"A": secret}', 'not valid JSON'],
-    ['a truncated document', '{"A": "secret', 'not valid JSON'],
-  ])('refuses %s without quoting a value', (_what, text, message) => {
-    expect(() => parseJson(text)).toThrow(DocumentError);
-    expect(() => parseJson(text)).toThrow(message);
-    try {
-      parseJson(text);
-    } catch (err) {
-      expect((err as Error).message).not.toContain('secret');
-    }
+    ['a key given twice', '{\n"SECRET_KEY": "first-secret",\n"SECRET_KEY": "second-secret"\n}', 3, 'expected each key once; this key was given before'],
+    [
+      'a nested object',
+      '{"OK": "x",\n "NESTED_SECRET": {"secret": "value"}}',
+      2,
+      'expected a string, number or boolean; nested mappings and lists are not supported',
+    ],
+    ['a list', '{"LIST_SECRET": ["secret"]}', 1, 'expected a string, number or boolean; nested mappings and lists are not supported'],
+    ['null', '{\n\n"GONE_SECRET": null}', 3, 'expected a value, not null; write "" for an empty value'],
+    ['an integer beyond 2^53', '{"ID_SECRET": 12345678901234567890}', 1, 'expected a number that can be kept exactly; write this one as a string'],
+    ['a number beyond a double', '{"ID_SECRET": 1e400}', 1, 'expected a number that can be kept exactly; write this one as a string'],
+    ['a top-level list', '\n["secret"]', 2, 'expected a mapping of keys to values, not a list or a single value'],
+    ['a top-level string', '"secret"', 1, 'expected a mapping of keys to values, not a list or a single value'],
+    ['text that is not JSON', '{"A": secret}', 1, 'expected valid JSON'],
+    ['a bare password line', '{"A": "1"}\nhunter2-secret\n', 2, 'expected valid JSON'],
+    ['a truncated document', '{"A": "secret', 1, 'expected valid JSON'],
+    ['a syntax error on a later line', '{\n"A": "x",\n"SECRET" 1}', 3, 'expected valid JSON'],
+    ['a raw control character in a key', '{"SECRET\u0000KEY": "x"}', 1, 'expected valid JSON'],
+    ['a lone surrogate escaped in a value', '{"A": "x",\n"B": "secret\\ud800"}', 2, 'the value must be well-formed Unicode (no lone surrogates)'],
+    ['a lone surrogate escaped in a key', '{"SECRET\\udc00": "x"}', 1, 'the key must be well-formed Unicode (no lone surrogates)'],
+  ])('refuses %s, naming the line and nothing of the document', (_what, text, line, expected) => {
+    const error = thrownBy(() => parseJson(text));
+    expect(error).toBeInstanceOf(DocumentError);
+    expect(error.message).toBe(`line ${line}: ${expected}`);
+    expect(error.message).not.toMatch(/secret|SECRET/i);
   });
 
-  it('names the line of a syntax error when the parser knows it', () => {
-    expect(() => parseJson('{\n"A": "x",\n"B" 1}')).toThrow('not valid JSON (line 3)');
+  it('reads a key holding an escaped NUL as that key (the service refuses it as a key)', () => {
+    expect(parseDocumentEntries('json', '{"A\\u0000B": "x"}')).toEqual([{ key: 'A\u0000B', value: 'x', line: 1 }]);
   });
 });
 

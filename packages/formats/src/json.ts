@@ -1,41 +1,53 @@
-import { DocumentError, emptyRecord, missingValue, nestedValue, notAMapping } from './document-error.js';
+import { JsonParseError, parseStrictJson, type JsonProblem } from '@coffer/contract/rules';
+import { atLine, MISSING_VALUE, NESTED_VALUE, NOT_A_MAPPING, REPEATED_KEY } from './document-error.js';
+import type { DocumentEntry } from './entries.js';
+
+const PROBLEMS: Readonly<Record<JsonProblem, string>> = {
+  // JSON.parse's own messages quote the text around the mistake: only the line is kept.
+  syntax: 'expected valid JSON',
+  // JSON.parse would keep the later one: the document would mean something other than it shows.
+  duplicate: REPEATED_KEY,
+  depth: NESTED_VALUE,
+};
 
 /**
- * A JSON object of keys to strings, numbers or booleans. Numbers and booleans become their
- * JavaScript string form (`1.50` reads as "1.5"; quote a value to keep it verbatim). An integer
- * beyond 2^53 is refused rather than rounded. A key given twice keeps its last value.
+ * A JSON object of keys to strings, numbers or booleans, each key once. Numbers and booleans
+ * become their JavaScript string form (`1.50` reads as "1.5"; quote a value to keep it verbatim).
+ * A number that cannot be kept exactly (beyond 2^53, or beyond the range of a double) is refused
+ * rather than rounded.
  */
-export function parseJson(text: string): Record<string, string> {
+export function parseJsonEntries(text: string): DocumentEntry[] {
+  let rootLine = 1;
+  const members: { key: string; line: number }[] = [];
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = parseStrictJson(text, {
+      onValue(path, line) {
+        if (path.length === 0) rootLine = line;
+        else if (path.length === 1 && typeof path[0] === 'string') members.push({ key: path[0], line });
+      },
+    });
   } catch (err) {
-    // The parser's own message quotes the text around the mistake, so only its position is kept.
-    throw new DocumentError(`not valid JSON${lineOfJsonError(text, err)}`);
+    if (err instanceof JsonParseError) throw atLine(err.line, PROBLEMS[err.problem]);
+    throw err;
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw notAMapping();
-  const record = emptyRecord();
-  for (const [key, value] of Object.entries(document)) record[key] = scalarText(key, value);
-  return record;
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw atLine(rootLine, NOT_A_MAPPING);
+  const values = document as Record<string, unknown>;
+  // In document order: an object lists integer-like names first, whatever their place.
+  return members.map(({ key, line }) => ({ key, value: scalarText(values[key], line), line }));
 }
 
-function scalarText(key: string, value: unknown): string {
+function scalarText(value: unknown, line: number): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      throw new DocumentError(`${key}: the number is too large to keep exactly; write it as a string`);
+    if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
+      throw atLine(line, 'expected a number that can be kept exactly; write this one as a string');
     }
     return String(value);
   }
-  if (value === null) throw missingValue(key);
-  throw nestedValue(key);
-}
-
-function lineOfJsonError(text: string, err: unknown): string {
-  const position = err instanceof Error ? /at position (\d+)/.exec(err.message)?.[1] : undefined;
-  if (position === undefined) return '';
-  return ` (line ${text.slice(0, Number(position)).split('\n').length})`;
+  if (value === null) throw atLine(line, MISSING_VALUE);
+  throw atLine(line, NESTED_VALUE);
 }
 
 export function serializeJson(record: Record<string, string>): string {

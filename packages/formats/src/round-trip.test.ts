@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse as dotenvParse } from 'dotenv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATS, parseDocument, serializeDocument } from './document.js';
-import { serializeEnv } from './env.js';
+import { keysWithoutDotenvSpelling } from './dotenv.js';
+import { dotenvMisreadKeys, serializeEnv } from './env.js';
 
 /** Values that break naive quoting, by name. */
 const NASTY: Record<string, string> = Object.fromEntries([
@@ -78,10 +79,25 @@ function pick(record: Record<string, string>, keys: string[]): Record<string, st
   return Object.fromEntries(keys.filter((key) => Object.hasOwn(record, key)).map((key) => [key, record[key]!]));
 }
 
+/** dotenv collects into a plain object, whose setter swallows the key __proto__ whatever its spelling. */
+const withoutProto = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).filter(([key]) => key !== '__proto__'));
+
 describe.each(FORMATS)('%s', (format) => {
   it('reads back exactly the values it wrote', () => {
-    const parsed = parseDocument(format, serializeDocument(format, NASTY));
-    expect(Object.entries(parsed)).toEqual(Object.entries(NASTY));
+    const record = format === 'dotenv' ? withoutProto(NASTY) : NASTY;
+    const parsed = parseDocument(format, serializeDocument(format, record));
+    expect(Object.entries(parsed)).toEqual(Object.entries(record));
+  });
+});
+
+describe('a written dotenv file', () => {
+  it.each([
+    ['the default parser', {}],
+    ['the fast parser', { fast: true }],
+  ])("is read by dotenv's %s exactly, every one of these values included", (_parser, options) => {
+    const record = withoutProto(NASTY);
+    expect(keysWithoutDotenvSpelling(record)).toEqual([]);
+    expect(dotenvParse(serializeDocument('dotenv', record), options)).toEqual(record);
   });
 });
 
@@ -110,10 +126,54 @@ describe('a written .env file', () => {
     expect(Object.keys(read).sort()).toEqual(keys.sort());
   });
 
+  it('names exactly the keys dotenv misreads, for the warning of a pull', () => {
+    expect(new Set(dotenvMisreadKeys(NASTY))).toEqual(DOTENV_DIFFERS);
+  });
+
   it('needs the comment after a value ending in a backslash, or dotenv reads into the next value', () => {
     const guarded = serializeEnv({ A: 'ends in \\', B: '\nINJECTED=1\n' });
     const unguarded = guarded.replace(/^#.*\n/m, '');
     expect(dotenvParse(guarded)).toEqual({ A: 'ends in \\', B: '\nINJECTED=1\n' });
     expect(Object.keys(dotenvParse(unguarded))).toContain('INJECTED');
+  });
+});
+
+/** Every string over `alphabet` of length `min` to `max`. */
+function* strings(alphabet: readonly string[], max: number, min = 0): Generator<string> {
+  let level = [''];
+  for (let length = 0; length <= max; length++) {
+    if (length >= min) yield* level;
+    level = level.flatMap((prefix) => alphabet.map((char) => prefix + char));
+  }
+}
+
+describe('a written .env file of every short value', () => {
+  /** What a shell or dotenv treats specially, and two ordinary characters a line could be mistaken with. */
+  const values = [
+    ...strings(['a', ' ', '\t', "'", '"', '`', '#', '\n', '\r', '\\', '$', '=', '\u2028', '!', '*'], 3),
+    ...strings(["'", '"', '`', '\\', '$', '\n', '\r', ' ', '#', '\u2029'], 4, 4),
+  ];
+  const record = Object.fromEntries(values.map((value, i) => [`V${i}`, value]));
+  const text = serializeEnv(record);
+
+  it.each(['/bin/sh', '/usr/bin/dash', '/usr/bin/bash'].filter((shell) => existsSync(shell)))('is read exactly by %s, a CR as \\r', (shell) => {
+    const environment = sourcedByShell(shell, text);
+    expect(pick(environment, Object.keys(record))).toEqual(
+      Object.fromEntries(Object.entries(record).map(([key, value]) => [key, value.replaceAll('\r', '\\r')])),
+    );
+    // Nothing else: no line of a value became a variable of its own.
+    const own = new Set(Object.keys(sourcedByShell(shell, '')));
+    expect(Object.keys(environment).filter((key) => !Object.hasOwn(record, key) && !own.has(key))).toEqual([]);
+  });
+
+  it.each([
+    ['the default parser', {}],
+    ['the fast parser', { fast: true }],
+  ])("is misread by dotenv's %s at exactly the keys the warning names", (_parser, options) => {
+    const read = dotenvParse(text, options);
+    const misread = Object.keys(record).filter((key) => read[key] !== record[key]);
+    expect(misread).toEqual(dotenvMisreadKeys(record));
+    expect(misread.length).toBeGreaterThan(1_000);
+    expect(Object.keys(read).sort()).toEqual(Object.keys(record).sort());
   });
 });

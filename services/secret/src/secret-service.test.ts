@@ -92,6 +92,35 @@ describe('secret writes', () => {
     expect(blobs[2].wrapped_dek).not.toBe(blobs[0].wrapped_dek);
     expect((await service.get(caller, scope, 'ROLL', { reveal: true })).value).toBe('first');
   });
+
+  it('refuses a value with a NUL, and a rollback to a version written with one before that rule, writing nothing', async () => {
+    const keyring = createKeyring({ provider: localProvider, knex: db.knex });
+    const sealer = createSecretSealer({ keyring, onDecryptionFailure: () => undefined });
+    const service = createSecretService({ knex: db.knex, store: createSecretStore(), sealer });
+    await expect(service.set(caller, scope, { key: 'OLD_NUL', value: 'a\u0000b' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/NUL/),
+    });
+    await service.set(caller, scope, { key: 'OLD_NUL', value: 'clean' });
+    await service.set(caller, scope, { key: 'OLD_NUL', value: 'current' });
+    // Version 1 as an earlier release could have stored it: the same sealing, a value with a NUL.
+    const row = await withTenant(db.knex, orgId, (trx) => trx('secrets').where({ key: 'OLD_NUL' }).first('id'));
+    const sealed = sealer.seal(await sealer.writeKek(orgId), { plaintext: 'hunter\u00002', orgId, secretId: row.id, version: 1 });
+    await withTenant(db.knex, orgId, (trx) =>
+      trx('secret_versions')
+        .where({ secret_id: row.id, version: 1 })
+        .update({ ciphertext: sealed.ciphertext, wrapped_dek: sealed.wrappedDek, kms_key_id: sealed.kekId, kms_key_version: sealed.kekVersion }),
+    );
+    expect((await service.get(caller, scope, 'OLD_NUL', { reveal: true, version: 1 })).value).toBe('hunter\u00002');
+
+    const refused = service.rollback(caller, scope, 'OLD_NUL', { version: 1 });
+    await expect(refused).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: expect.stringMatching(/^version 1 of secret 'OLD_NUL' cannot be written again: .*NUL/),
+    });
+    await expect(refused).rejects.not.toMatchObject({ message: expect.stringContaining('hunter') });
+    expect((await service.history(caller, scope, 'OLD_NUL')).map((version) => version.version)).toEqual([2, 1]);
+  });
 });
 
 describe('importing a document', () => {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { isSlug } from '@coffer/contract/rules';
 import { apiClient, normaliseApiUrl } from '../api.js';
 import { CliError, EXIT } from '../errors.js';
-import { printJson } from '../output.js';
+import { printJson, shown } from '../output.js';
 import { checkTokenText, Session } from '../session.js';
 import { promptSecret } from '../prompt.js';
 import { removeSnapshots } from '../snapshot.js';
@@ -54,11 +55,12 @@ export function registerAuth(program: Command): void {
       session.store.update((current) => ({ ...current, apiUrl }));
       session.store.setToken(token);
       // A token belongs to one organisation: make it the default when none is chosen yet.
-      if (orgs?.length === 1 && !file.context?.org) session.store.update((current) => ({ ...current, context: { ...current.context, org: orgs![0] } }));
+      if (orgs?.length === 1 && isSlug(orgs[0]!) && !file.context?.org)
+        session.store.update((current) => ({ ...current, context: { ...current.context, org: orgs![0] } }));
       if (options.json) printJson({ apiUrl, orgs: orgs ?? null, config: session.store.paths.config });
       else
         process.stdout.write(
-          `Logged in to ${apiUrl}${orgs ? ` (organisation ${orgs.join(', ')})` : ''}; token stored encrypted in ${session.store.paths.config}\n`,
+          `Logged in to ${apiUrl}${orgs ? ` (organisation ${shown(orgs.join(', '))})` : ''}; token stored encrypted in ${session.store.paths.config}\n`,
         );
     });
   examples(login, [

@@ -28,9 +28,19 @@ export function examples(command: Command, lines: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
 }
 
+/** Everything on stdin as bytes, or undefined (having stopped reading) once it is longer than `maxBytes`. */
+export async function readStdinBytes(maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    if (length > maxBytes) return undefined;
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Everything on stdin, as text. */
 export async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readStdinBytes())!.toString('utf8');
 }

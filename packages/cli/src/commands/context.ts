@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isSlug, SLUG_RULE } from '@coffer/contract/rules';
 import { CliError, EXIT } from '../errors.js';
-import { printJson, table } from '../output.js';
+import { printJson, shown, table } from '../output.js';
 import { Session } from '../session.js';
 import { examples, withCommon, withScope, type CommonOptions, type ScopeOptions } from './common.js';
 
@@ -23,7 +23,7 @@ export function registerContext(program: Command): void {
       };
       if (Object.keys(given).length === 0) throw new CliError('nothing to set: pass --org, --project and/or --env', EXIT.USAGE);
       for (const [part, value] of Object.entries(given)) {
-        if (!isSlug(value)) throw new CliError(`invalid --${part} "${value}": a slug ${SLUG_RULE}`, EXIT.USAGE);
+        if (!isSlug(value)) throw new CliError(`invalid --${part}: a slug ${SLUG_RULE}`, EXIT.USAGE);
       }
       const session = new Session();
       const file = session.store.update((current) => ({ ...current, context: { ...current.context, ...given } }));
@@ -50,12 +50,13 @@ export function registerContext(program: Command): void {
         return;
       }
       const origin = { flag: 'flag', file: resolved.pinFile ?? '.coffer.json', saved: 'saved context' } as const;
+      // What the files and the environment say is shown escaped on a terminal, as the server's text is.
       const rows = (['org', 'project', 'env'] as const).map((part) => [
         part,
-        resolved[part] ?? '(not set)',
-        resolved.sources[part] ? origin[resolved.sources[part]!] : '',
+        shown(resolved[part] ?? '(not set)'),
+        resolved.sources[part] ? shown(origin[resolved.sources[part]!]) : '',
       ]);
-      rows.push(['api', apiUrl ?? '(not set)', process.env.COFFER_API_URL ? 'COFFER_API_URL' : apiUrl ? 'config' : '']);
+      rows.push(['api', shown(apiUrl ?? '(not set)'), process.env.COFFER_API_URL ? 'COFFER_API_URL' : apiUrl ? 'config' : '']);
       process.stdout.write(table(['', 'VALUE', 'FROM'], rows));
     });
   examples(show, ['coffer context show', 'coffer context show --env staging --json']);
@@ -72,5 +73,5 @@ export function registerContext(program: Command): void {
 }
 
 function describe(context: { org?: string; project?: string; env?: string }): string {
-  return (['org', 'project', 'env'] as const).map((part) => `${part}=${context[part] ?? '-'}`).join(' ');
+  return (['org', 'project', 'env'] as const).map((part) => `${part}=${shown(context[part] ?? '-')}`).join(' ');
 }

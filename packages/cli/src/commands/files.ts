@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { DOCUMENT_FORMATS, firstInvalidUtf8Byte, lineOfByte, type DocumentFormat } from '@coffer/contract/rules';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../errors.js';
-import { printJson, style, useColour } from '../output.js';
+import { printJson, shown, style, useColour } from '../output.js';
 import { replacePrivateFile } from '../private-file.js';
 import { Session } from '../session.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
 
-const FORMATS = ['env', 'json', 'yaml'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = DocumentFormat;
 
 /** The keys of a plan, as the server takes them back in `expectedPlan`. */
 interface PlanKeys {
@@ -18,8 +18,15 @@ interface PlanKeys {
   unchanged: string[];
 }
 
+/** Why a key of a push cannot be written: `key` null when it could never be a secret key (never echoed), then `line` says which. */
+interface PlanError {
+  key: string | null;
+  message: string;
+  line?: number;
+}
+
 interface Plan extends PlanKeys {
-  errors: { key: string; message: string }[];
+  errors: PlanError[];
 }
 
 interface DocumentDiff {
@@ -28,10 +35,21 @@ interface DocumentDiff {
   removed: string[];
   unchanged: string[];
   withheld: string[];
+  /** Lines whose key could never be a secret key. */
+  invalid?: { line: number; message: string }[];
 }
 
-const formatOption = () => new Option('--format <format>', 'document format (default: from the file name)').choices([...FORMATS]);
+const FORMAT_HELP = [
+  'document format (default: from the file name, .env files as env):',
+  'env, a .env file a POSIX shell reads exactly (set -a; . ./.env);',
+  'dotenv, a .env file the dotenv package reads exactly, which must never be sourced by a shell;',
+  'json; yaml',
+].join(' ');
+const formatOption = () => new Option('--format <format>', FORMAT_HELP).choices([...DOCUMENT_FORMATS]);
 const out = (text: string) => process.stdout.write(text);
+/** Names and messages from the server, escaped on a terminal (never in --json output). */
+const onStdout = (text: string) => shown(text, process.stdout);
+const onStderr = (text: string) => shown(text, process.stderr);
 
 /** `.env`, `.env.local`, `prod.env` are env; `.json`; `.yaml`/`.yml`. Anything else needs --format. */
 export function formatOf(file: string, given: string | undefined): Format {
@@ -41,16 +59,26 @@ export function formatOf(file: string, given: string | undefined): Format {
   if (ext === '.json') return 'json';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.env' || name === '.env' || name.startsWith('.env.')) return 'env';
-  throw new CliError(`cannot tell the format of ${file} from its name: add --format env|json|yaml`, EXIT.USAGE);
+  throw new CliError(`cannot tell the format of ${file} from its name: add --format ${DOCUMENT_FORMATS.join('|')}`, EXIT.USAGE);
 }
 
+/** The file as text, read as bytes: bytes that are not UTF-8 would reach the server as U+FFFD, not as what the file holds. */
 function readDocument(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? (err as Error).message)}`, EXIT.USAGE);
+    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}`, EXIT.USAGE);
   }
+  const bad = firstInvalidUtf8Byte(bytes);
+  if (bad >= 0) {
+    throw new CliError(
+      `${file} is not UTF-8 text (line ${lineOfByte(bytes, bad)}); nothing was sent. A binary value must be stored base64-encoded (e.g. base64 -w0 < key.der)`,
+      EXIT.INVALID,
+    );
+  }
+  return bytes.toString('utf8');
 }
 
 /** The plan, by key names only: the server never sends values here and neither do we print any. */
@@ -66,16 +94,22 @@ function printPlan(plan: Plan, heading: string): void {
   const lines = [heading];
   const section = (label: string, keys: string[], paint: (s: string) => string, mark: string) => {
     lines.push(`${label} (${keys.length})`);
-    for (const key of keys) lines.push(paint(`  ${mark} ${key}`));
+    for (const key of keys) lines.push(paint(`  ${mark} ${onStdout(key)}`));
   };
   section('created', plan.created, green, '+');
   section('updated', plan.updated, yellow, '~');
   section('unchanged', plan.unchanged, dim, '=');
   if (plan.errors.length > 0) {
     lines.push(`errors (${plan.errors.length})`);
-    for (const error of plan.errors) lines.push(red(`  ! ${error.key}: ${error.message}`));
+    for (const error of plan.errors) lines.push(red(`  ! ${onStdout(`${placeOf(error)}: ${error.message}`)}`));
   }
   out(lines.join('\n') + '\n');
+}
+
+/** Where an error is: its key when that is a valid key, else the line of the file (the key itself is never shown back). */
+function placeOf(error: PlanError): string {
+  if (error.key !== null) return error.key;
+  return error.line === undefined ? 'an invalid key' : `line ${error.line}`;
 }
 
 /** The plan of a refused push comes back with the 400: show it, then fail with the server's message. */
@@ -118,7 +152,7 @@ export function writeOutFile(file: string, content: string, force: boolean): voi
 
 export function registerFiles(program: Command): void {
   const push = withScope(program.command('push'))
-    .description('write the keys of a .env, JSON or YAML file to the environment: shows the plan, then asks')
+    .description('write the keys of a .env (env or dotenv), JSON or YAML file to the environment: shows the plan, then asks')
     .argument('<file>')
     .addOption(formatOption())
     .option('-y, --yes', 'apply without asking (needed when stdin is not a terminal)')
@@ -180,26 +214,40 @@ export function registerFiles(program: Command): void {
     'coffer push .env',
     'coffer push config.yaml --env staging --yes',
     'coffer push secrets.txt --format env --yes --json',
+    'coffer push .env --format dotenv  # a file written for the dotenv package',
   ]);
 
   const pull = withScope(program.command('pull'))
-    .description('print the environment as a .env, JSON or YAML document, or write it to a new 0600 file')
+    .description('print the environment as a .env (env or dotenv), JSON or YAML document, or write it to a new 0600 file')
     .addOption(formatOption())
     .option('-o, --out <file>', 'write to this file (mode 0600) instead of stdout')
     .option('--force', 'let --out replace an existing file')
     .action(async (options: ScopeOptions & { format?: string; out?: string; force?: boolean }) => {
       const format: Format = options.format ? (options.format as Format) : options.out ? formatOf(options.out, undefined) : 'env';
       const { api, scope } = new Session().scoped(options);
-      const data = await api.request<{ format: Format; content: string; removed: string[] }>('GET', `${scope}/sync/pull?format=${format}`);
+      // A dotenv pull with a value dotenv cannot carry is refused whole (exit 8), before anything is written.
+      const data = await api.request<{ format: Format; content: string; removed: string[]; dotenvMisreads?: string[] }>(
+        'GET',
+        `${scope}/sync/pull?format=${format}`,
+      );
       const removed = data.removed ?? [];
-      if (removed.length > 0 && !options.json) process.stderr.write(`coffer: withheld names that could hijack a process: ${removed.join(', ')}\n`);
+      const misreads = data.dotenvMisreads ?? [];
+      if (!options.json) {
+        if (removed.length > 0) process.stderr.write(`coffer: withheld names that could hijack a process: ${onStderr(removed.join(', '))}\n`);
+        if (misreads.length > 0) {
+          process.stderr.write(
+            `coffer: warning: dotenv would not read back exactly the values of ${onStderr(misreads.join(', '))} from this file (a shell reads them exactly); for dotenv, pull with --format dotenv\n`,
+          );
+        }
+      }
+      const listed = { removed, ...(data.dotenvMisreads ? { dotenvMisreads: misreads } : {}) };
       if (options.out) {
         writeOutFile(options.out, data.content, Boolean(options.force));
-        if (options.json) return printJson({ file: options.out, format: data.format, removed });
+        if (options.json) return printJson({ file: options.out, format: data.format, ...listed });
         process.stderr.write(`coffer: wrote ${options.out} (${data.format}, mode 0600)\n`);
         return;
       }
-      if (options.json) return printJson({ format: data.format, content: data.content, removed });
+      if (options.json) return printJson({ format: data.format, content: data.content, ...listed });
       out(data.content);
     });
   examples(pull, [
@@ -207,10 +255,11 @@ export function registerFiles(program: Command): void {
     'coffer pull --format json | jq .',
     'coffer pull --out .env.local',
     'coffer pull --out .env.local --force',
+    'coffer pull --format dotenv --out .env  # for the dotenv package; never source it in a shell',
   ]);
 
   const diff = withScope(program.command('diff'))
-    .description('show which keys of a file differ from the environment (key names only; changes nothing)')
+    .description('show which keys of a file differ from the environment (key names, and lines of invalid keys; changes nothing)')
     .argument('<file>')
     .addOption(formatOption())
     .action(async (file: string, options: ScopeOptions & { format?: string }) => {
@@ -221,16 +270,24 @@ export function registerFiles(program: Command): void {
       if (options.json) return printJson(data);
       const { green, yellow, red, dim } = style(useColour(process.stdout));
       const lines: string[] = [];
-      const section = (label: string, keys: string[], paint: (s: string) => string, mark: string) => {
-        lines.push(`${label} (${keys.length})`);
-        for (const key of keys) lines.push(paint(`  ${mark} ${key}`));
+      const section = (label: string, items: string[], paint: (s: string) => string, mark: string) => {
+        lines.push(`${label} (${items.length})`);
+        for (const item of items) lines.push(paint(`  ${mark} ${onStdout(item)}`));
       };
       section('added', data.added, green, '+');
       section('changed', data.changed, yellow, '~');
       section('removed', data.removed, red, '-');
       section('unchanged', data.unchanged, dim, '=');
       if (data.withheld.length > 0) section('withheld', data.withheld, dim, '?');
+      const invalid = data.invalid ?? [];
+      if (invalid.length > 0)
+        section(
+          'invalid',
+          invalid.map(({ line, message }) => `line ${line}: ${message}`),
+          red,
+          '!',
+        );
       out(lines.join('\n') + '\n');
     });
-  examples(diff, ['coffer diff .env', 'coffer diff config.yaml --env staging --json']);
+  examples(diff, ['coffer diff .env', 'coffer diff config.yaml --env staging --json', 'coffer diff .env --format dotenv']);
 }

@@ -20,3 +20,25 @@ it("does not hand the parent's COFFER_TOKEN to the command, but does pass a secr
   expect(stored.env.COFFER_TOKEN).toBe('coffer_for-the-app');
   expect(stored.clashes).toEqual([]);
 });
+
+it('treats names of Object.prototype as names like any other: injected, and a clash only when the parent has its own', () => {
+  const names = Object.getOwnPropertyNames(Object.prototype).filter((name) => name !== '__proto__');
+  const values = Object.fromEntries(names.map((name) => [name, `secret-${name}`]));
+  const fresh = childEnvironment({ HOME: '/home/me' }, values, false);
+  expect(fresh.clashes).toEqual([]);
+  for (const name of names) expect(Object.getOwnPropertyDescriptor(fresh.env, name)?.value, name).toBe(`secret-${name}`);
+
+  const parent = { toString: 'from-parent', constructor: `secret-constructor` };
+  const clashing = childEnvironment(parent, values, false);
+  expect(clashing.clashes).toEqual(['toString']);
+  expect(Object.getOwnPropertyDescriptor(clashing.env, 'toString')?.value).toBe('from-parent');
+  expect(childEnvironment(parent, values, true).env.toString).toBe('secret-toString');
+});
+
+it('leaves out a value holding NUL and names it, and entries no secret can be without naming them', () => {
+  const values: Record<string, unknown> = { GOOD: 'g', WITH_NUL: 'a\u0000b', 'A=B': 'x', '': 'y', NUMBER: 5, ['__proto__']: 'p' };
+  const result = childEnvironment({}, values, false);
+  expect(result.env).toEqual({ GOOD: 'g' });
+  expect(result.withNul).toEqual(['WITH_NUL']);
+  expect(result.malformed).toBe(4);
+});

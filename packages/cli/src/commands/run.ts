@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Command } from 'commander';
+import { hasNul, isSecretKey } from '@coffer/contract/rules';
 import { isDangerousName } from '@coffer/env-policy';
 import { CliError, EXIT } from '../errors.js';
+import { note, terminalSafe } from '../output.js';
 import { Session } from '../session.js';
 import { formatAge, loadSnapshot, parseDuration, saveSnapshot } from '../snapshot.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
@@ -21,33 +23,56 @@ const RUN_TIMEOUT = '10s';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+export interface ChildEnvironment {
+  env: NodeJS.ProcessEnv;
+  /** Names the parent already has with another value. */
+  clashes: string[];
+  /** Dangerous names, dropped. */
+  removed: string[];
+  /** Names whose value holds a NUL, which no environment variable can carry: left out. */
+  withNul: string[];
+  /** How many entries were not a secret at all (a name no key can have, a value that is not text): left out and not named. */
+  malformed: number;
+}
+
 /**
  * The child's environment: the parent's, plus the secrets. A secret whose name the parent
  * already has loses unless `override`; dangerous names are dropped whatever the server sent.
  * The parent's COFFER_TOKEN is not passed on: the command gets the secrets, not the credential
  * that reads them (a secret stored under that name still is).
+ *
+ * `values` is what a server or a snapshot said, so it is checked as input: only names a secret can
+ * have (`A=B` would set A; `__proto__` cannot be a property) with text values, and "the parent has
+ * it" means an own property: `toString` or `constructor` are names like any other, not the
+ * prototype's.
  */
-export function childEnvironment(
-  parent: NodeJS.ProcessEnv,
-  values: Record<string, string>,
-  override: boolean,
-): { env: NodeJS.ProcessEnv; clashes: string[]; removed: string[] } {
+export function childEnvironment(parent: NodeJS.ProcessEnv, values: Record<string, unknown>, override: boolean): ChildEnvironment {
   const { COFFER_TOKEN: _credential, ...inherited } = parent;
   const env: NodeJS.ProcessEnv = { ...inherited };
-  const clashes: string[] = [];
-  const removed: string[] = [];
+  const result: ChildEnvironment = { env, clashes: [], removed: [], withNul: [], malformed: 0 };
   for (const [name, value] of Object.entries(values)) {
-    if (isDangerousName(name)) {
-      removed.push(name);
+    if (!isSecretKey(name) || typeof value !== 'string') {
+      result.malformed++;
       continue;
     }
-    if (name in inherited && inherited[name] !== value) {
-      clashes.push(name);
+    if (isDangerousName(name)) {
+      result.removed.push(name);
+      continue;
+    }
+    // Node's spawn would refuse the whole environment with an error that quotes the value.
+    if (hasNul(value)) {
+      result.withNul.push(name);
+      continue;
+    }
+    if (Object.hasOwn(inherited, name) && inherited[name] !== value) {
+      result.clashes.push(name);
       if (!override) continue;
     }
     env[name] = value;
   }
-  return { env, clashes: clashes.sort(), removed };
+  result.clashes.sort();
+  result.withNul.sort();
+  return result;
 }
 
 export function registerRun(program: Command): void {
@@ -75,11 +100,16 @@ export function registerRun(program: Command): void {
         () => api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`),
         options,
       );
-      const { env, clashes, removed } = childEnvironment(process.env, data.values ?? {}, Boolean(options.override));
-      const withheld = [...new Set([...(data.removed ?? []), ...removed])].sort();
-      if (withheld.length > 0) process.stderr.write(`coffer: withheld names that could hijack the process: ${withheld.join(', ')}\n`);
+      const { env, clashes, removed, withNul, malformed } = childEnvironment(process.env, valuesOf(data), Boolean(options.override));
+      // The server's own list is named only where it holds names a secret can have.
+      const listed = Array.isArray(data.removed) ? data.removed : [];
+      const withheld = [...new Set([...listed.filter((name) => typeof name === 'string' && isSecretKey(name)), ...removed])].sort();
+      if (withheld.length > 0) note(`withheld names that could hijack the process: ${withheld.join(', ')}`);
+      if (withNul.length > 0) note(`left out ${withNul.join(', ')}: an environment variable cannot hold a NUL character`);
+      if (malformed > 0)
+        note(`left out ${malformed} ${malformed === 1 ? 'entry' : 'entries'} the server sent that no secret can be (not a valid key, or not text)`);
       if (clashes.length > 0 && !options.override) {
-        process.stderr.write(`coffer: kept the existing environment's value for ${clashes.join(', ')} (use --override to let the secrets win)\n`);
+        note(`kept the existing environment's value for ${clashes.join(', ')} (use --override to let the secrets win)`);
       }
       process.exitCode = await spawnChild(file!, args, env);
     });
@@ -92,6 +122,10 @@ export function registerRun(program: Command): void {
     'coffer run --no-fallback -- ./deploy.sh',
   ]);
 }
+
+/** The values of an inject answer or a snapshot: an object of them, or none. */
+const valuesOf = (data: { values?: unknown }): Record<string, unknown> =>
+  typeof data.values === 'object' && data.values !== null && !Array.isArray(data.values) ? (data.values as Record<string, unknown>) : {};
 
 /**
  * The environment's values from the server, kept as an encrypted snapshot after each success; when
@@ -127,7 +161,10 @@ async function injectOrSnapshot(
         EXIT.UNREACHABLE,
       );
     }
-    process.stderr.write(`coffer: ${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)\n`);
+    // Escaped always, as an error line is: the message may be the server's.
+    process.stderr.write(
+      `coffer: ${terminalSafe(`${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)`)}\n`,
+    );
     return snapshot;
   }
   if (!options.fallback) return data;
@@ -135,7 +172,8 @@ async function injectOrSnapshot(
     saveSnapshot(session.store, apiUrl, scope, token, { savedAt: new Date().toISOString(), values: data.values ?? {}, removed: data.removed ?? [] });
   } catch (err) {
     // The command still runs; only the next offline start loses out.
-    process.stderr.write(`coffer: could not keep the offline snapshot: ${err instanceof Error ? err.message : String(err)}\n`);
+    const why = err instanceof CliError ? err.message : ((err as NodeJS.ErrnoException)?.code ?? 'unexpected error');
+    process.stderr.write(`coffer: ${terminalSafe(`could not keep the offline snapshot: ${why}`)}\n`);
   }
   return data;
 }
@@ -143,7 +181,14 @@ async function injectOrSnapshot(
 /** Runs the child with the terminal, forwards signals, and resolves to the exit code to use. */
 function spawnChild(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: 'inherit', env });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(file, args, { stdio: 'inherit', env });
+    } catch (err) {
+      // Thrown before anything runs (an argument Node refuses); its message would quote the arguments.
+      note(`cannot start ${file}: ${(err as NodeJS.ErrnoException).code ?? 'invalid arguments'}`);
+      return resolve(EXIT.GENERIC);
+    }
     const forward = (signal: NodeJS.Signals) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     };
@@ -155,7 +200,8 @@ function spawnChild(file: string, args: string[], env: NodeJS.ProcessEnv): Promi
     child.on('error', (err: NodeJS.ErrnoException) => {
       // As a shell answers: 127 not found, 126 found but not executable.
       const code = err.code === 'ENOENT' ? 127 : err.code === 'EACCES' ? 126 : EXIT.GENERIC;
-      process.stderr.write(`coffer: cannot start ${file}: ${err.code === 'ENOENT' ? 'command not found' : err.message}\n`);
+      const why = err.code === 'ENOENT' ? 'command not found' : err.code === 'EACCES' ? 'permission denied' : (err.code ?? 'error');
+      note(`cannot start ${file}: ${why}`);
       done(code);
     });
     child.on('exit', (code, signal) => {

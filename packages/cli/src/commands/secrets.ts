@@ -1,14 +1,24 @@
 import type { Command } from 'commander';
 import type { ApiClient } from '../api.js';
-import { isSecretKey, isSecretType, SECRET_KEY_RULE, SECRET_TYPES } from '@coffer/contract/rules';
+import {
+  firstInvalidUtf8Byte,
+  isSecretKey,
+  isSecretType,
+  MAX_VALUE_BYTES,
+  SECRET_KEY_RULE,
+  SECRET_TYPES,
+  VALUE_TOO_LARGE,
+  valueProblem,
+} from '@coffer/contract/rules';
 import { CliError, EXIT } from '../errors.js';
-import { formatTime, printJson, style, table, useColour } from '../output.js';
+import { formatTime, printJson, shown, style, table, useColour } from '../output.js';
 import { Session } from '../session.js';
-import { examples, readStdin, withScope, type ScopeOptions } from './common.js';
+import { examples, readStdinBytes, withScope, type ScopeOptions } from './common.js';
 
 interface SecretMeta {
   key: string;
   type: string;
+  /** Absent from the answer to a write by a caller without secrets:read (see the README). */
   version: number;
   description?: string;
   deleted?: boolean;
@@ -25,26 +35,65 @@ interface VersionMeta {
   createdBy?: string;
 }
 
-function checkKey(key: string): string {
-  if (!isSecretKey(key)) throw new CliError(`invalid key "${key}": it ${SECRET_KEY_RULE}`, EXIT.USAGE);
+/**
+ * The key as given. An invalid one is named by its place, never echoed: it may be a value typed in
+ * the wrong place (`coffer secrets set hunter2`), and would land in the terminal and its scrollback.
+ */
+function checkKey(key: string, where = 'the <key> argument'): string {
+  if (!isSecretKey(key)) throw new CliError(`invalid key in ${where}: a key ${SECRET_KEY_RULE}`, EXIT.USAGE);
   return key;
 }
 
 function positiveInt(name: string) {
   return (value: string): number => {
-    if (!/^[1-9][0-9]*$/.test(value)) throw new CliError(`${name} must be a positive whole number, got "${value}"`, EXIT.USAGE);
+    if (!/^[1-9][0-9]*$/.test(value)) throw new CliError(`${name} must be a positive whole number`, EXIT.USAGE);
     return Number(value);
   };
+}
+
+/** Refuses, before anything is sent, a value no secret can hold (NUL, too large), naming its key and never quoting it. */
+function checkValue(key: string, value: string): string {
+  const problem = valueProblem(value);
+  if (problem) throw new CliError(`the value of ${key} ${problem}; nothing was written`, EXIT.INVALID);
+  return value;
+}
+
+/**
+ * The value of `key` from stdin, as bytes first: bytes that are not UTF-8 cannot be stored as they
+ * are (they would come back as U+FFFD), so they are refused with the way to store them instead.
+ * One trailing newline (from echo or an editor) is not part of the value.
+ */
+async function valueFromStdin(key: string): Promise<string> {
+  // A line end beyond the limit is dropped below, so it may come on top.
+  const bytes = await readStdinBytes(MAX_VALUE_BYTES + 2);
+  if (!bytes) throw new CliError(`the value of ${key} ${VALUE_TOO_LARGE}; nothing was written`, EXIT.INVALID);
+  const bad = firstInvalidUtf8Byte(bytes);
+  if (bad >= 0) {
+    throw new CliError(
+      `the value of ${key} on stdin is not UTF-8 text (byte ${bad + 1}); store binary data base64-encoded, e.g. base64 -w0 < file | coffer secrets set ${key}`,
+      EXIT.INVALID,
+    );
+  }
+  return bytes.toString('utf8').replace(/\r?\n$/, '');
 }
 
 const out = (text: string) => process.stdout.write(text);
 const keyPath = (scope: string, key: string, suffix = '') => `${scope}/secrets/${encodeURIComponent(checkKey(key))}${suffix}`;
 
+/** What a write answers per key: with its version, or, for a caller without secrets:read, without (version 0 or none). */
+const wrote = (key: string, version: number | undefined, created: boolean) =>
+  version !== undefined && version > 0 ? `${created ? 'Created' : 'Updated'} ${shown(key)} (version ${shown(String(version))})\n` : `Wrote ${shown(key)}\n`;
+
 interface PushAnswer {
   created: string[];
-  errors: { key: string; message: string }[];
+  /** `key` is null (and `entry`, 1-based, says which) when the key itself was invalid: it is never echoed. */
+  errors: { key: string | null; entry?: number; message: string }[];
   written: { key: string; version: number }[];
 }
+
+/** Which entry an error is about: its key, or its position when the key is not one (the server does not echo it, nor do we). */
+const entryLabel = (error: PushAnswer['errors'][number]) =>
+  typeof error.key === 'string' && isSecretKey(error.key) ? error.key : `entry ${Number.isInteger(error.entry) ? error.entry : '?'}`;
 
 /**
  * Several KEY=VALUE at once go through the push endpoint as entries: one transaction, so either
@@ -65,12 +114,15 @@ async function setSeveral(
   } catch (err) {
     const errors = err instanceof CliError && err.code === EXIT.INVALID ? (err.data as Partial<PushAnswer> | undefined)?.errors : undefined;
     if (!Array.isArray(errors) || errors.length === 0) throw err;
-    throw new CliError(`cannot set ${errors.map((error) => `${error.key} (${error.message})`).join(', ')}: nothing was written`, EXIT.INVALID);
+    throw new CliError(`cannot set ${errors.map((error) => `${entryLabel(error)} (${error.message})`).join(', ')}: nothing was written`, EXIT.INVALID);
   }
   const created = new Set(answer.created);
-  const results = answer.written.map(({ key, version }) => ({ key, version, created: created.has(key) }));
+  // A caller without secrets:read is told no versions (0), nor which keys were new: only what it wrote.
+  const results: { key: string; version?: number; created?: boolean }[] = answer.written.map(({ key, version }) =>
+    version > 0 ? { key, version, created: created.has(key) } : { key },
+  );
   if (json) return printJson(results);
-  out(results.map(({ key, version, created: isNew }) => `${isNew ? 'Created' : 'Updated'} ${key} (version ${version})\n`).join(''));
+  out(results.map((result) => wrote(result.key, result.version, Boolean(result.created))).join(''));
 }
 
 export function registerSecrets(program: Command): void {
@@ -89,7 +141,12 @@ export function registerSecrets(program: Command): void {
       out(
         table(
           ['KEY', 'TYPE', 'VERSION', 'UPDATED'],
-          data.secrets.map((s) => [s.deleted ? dim(`${s.key} (deleted)`) : s.key, s.type, String(s.version), formatTime(s.updatedAt)]),
+          data.secrets.map((s) => [
+            s.deleted ? dim(`${shown(s.key)} (deleted)`) : shown(s.key),
+            shown(s.type),
+            shown(String(s.version)),
+            shown(formatTime(s.updatedAt)),
+          ]),
         ),
       );
     });
@@ -111,17 +168,22 @@ export function registerSecrets(program: Command): void {
       if (options.plain) return void out(secret.value ?? '');
       if (options.json) return printJson(secret);
       const { bold } = style(useColour());
+      // Everything here is stored text: on a terminal its control characters show escaped, so a
+      // description or value cannot move the cursor, recolour, retitle or clear the screen.
       const rows = [
-        ['key', secret.key],
-        ['type', secret.type],
-        ['version', String(secret.version)],
-        ['updated', `${formatTime(secret.updatedAt)}${secret.updatedBy ? ` by ${secret.updatedBy}` : ''}`],
+        ['key', shown(secret.key)],
+        ['type', shown(secret.type)],
+        ['version', shown(String(secret.version))],
+        ['updated', shown(`${formatTime(secret.updatedAt)}${secret.updatedBy ? ` by ${secret.updatedBy}` : ''}`)],
       ];
-      if (secret.description) rows.push(['description', secret.description]);
+      if (secret.description) rows.push(['description', shown(secret.description)]);
       if (secret.deleted) rows.push(['deleted', 'yes']);
       out(rows.map(([name, value]) => `${bold(name!.padEnd(12))}${value}`).join('\n') + '\n');
-      if (secret.value !== undefined)
-        out(`${bold('value'.padEnd(12))}${secret.value.includes('\n') ? `\n${secret.value}${secret.value.endsWith('\n') ? '' : '\n'}` : `${secret.value}\n`}`);
+      if (secret.value !== undefined) {
+        // A value over several lines keeps them (a PEM key reads as one); everything else is escaped.
+        const value = shown(secret.value, process.stdout, true);
+        out(`${bold('value'.padEnd(12))}${value.includes('\n') ? `\n${value}${value.endsWith('\n') ? '' : '\n'}` : `${value}\n`}`);
+      }
     });
   examples(get, [
     'coffer secrets get API_KEY',
@@ -136,18 +198,18 @@ export function registerSecrets(program: Command): void {
     .option('--type <type>', `value type: ${SECRET_TYPES.join(', ')} (default text; kept on update when omitted)`)
     .option('--description <text>', 'a description')
     .action(async (assignments: string[], options: ScopeOptions & { type?: string; description?: string }) => {
-      if (options.type !== undefined && !isSecretType(options.type))
-        throw new CliError(`invalid --type "${options.type}": one of ${SECRET_TYPES.join(', ')}`, EXIT.USAGE);
-      const pairs: [string, string | undefined][] = assignments.map((arg) => {
+      if (options.type !== undefined && !isSecretType(options.type)) throw new CliError(`invalid --type: one of ${SECRET_TYPES.join(', ')}`, EXIT.USAGE);
+      const pairs: [string, string | undefined][] = assignments.map((arg, i) => {
         const at = arg.indexOf('=');
-        return at < 0 ? [checkKey(arg), undefined] : [checkKey(arg.slice(0, at)), arg.slice(at + 1)];
+        const where = `argument ${i + 1}`;
+        return at < 0 ? [checkKey(arg, where), undefined] : [checkKey(arg.slice(0, at), where), arg.slice(at + 1)];
       });
       if (pairs.some(([, value]) => value === undefined)) {
         if (pairs.length > 1) throw new CliError('a KEY without =VALUE reads its value from stdin, so it must be the only argument', EXIT.USAGE);
         if (process.stdin.isTTY) throw new CliError(`pipe the value of ${pairs[0]![0]} in, e.g. coffer secrets set ${pairs[0]![0]} < file`, EXIT.USAGE);
-        // One trailing newline (from echo or an editor) is not part of the value.
-        pairs[0]![1] = (await readStdin()).replace(/\r?\n$/, '');
+        pairs[0]![1] = await valueFromStdin(pairs[0]![0]);
       }
+      for (const [key, value] of pairs) checkValue(key, value!);
       const { api, scope } = new Session().scoped(options);
       const attributes = {
         ...(options.type ? { type: options.type } : {}),
@@ -155,9 +217,10 @@ export function registerSecrets(program: Command): void {
       };
       if (pairs.length > 1) return setSeveral(api, scope, pairs as [string, string][], attributes, Boolean(options.json));
       const [key, value] = pairs[0]!;
-      const meta = await api.request<SecretMeta>('POST', keyPath(scope, key), { value, ...attributes });
-      if (options.json) return printJson([{ ...meta, created: meta.version === 1 }]);
-      out(`${meta.version === 1 ? 'Created' : 'Updated'} ${meta.key} (version ${meta.version})\n`);
+      const meta = await api.request<Partial<SecretMeta> & { key: string }>('POST', keyPath(scope, key), { value, ...attributes });
+      // A caller without secrets:read gets `{ key }` alone: passed on as it came.
+      if (options.json) return printJson([meta.version === undefined ? meta : { ...meta, created: meta.version === 1 }]);
+      out(wrote(meta.key, meta.version, meta.version === 1));
     });
   examples(set, [
     'coffer secrets set API_KEY=abc123',
@@ -173,7 +236,7 @@ export function registerSecrets(program: Command): void {
       const { api, scope } = new Session().scoped(options);
       const meta = await api.request<SecretMeta>('DELETE', keyPath(scope, key));
       if (options.json) return printJson(meta);
-      out(`Deleted ${meta.key}; undo with: coffer secrets restore ${meta.key}\n`);
+      out(`Deleted ${shown(meta.key)}; undo with: coffer secrets restore ${shown(meta.key)}\n`);
     });
   examples(del, ['coffer secrets delete OLD_TOKEN']);
 
@@ -184,7 +247,7 @@ export function registerSecrets(program: Command): void {
       const { api, scope } = new Session().scoped(options);
       const meta = await api.request<SecretMeta>('POST', keyPath(scope, key, '/restore'));
       if (options.json) return printJson(meta);
-      out(`Restored ${meta.key} (version ${meta.version})\n`);
+      out(`Restored ${shown(meta.key)} (version ${shown(String(meta.version))})\n`);
     });
   examples(restore, ['coffer secrets restore OLD_TOKEN']);
 
@@ -198,7 +261,13 @@ export function registerSecrets(program: Command): void {
       out(
         table(
           ['VERSION', 'TYPE', 'CREATED', 'BY', 'DESCRIPTION'],
-          data.versions.map((v) => [String(v.version), v.type, formatTime(v.createdAt), v.createdBy ?? '', v.description ?? '']),
+          data.versions.map((v) => [
+            shown(String(v.version)),
+            shown(v.type),
+            shown(formatTime(v.createdAt)),
+            shown(v.createdBy ?? ''),
+            shown(v.description ?? ''),
+          ]),
         ),
       );
     });
@@ -227,10 +296,11 @@ export function registerSecrets(program: Command): void {
       const { red, green } = style(useColour());
       const said = (changed: boolean) => (changed ? 'changed' : 'unchanged');
       out(
-        `${data.key}: version ${data.from.version} -> ${data.to.version}\n  value        ${said(data.valueChanged)}\n  type         ${data.typeChanged ? `${data.from.type} -> ${data.to.type}` : 'unchanged'}\n  description  ${said(data.descriptionChanged)}\n`,
+        `${shown(`${data.key}: version ${data.from.version} -> ${data.to.version}`)}\n  value        ${said(data.valueChanged)}\n  type         ${data.typeChanged ? shown(`${data.from.type} -> ${data.to.type}`) : 'unchanged'}\n  description  ${said(data.descriptionChanged)}\n`,
       );
       if (data.fromValue !== undefined || data.toValue !== undefined) {
-        out(`${red(`- ${data.fromValue ?? ''}`)}\n${green(`+ ${data.toValue ?? ''}`)}\n`);
+        // One line per side on a terminal: a line break in a value cannot pass itself off as a `+` line.
+        out(`${red(`- ${shown(data.fromValue ?? '')}`)}\n${green(`+ ${shown(data.toValue ?? '')}`)}\n`);
       }
     });
   examples(diff, ['coffer secrets diff API_KEY --from 1 --to 2', 'coffer secrets diff API_KEY --from 1 --to 3 --reveal --json']);
@@ -243,7 +313,7 @@ export function registerSecrets(program: Command): void {
       const { api, scope } = new Session().scoped(options);
       const meta = await api.request<SecretMeta>('POST', keyPath(scope, key, '/rollback'), { version: options.version });
       if (options.json) return printJson(meta);
-      out(`Rolled ${meta.key} back to the value of version ${options.version} (now version ${meta.version})\n`);
+      out(`Rolled ${shown(meta.key)} back to the value of version ${options.version} (now version ${shown(String(meta.version))})\n`);
     });
   examples(rollback, ['coffer secrets rollback API_KEY --version 2']);
 }

@@ -1,0 +1,60 @@
+/**
+ * The HTTP server's own answers, with timeouts short enough to wait for. Every other answer the
+ * server writes itself (parser errors, CONNECT) is tested against the real gateway in
+ * tests/api/http-edge.test.ts.
+ */
+import { connect } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpStatusOf, type ErrorCode } from '@coffer/contract';
+import { listen, type HttpServer } from './http-server.js';
+
+let server: HttpServer;
+
+beforeAll(async () => {
+  const app = express();
+  app.use((req, res) => {
+    req.resume();
+    req.on('end', () => res.json({ error: false, message: 'ok', data: null }));
+  });
+  server = await listen(app, '127.0.0.1', 0, undefined, { headersMs: 300, requestMs: 600, checkIntervalMs: 50 });
+});
+
+afterAll(() => server.close(1_000));
+
+/** Sends `bytes`, never the rest, and returns all the server answers before it closes the connection. */
+function sendAndWait(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    setTimeout(() => reject(new Error('the server did not close the connection')), 5_000).unref();
+  });
+}
+
+function envelopeOf(answer: string): { status: number; headers: string; body: { error: boolean; code: ErrorCode; message: string; data: unknown } } {
+  const [head = '', body = ''] = answer.split('\r\n\r\n');
+  return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(head)?.[1]), headers: head, body: JSON.parse(body) };
+}
+
+describe('a client too slow to send its request', () => {
+  it('gets 408 REQUEST_TIMEOUT with the envelope when its headers do not arrive in time', async () => {
+    const answer = envelopeOf(await sendAndWait('GET /slow HTTP/1.1\r\nHost: x\r\nX-Partial: sk_live_canary'));
+    expect(answer.status).toBe(408);
+    expect(answer.headers).toMatch(/\r\nContent-Type: application\/json/);
+    expect(answer.headers).toMatch(/\r\nConnection: close/);
+    expect(answer.body).toEqual({ error: true, code: 'REQUEST_TIMEOUT', message: 'the request was not received in time', data: null });
+    expect(httpStatusOf(answer.body.code)).toBe(408);
+  });
+
+  it('gets 408 when its body does not arrive in time', async () => {
+    const answer = envelopeOf(
+      await sendAndWait('POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"value":"sk_'),
+    );
+    expect(answer.status).toBe(408);
+    expect(answer.body.code).toBe('REQUEST_TIMEOUT');
+    expect(JSON.stringify(answer)).not.toContain('sk_');
+  });
+});
