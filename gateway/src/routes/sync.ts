@@ -31,7 +31,8 @@ export const syncRoutes = [
   route({
     method: 'post',
     path: `${SCOPE_PATH}/sync/push`,
-    summary: 'write a document (or entries) in one transaction: {created, updated, unchanged, errors}',
+    summary:
+      '`{format, content}` or `{entries}`, with `dryRun?`, `expectedPlan?`, `writeAll?`: one transaction → `{created, updated, unchanged, errors, written}` (`Idempotency-Key`)',
     params: scopeParams,
     query: emptyQuery,
     body: pushBody,
@@ -58,7 +59,7 @@ export const syncRoutes = [
   route({
     method: 'get',
     path: `${SCOPE_PATH}/sync/pull`,
-    summary: 'the environment as a document',
+    summary: 'the environment as a document, `?format=env|dotenv|json|yaml` → `{format, content, removed}` (+ `dotenvMisreads` for env)',
     params: scopeParams,
     query: pullQuery,
     audit: { action: 'secret.pull' },
@@ -86,7 +87,7 @@ export const syncRoutes = [
   route({
     method: 'post',
     path: `${SCOPE_PATH}/sync/diff`,
-    summary: 'compare a local document with the environment: key lists, never values',
+    summary: '`{format, content}` compared with the environment: key lists, never values (audited as `secret.compare`)',
     params: scopeParams,
     query: emptyQuery,
     body: diffBody,
