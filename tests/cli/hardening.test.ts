@@ -1,27 +1,18 @@
 import { spawn } from 'node:child_process';
 import { chmod, chown, lchown, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from '@coffer/test-kit/api-assertions';
-import { cliHome, cliPlatform, inTerminal, oneLine, SOURCE_CLI, type CliHome } from './support.js';
+import { cliPlatform, inTerminal, oneLine, scratchHomes, SOURCE_CLI } from './support.js';
 
 // What a careless terminal, a shared machine or a closed pipe could otherwise turn against the user.
 const fx = cliPlatform();
-const homes: CliHome[] = [];
 const SCOPE = '/orgs/acme/projects/api/envs/production/secrets';
 
 beforeAll(async () => {
   expectOk(await fx.api('POST', `${SCOPE}/DB_URL`, { body: { value: 'postgres://db/app' } }), 201);
 });
-afterAll(async () => {
-  await Promise.all(homes.map((home) => home.remove()));
-});
-
-async function home(): Promise<CliHome> {
-  const created = await cliHome();
-  homes.push(created);
-  return created;
-}
+const home = scratchHomes();
 
 const waitForReady = (stdout: NodeJS.ReadableStream, seen: { text: string }) =>
   new Promise<void>((resolve) =>

@@ -4,40 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from '@coffer/test-kit/api-assertions';
-import { cliHome, cliPlatform, inTerminal, oneLine, type CliHome, type CliResult } from './support.js';
+import { cliPlatform, inTerminal, oneLine, scratchHomes, type CliHome } from './support.js';
 
 // Hostile names and text against the real CLI binary: prototype names, terminal escapes in stored
 // text and in a server's messages, values that cannot be what was written, files that mean two things.
 const fx = cliPlatform();
-const homes: CliHome[] = [];
 const ENVS = '/orgs/acme/projects/api/envs';
 const secretsOf = (env: string) => `${ENVS}/${env}/secrets`;
 
-afterAll(async () => {
-  await Promise.all(homes.map((home) => home.remove()));
-});
-
-async function home(): Promise<CliHome> {
-  const created = await cliHome();
-  homes.push(created);
-  return created;
-}
-
-/** Runs the CLI with raw bytes on stdin (the support helper takes text). */
-function runWithBytes(cli: CliHome, args: string[], input: Buffer, env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = cli.start(args, { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk) => (stdout += chunk));
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    // The CLI may stop reading (too large): the pipe then closes under us.
-    child.stdin!.on('error', () => {});
-    child.stdin!.end(input);
-  });
-}
+const home = scratchHomes();
 
 /** Prints the child's own environment as JSON: Object.entries sees variables, never process.env's prototype. */
 const PRINT_ENV = 'process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(process.env))))';
@@ -364,27 +339,27 @@ describe('values that cannot be what was written', () => {
 
   it('refuses stdin bytes that are not UTF-8, sending nothing, with the way to store them', async () => {
     const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0x41]);
-    const refused = await runWithBytes(fx.cli, ['secrets', 'set', 'BINARY', ...env], binary);
+    const refused = await fx.cli.run(['secrets', 'set', 'BINARY', ...env], { input: binary });
     expect(refused.code).toBe(8);
     expect(oneLine(refused.stderr)).toBe(
       'coffer: the value of BINARY on stdin is not UTF-8 text (byte 1); store binary data base64-encoded, e.g. base64 -w0 < file | coffer secrets set BINARY',
     );
     await absent('BINARY');
 
-    const stored = await runWithBytes(fx.cli, ['secrets', 'set', 'BINARY', ...env], Buffer.from(binary.toString('base64')));
+    const stored = await fx.cli.run(['secrets', 'set', 'BINARY', ...env], { input: Buffer.from(binary.toString('base64')) });
     expect(stored.code).toBe(0);
     expect(Buffer.from((await fx.cli.run(['secrets', 'get', 'BINARY', '--plain', ...env])).stdout, 'base64')).toEqual(binary);
   });
 
   it('keeps UTF-8 from stdin exactly, multi-byte characters split across reads included', async () => {
     const text = `${'é✓🔑'.repeat(5000)}\r\nend`;
-    const result = await runWithBytes(fx.cli, ['secrets', 'set', 'UNICODE', ...env], Buffer.from(`${text}\n`));
+    const result = await fx.cli.run(['secrets', 'set', 'UNICODE', ...env], { input: Buffer.from(`${text}\n`) });
     expect(result.code).toBe(0);
     expect((await fx.cli.run(['secrets', 'get', 'UNICODE', '--plain', ...env])).stdout).toBe(text);
   });
 
   it('refuses a value holding NUL, naming the key and never the value', async () => {
-    const refused = await runWithBytes(fx.cli, ['secrets', 'set', 'WITH_NUL', ...env], Buffer.from('canary-91c4\u0000tail'));
+    const refused = await fx.cli.run(['secrets', 'set', 'WITH_NUL', ...env], { input: Buffer.from('canary-91c4\u0000tail') });
     expect(refused.code).toBe(8);
     expect(oneLine(refused.stderr)).toBe('coffer: the value of WITH_NUL must not contain the NUL character (U+0000); nothing was written');
     expect(refused.stderr).not.toContain('canary-91c4');
@@ -393,17 +368,17 @@ describe('values that cannot be what was written', () => {
 
   it('refuses a value over the limit, from stdin or an argument, and takes one at the limit with its line end', async () => {
     const message = 'coffer: the value of BIG must be at most 65536 bytes of UTF-8; nothing was written';
-    const fromStdin = await runWithBytes(fx.cli, ['secrets', 'set', 'BIG', ...env], Buffer.alloc(65_537, 'x'));
+    const fromStdin = await fx.cli.run(['secrets', 'set', 'BIG', ...env], { input: Buffer.alloc(65_537, 'x') });
     expect(fromStdin.code).toBe(8);
     expect(oneLine(fromStdin.stderr)).toBe(message);
     const fromArgument = await fx.cli.run(['secrets', 'set', `BIG=${'é'.repeat(32_769)}`, ...env]);
     expect(fromArgument.code).toBe(8);
     expect(oneLine(fromArgument.stderr)).toBe(message);
-    const huge = await runWithBytes(fx.cli, ['secrets', 'set', 'BIG', ...env], Buffer.alloc(8 * 1024 * 1024, 'x'));
+    const huge = await fx.cli.run(['secrets', 'set', 'BIG', ...env], { input: Buffer.alloc(8 * 1024 * 1024, 'x') });
     expect(huge.code).toBe(8);
     await absent('BIG');
 
-    const atLimit = await runWithBytes(fx.cli, ['secrets', 'set', 'BIG', ...env], Buffer.from(`${'x'.repeat(65_536)}\r\n`));
+    const atLimit = await fx.cli.run(['secrets', 'set', 'BIG', ...env], { input: Buffer.from(`${'x'.repeat(65_536)}\r\n`) });
     expect(atLimit.stderr).toBe('');
     expect((await fx.cli.run(['secrets', 'get', 'BIG', '--plain', ...env])).stdout).toBe('x'.repeat(65_536));
   });

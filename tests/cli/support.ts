@@ -49,7 +49,7 @@ export interface CliHome {
   home: string;
   configDir: string;
   env: Record<string, string>;
-  run(args: string[], options?: { input?: string; env?: Record<string, string>; cwd?: string }): Promise<CliResult>;
+  run(args: string[], options?: { input?: string | Buffer; env?: Record<string, string>; cwd?: string }): Promise<CliResult>;
   start(args: string[], options?: { env?: Record<string, string>; cwd?: string }): ChildProcess;
   remove(): Promise<void>;
 }
@@ -75,10 +75,25 @@ export async function cliHome(command: readonly string[] = SOURCE_CLI): Promise<
         child.stderr!.on('data', (chunk) => (stderr += chunk));
         child.on('error', reject);
         child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+        // The CLI may stop reading early (an input too large): the pipe then closes under us.
+        child.stdin!.on('error', () => {});
         child.stdin!.end(options.input ?? '');
       });
     },
     remove: () => rm(home, { recursive: true, force: true }),
+  };
+}
+
+/** Fresh CLI homes for the tests of one file, each made on demand and all removed after them. */
+export function scratchHomes(): () => Promise<CliHome> {
+  const homes: CliHome[] = [];
+  afterAll(async () => {
+    await Promise.all(homes.map((home) => home.remove()));
+  });
+  return async () => {
+    const created = await cliHome();
+    homes.push(created);
+    return created;
   };
 }
 

@@ -1,19 +1,11 @@
 import { parse as dotenvParse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from './document-error.js';
+import { thrownBy } from './thrown-by.js';
 import { parseDocument } from './document.js';
 import { dotenvMisreadKeys, parseEnvEntries, serializeEnv } from './env.js';
 
 const parseEnv = (text: string) => parseDocument('env', text);
-
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 /** One of every construct dotenv accepts, with the values dotenv itself reads. */
 const DOTENV_FILE = [

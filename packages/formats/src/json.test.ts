@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, parseDocumentEntries } from './document.js';
 import { DocumentError } from './document-error.js';
+import { thrownBy } from './thrown-by.js';
 import { serializeJson } from './json.js';
 
 const parseJson = (text: string) => parseDocument('json', text);
-
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('parseJson', () => {
   it('reads a flat object, numbers and booleans as their string form', () => {

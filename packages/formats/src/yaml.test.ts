@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, parseDocumentEntries } from './document.js';
 import { DocumentError } from './document-error.js';
+import { thrownBy } from './thrown-by.js';
 import { serializeYaml } from './yaml.js';
 
 const parseYaml = (text: string) => parseDocument('yaml', text);
-
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('parseYaml', () => {
   it('reads a flat mapping, numbers, booleans and other scalars as they were written', () => {
