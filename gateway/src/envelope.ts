@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { CofferError, errorEnvelope, httpStatusOf, isCofferError, successEnvelope, type ErrorCode } from '@coffer/contract';
+import { CofferError, errorEnvelope, httpStatusOf, isCofferError, fieldError, successEnvelope, type ErrorCode } from '@coffer/contract';
 
 export function sendData<T>(res: Response, data: T, status = 200, message = 'ok'): void {
   res.status(status).json(successEnvelope(data, message));
@@ -17,9 +17,7 @@ function bodyReaderError(err: unknown): CofferError | undefined {
     case 'entity.too.large':
       return new CofferError('PAYLOAD_TOO_LARGE', 'request body is too large');
     case 'encoding.unsupported':
-      return new CofferError('INVALID_ARGUMENT', "header 'Content-Encoding': must be gzip, deflate, br or identity", {
-        details: { field: 'Content-Encoding' },
-      });
+      return fieldError('header', 'Content-Encoding', 'must be gzip, deflate, br or identity');
     default:
       return undefined;
   }

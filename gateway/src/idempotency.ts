@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import { CofferError } from '@coffer/contract';
+import { CofferError, fieldError } from '@coffer/contract';
 import type { Cache } from '@coffer/kv';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,255}$/;
@@ -21,9 +21,7 @@ export function idempotency(cache: Cache): RequestHandler {
     const key = req.get('idempotency-key');
     if (key === undefined) return next();
     if (!KEY_PATTERN.test(key)) {
-      return next(
-        new CofferError('INVALID_ARGUMENT', "header 'Idempotency-Key': must be 1 to 255 letters, digits or ._:-", { details: { field: 'Idempotency-Key' } }),
-      );
+      return next(fieldError('header', 'Idempotency-Key', 'must be 1 to 255 letters, digits or ._:-'));
     }
     const tokenHash = res.locals.tokenHash as string;
     const cacheKey = `idem:${tokenHash}:${key}`;
@@ -37,9 +35,7 @@ export function idempotency(cache: Cache): RequestHandler {
       const stored = raw ? (JSON.parse(raw) as StoredResult) : undefined;
       if (!stored) return next(new CofferError('ABORTED', 'a request with this Idempotency-Key just finished; retry'));
       if (stored.fingerprint !== fingerprint) {
-        return next(
-          new CofferError('ALREADY_EXISTS', "header 'Idempotency-Key': was already used with a different request", { details: { field: 'Idempotency-Key' } }),
-        );
+        return next(fieldError('header', 'Idempotency-Key', 'was already used with a different request', 'ALREADY_EXISTS'));
       }
       if (stored.state === 'pending') return next(new CofferError('ABORTED', 'a request with this Idempotency-Key is still in progress'));
       res.setHeader('Idempotent-Replayed', 'true');

@@ -1,12 +1,8 @@
 import type { RequestHandler } from 'express';
-import { CofferError, isShowableName, isUtf8, textProblem, UTF8_RULE } from '@coffer/contract';
+import { fieldError, isUtf8, showPath, textProblem, UTF8_RULE } from '@coffer/contract';
 
 const PERCENT_RULE = 'must be valid percent-encoding';
 const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
-
-function refusal(field: string, rule: string): CofferError {
-  return new CofferError('INVALID_ARGUMENT', `query field '${field}': ${rule}`, { details: { field } });
-}
 
 /**
  * One name or value of a query string, decoded exactly (`+` is a space), or the rule it breaks.
@@ -47,15 +43,15 @@ export function parseQuery(query: string | null | undefined): Record<string, str
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const name = decode(equals === -1 ? pair : pair.slice(0, equals));
-    if ('rule' in name) throw refusal('?', name.rule);
-    const field = isShowableName(name.text) ? name.text : '?';
+    if ('rule' in name) throw fieldError('query', '?', name.rule);
+    const field = showPath([name.text]);
     const nameProblem = textProblem(name.text);
-    if (nameProblem) throw refusal(field, nameProblem);
+    if (nameProblem) throw fieldError('query', field, nameProblem);
     const value = decode(equals === -1 ? '' : pair.slice(equals + 1));
-    if ('rule' in value) throw refusal(field, value.rule);
+    if ('rule' in value) throw fieldError('query', field, value.rule);
     const valueProblem = textProblem(value.text);
-    if (valueProblem) throw refusal(field, valueProblem);
-    if (Object.hasOwn(parsed, name.text)) throw refusal(field, 'must be given only once');
+    if (valueProblem) throw fieldError('query', field, valueProblem);
+    if (Object.hasOwn(parsed, name.text)) throw fieldError('query', field, 'must be given only once');
     parsed[name.text] = value.text;
   }
   return parsed;

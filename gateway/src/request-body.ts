@@ -1,5 +1,16 @@
 import express, { type RequestHandler } from 'express';
-import { CofferError, firstInvalidUtf8Byte, JsonParseError, parseStrictJson, pathAtOffset, showPath, UTF8_RULE, type JsonPath } from '@coffer/contract';
+import {
+  CofferError,
+  fieldError,
+  firstInvalidUtf8Byte,
+  isJsonObject,
+  JsonParseError,
+  parseStrictJson,
+  pathAtOffset,
+  showPath,
+  UTF8_RULE,
+  type JsonPath,
+} from '@coffer/contract';
 import { keepRawBody } from './request-integrity.js';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -12,7 +23,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 function refusal(path: JsonPath | undefined, rule: string, whole: string): CofferError {
   const field = path === undefined ? '' : showPath(path);
   if (field === '') return new CofferError('INVALID_ARGUMENT', whole);
-  return new CofferError('INVALID_ARGUMENT', `body field '${field}': ${rule}`, { details: { field } });
+  return fieldError('body', field, rule);
 }
 
 /**
@@ -41,8 +52,8 @@ export function parseJsonBody(raw: Buffer): Record<string, unknown> {
     if (err.problem === 'depth') throw new CofferError('INVALID_ARGUMENT', `request body is nested more than ${MAX_BODY_DEPTH} levels deep`);
     throw new CofferError('INVALID_ARGUMENT', `request body is not valid JSON (line ${err.line})`);
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new CofferError('INVALID_ARGUMENT', 'request body must be a JSON object');
-  return body as Record<string, unknown>;
+  if (!isJsonObject(body)) throw new CofferError('INVALID_ARGUMENT', 'request body must be a JSON object');
+  return body;
 }
 
 /** The `charset` parameter of a Content-Type, lower-cased, or undefined. */
@@ -75,7 +86,7 @@ export function jsonBody(options: { limit: number }): RequestHandler {
       req.body = undefined;
       const charset = charsetOf(req.get('content-type') ?? '');
       if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-        return next(new CofferError('INVALID_ARGUMENT', "header 'Content-Type': the charset must be utf-8", { details: { field: 'Content-Type' } }));
+        return next(fieldError('header', 'Content-Type', 'the charset must be utf-8'));
       }
       keepRawBody(req, raw);
       try {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { CofferError, type ErrorCode } from '@coffer/contract';
+import { CofferError, fieldError } from '@coffer/contract';
 
 /** More header fields than any client of this API sends; a request with more is refused, not cut short. */
 export const MAX_HEADER_FIELDS = 100;
@@ -29,10 +29,6 @@ const SINGLE_HEADERS: ReadonlyMap<string, string> = new Map(
   ].map((name) => [name.toLowerCase(), name]),
 );
 
-function refusal(header: string, rule: string, code: ErrorCode = 'INVALID_ARGUMENT'): CofferError {
-  return new CofferError(code, `header '${header}': ${rule}`, { details: { field: header } });
-}
-
 /** Why the request line and headers cannot be taken at their word, or undefined. */
 function headProblem(req: Parameters<RequestHandler>[0]): CofferError | undefined {
   if (req.httpVersionMajor !== 1) return new CofferError('INVALID_ARGUMENT', 'the request must be HTTP/1.1 (or HTTP/1.0)');
@@ -43,12 +39,12 @@ function headProblem(req: Parameters<RequestHandler>[0]): CofferError | undefine
     const name = raw[i]!.toLowerCase();
     const shown = SINGLE_HEADERS.get(name);
     if (shown === undefined) continue;
-    if (seen?.has(name)) return refusal(shown, 'must be given only once');
+    if (seen?.has(name)) return fieldError('header', shown, 'must be given only once');
     (seen ??= new Set()).add(name);
   }
-  if (req.httpVersionMinor >= 1 && req.headers.host === undefined) return refusal('Host', 'required in HTTP/1.1');
+  if (req.httpVersionMinor >= 1 && req.headers.host === undefined) return fieldError('header', 'Host', 'required in HTTP/1.1');
   const expect = req.headers.expect;
-  if (expect !== undefined && expect.toLowerCase() !== '100-continue') return refusal('Expect', 'only 100-continue is supported');
+  if (expect !== undefined && expect.toLowerCase() !== '100-continue') return fieldError('header', 'Expect', 'only 100-continue is supported');
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { CHECKSUM_HEADER, CofferError, checksumMatches, isChecksumHeader } from '@coffer/contract';
+import { CHECKSUM_HEADER, fieldError, checksumMatches, isChecksumHeader } from '@coffer/contract';
 
 /** The body bytes exactly as received, for requests whose checksum must be verified. */
 const rawBodies = new WeakMap<IncomingMessage, Buffer>();
@@ -19,10 +19,9 @@ export const verifyRequestIntegrity: RequestHandler = (req, res, next) => {
   const header = req.get(CHECKSUM_HEADER);
   if (header === undefined) return next();
   const key = res.locals.integrityKey as Buffer | undefined;
-  const field = { details: { field: 'X-Coffer-Checksum' } };
-  if (!key || !isChecksumHeader(header)) return next(new CofferError('INVALID_ARGUMENT', "header 'X-Coffer-Checksum': is malformed", field));
+  if (!key || !isChecksumHeader(header)) return next(fieldError('header', 'X-Coffer-Checksum', 'is malformed'));
   if (!checksumMatches(key, header, req.method, req.originalUrl, rawBodies.get(req) ?? Buffer.alloc(0))) {
-    return next(new CofferError('INVALID_ARGUMENT', "header 'X-Coffer-Checksum': does not match the request", field));
+    return next(fieldError('header', 'X-Coffer-Checksum', 'does not match the request'));
   }
   next();
 };

@@ -3,31 +3,18 @@ import { DocumentError, FORMATS, parseDocumentEntries, type DocumentEntry } from
 import {
   MAX_IMPORT_ENTRIES,
   MAX_NAME_LENGTH,
-  NUL_RULE,
   WELL_FORMED_RULE,
   descriptionSchema,
-  hasNul,
+  exactText,
   isWellFormed,
   secretKeySchema,
   secretTypeSchema,
   secretValueSchema,
   slugSchema,
-  textProblem,
 } from '@coffer/contract';
 
 /** Request shapes. Objects are strict: an unknown field is a 400 naming it, not silently dropped. */
 export const slug = slugSchema;
-
-/**
- * Text kept exactly as written (the contract's rule): PostgreSQL cannot store U+0000, so it is the
- * client's mistake here and not a 500 from the database, and a lone surrogate would come back as U+FFFD.
- */
-const exactText = <T extends z.ZodType<string>>(schema: T) =>
-  schema.superRefine((text, ctx) => {
-    const problem = textProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-const noNul = (text: string) => !hasNul(text);
 const name = exactText(z.string().trim().min(1).max(MAX_NAME_LENGTH));
 const version = z.coerce.number().int().min(1).max(2_147_483_647);
 
@@ -52,12 +39,10 @@ export const createProjectBody = z.strictObject({ slug, name: name.optional() })
 export const createEnvBody = z.strictObject({ slug, name: name.optional() });
 export const createTokenBody = z.strictObject({ name, permissions: z.array(z.string().min(1).max(64)).min(1).max(32) });
 
-const description = exactText(descriptionSchema);
-
 export const setSecretBody = z.strictObject({
   value: secretValueSchema,
   type: secretTypeSchema.optional(),
-  description: description.optional(),
+  description: descriptionSchema.optional(),
   expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
@@ -91,7 +76,7 @@ const pushEntry = z.strictObject({
   key: z.string().max(255, 'must be at most 255 characters').refine(isWellFormed, WELL_FORMED_RULE),
   value: z.string().refine(isWellFormed, WELL_FORMED_RULE),
   type: secretTypeSchema.optional(),
-  description: description.optional(),
+  description: descriptionSchema.optional(),
 });
 
 export const pushBody = z
@@ -136,7 +121,8 @@ export const listSecretsQuery = z.strictObject({ includeDeleted: z.enum(['true',
 export const diffQuery = z.strictObject({ from: version, to: version, reveal: z.enum(['true', 'false']).optional() });
 export const emptyQuery = z.strictObject({});
 export const auditQuery = z.strictObject({
-  action: z.string().max(64).refine(noNul, NUL_RULE).optional(),
-  resource: z.string().max(512).refine(noNul, NUL_RULE).optional(),
+  // The query parser has refused NUL and bytes that are not UTF-8 in every query already.
+  action: z.string().max(64).optional(),
+  resource: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });

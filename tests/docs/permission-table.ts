@@ -10,7 +10,8 @@ import { ROUTES, SCOPE_PATH, type Backends, type Route } from '@coffer/gateway';
 import type { AccessRule } from '@coffer/grpc';
 import { secretAccess } from '@coffer/secret';
 
-const ACCESS: Record<keyof Backends, Record<string, AccessRule<never>>> = {
+/** Every service's access table, by the name the gateway calls it by. */
+export const ACCESS_TABLES: Record<keyof Backends, Record<string, AccessRule<never>>> = {
   auth: authAccess as Record<string, AccessRule<never>>,
   secret: secretAccess as Record<string, AccessRule<never>>,
   audit: auditAccess as Record<string, AccessRule<never>>,
@@ -25,7 +26,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|');
 
 /** The permission a route needs, in words: the rule of the RPC it calls. */
 export function permissionOf(route: Route): string {
-  const rule = ACCESS[route.rpc.service][route.rpc.method];
+  const rule = ACCESS_TABLES[route.rpc.service][route.rpc.method];
   if (!rule) throw new Error(`${route.rpc.service}.${route.rpc.method} has no access rule`);
   if (rule.kind === 'public') return 'none';
   if (rule.kind === 'service') return `Coffer services only (${rule.services.join(', ')})`;

@@ -4,15 +4,13 @@
  * fails here, before addService would refuse to start the service.
  */
 import { describe, expect, it } from 'vitest';
-import { auditAccess } from '@coffer/audit';
-import { authAccess } from '@coffer/auth';
 import { loadCofferPackage, type AccessRule } from '@coffer/grpc';
-import { secretAccess } from '@coffer/secret';
+import { ACCESS_TABLES } from '../docs/permission-table.js';
 
 const TABLES: Record<string, Record<string, AccessRule<never>>> = {
-  AuthService: authAccess as Record<string, AccessRule<never>>,
-  SecretService: secretAccess as Record<string, AccessRule<never>>,
-  AuditService: auditAccess as Record<string, AccessRule<never>>,
+  AuthService: ACCESS_TABLES.auth,
+  SecretService: ACCESS_TABLES.secret,
+  AuditService: ACCESS_TABLES.audit,
 };
 
 /** The services of the coffer.v1 proto package, each with its method names. */

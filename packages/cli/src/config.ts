@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { JsonParseError, parseStrictJson, showPath } from '@coffer/contract/rules';
+import { isJsonObject, JsonParseError, parseStrictJson, showPath } from '@coffer/contract/rules';
 import { CliError, EXIT } from './errors.js';
 import { replacePrivateFile } from './private-file.js';
 import { isSealed, openSealed, sealText } from './sealed.js';
@@ -156,16 +156,16 @@ export function checkKeyFile(path: string): Stats | undefined {
 
 /** config.json as this CLI writes it; fields it does not know are kept (a newer version may have written them). */
 function checkConfig(path: string, value: unknown): ConfigFile {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${path} must hold a JSON object`, EXIT.CONFIG);
+  if (!isJsonObject(value)) throw new CliError(`${path} must hold a JSON object`, EXIT.CONFIG);
   const file = value as Record<string, unknown>;
   const wrong = (field: string, what: string) => new CliError(`${path}: "${field}" must be ${what}; fix or remove it`, EXIT.CONFIG);
   if (file.apiUrl !== undefined && typeof file.apiUrl !== 'string') throw wrong('apiUrl', 'a string');
   if (file.token !== undefined && typeof file.token !== 'string') throw wrong('token', 'a string');
   const context = file.context;
   if (context !== undefined) {
-    if (typeof context !== 'object' || context === null || Array.isArray(context)) throw wrong('context', 'an object');
+    if (!isJsonObject(context)) throw wrong('context', 'an object');
     for (const part of ['org', 'project', 'env'] as const) {
-      const slug = (context as Record<string, unknown>)[part];
+      const slug = context[part];
       if (slug !== undefined && typeof slug !== 'string') throw wrong(`context.${part}`, 'a string');
     }
   }

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isShowableName, isSlug, SLUG_RULE } from '@coffer/contract/rules';
+import { isJsonObject, isShowableName, isSlug, SLUG_RULE } from '@coffer/contract/rules';
 import { parseJsonFile, unreadable, type SavedContext } from './config.js';
 import { CliError, EXIT } from './errors.js';
 
@@ -70,7 +70,7 @@ function readPinFile(path: string): SavedContext {
     throw unreadable(path, err);
   }
   const value = parseJsonFile(path, text, EXIT.USAGE);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${path} must hold a JSON object`, EXIT.USAGE);
+  if (!isJsonObject(value)) throw new CliError(`${path} must hold a JSON object`, EXIT.USAGE);
   const context: SavedContext = {};
   for (const [name, field] of Object.entries(value)) {
     if (name !== 'org' && name !== 'project' && name !== 'env') {

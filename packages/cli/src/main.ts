@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { CliError, EXIT } from './errors.js';
-import { terminalSafe } from './output.js';
+import { errorLine, terminalSafe } from './output.js';
 
 const debug = process.argv.includes('--debug') || process.env.COFFER_DEBUG === '1';
 
@@ -31,7 +31,7 @@ function report(err: unknown): number {
     return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   }
   if (err instanceof CliError) {
-    process.stderr.write(`coffer: ${terminalSafe(err.message)}\n`);
+    errorLine(err.message);
     if (debug && err.stack) process.stderr.write(`${terminalSafe(err.stack, true)}\n`);
     return err.code;
   }

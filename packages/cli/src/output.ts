@@ -25,9 +25,14 @@ export function table(headers: string[], rows: string[][], colour = useColour())
   return [bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
 }
 
-// What JSON.stringify leaves raw and a terminal could act on: DEL, the C1 controls (the 8-bit CSI)
-// and the invisible characters terminalSafe escapes. It escapes the C0 controls itself.
-const JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// The invisible characters that reorder or hide text on screen: bidirectional overrides and
+// isolates, directional marks, line and paragraph separators, zero-width joiners and the BOM.
+const INVISIBLE = '\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff';
+// DEL and the C1 controls (the 8-bit CSI starts an escape sequence as ESC [ does).
+const DEL_AND_C1 = '\\u007f-\\u009f';
+
+// What JSON.stringify leaves raw and a terminal could act on; it escapes the C0 controls itself.
+const JSON_RAW_CONTROLS = new RegExp(`[${DEL_AND_C1}${INVISIBLE}]`, 'g');
 
 /**
  * `--json` output. On a terminal the characters above are written as JSON escapes (`\u009b`): the
@@ -52,11 +57,9 @@ export function formatTime(iso: string | undefined): string {
     .replace(/\.\d+Z$/, 'Z');
 }
 
-// C0 and C1 controls and DEL (terminal escape sequences start with ESC or the 8-bit CSI), and the
-// invisible characters that reorder or hide text on screen (bidirectional overrides and isolates,
-// directional marks, line and paragraph separators, zero-width joiners and the BOM).
-const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-const CONTROLS_AND_LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// Every control character and invisible one, with or without the line feed (C0 is U+0000-U+001F).
+const CONTROLS = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f${DEL_AND_C1}${INVISIBLE}]`, 'g');
+const CONTROLS_AND_LINE_BREAKS = new RegExp(`[\\u0000-\\u001f${DEL_AND_C1}${INVISIBLE}]`, 'g');
 const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 const escaped = (char: string) => NAMED[char] ?? `\\u{${char.codePointAt(0)!.toString(16).padStart(4, '0')}}`;
@@ -82,4 +85,12 @@ export function shown(text: string, stream: NodeJS.WriteStream = process.stdout,
  */
 export function note(text: string): void {
   process.stderr.write(`coffer: ${shown(text, process.stderr)}\n`);
+}
+
+/**
+ * An error line on stderr (`coffer: ...`), escaped whether or not stderr is a terminal: it may carry
+ * a server's message, and a hostile server can send any text, escape sequences included.
+ */
+export function errorLine(text: string): void {
+  process.stderr.write(`coffer: ${terminalSafe(text)}\n`);
 }

@@ -1,6 +1,7 @@
 import { createHash, hkdfSync } from 'node:crypto';
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isJsonObject } from '@coffer/contract/rules';
 import { checkKeyFile, checkPrivateDir, ensurePrivateDir, rewriteLegacy, unreadable, writePrivateFile, type ConfigStore } from './config.js';
 import { CliError, EXIT } from './errors.js';
 import { openSealed, sealText } from './sealed.js';
@@ -63,7 +64,7 @@ export function loadSnapshot(store: ConfigStore, apiUrl: string, scope: string, 
   const snapshot = JSON.parse(opened.text) as Partial<Snapshot>;
   // Only this CLI writes snapshots (and GCM proves it), but what it kept is what a server sent:
   // coffer run checks each name and value again, as it does an inject answer.
-  const values = typeof snapshot.values === 'object' && snapshot.values !== null && !Array.isArray(snapshot.values) ? snapshot.values : {};
+  const values = isJsonObject(snapshot.values) ? (snapshot.values as Record<string, string>) : {};
   const removed = Array.isArray(snapshot.removed) ? snapshot.removed : [];
   return { found: true, snapshot: { savedAt: String(snapshot.savedAt), values, removed } };
 }

@@ -211,3 +211,8 @@ export function showPath(path: JsonPath): string {
 export function isShowableName(name: string): boolean {
   return SHOWABLE_NAME.test(name);
 }
+
+/** A JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

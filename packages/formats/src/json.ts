@@ -1,4 +1,4 @@
-import { JsonParseError, parseStrictJson, type JsonProblem } from '@coffer/contract/rules';
+import { isJsonObject, JsonParseError, parseStrictJson, type JsonProblem } from '@coffer/contract/rules';
 import { atLine, MISSING_VALUE, NESTED_VALUE, NOT_A_MAPPING, REPEATED_KEY } from './document-error.js';
 import type { DocumentEntry } from './entries.js';
 
@@ -31,8 +31,8 @@ export function parseJsonEntries(text: string): DocumentEntry[] {
     if (err instanceof JsonParseError) throw atLine(err.line, PROBLEMS[err.problem]);
     throw err;
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw atLine(rootLine, NOT_A_MAPPING);
-  const values = document as Record<string, unknown>;
+  if (!isJsonObject(document)) throw atLine(rootLine, NOT_A_MAPPING);
+  const values = document;
   // In document order: an object lists integer-like names first, whatever their place.
   return members.map(({ key, line }) => ({ key, value: scalarText(values[key], line), line }));
 }

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { DOCUMENT_FORMATS, firstInvalidUtf8Byte, lineOfByte, type DocumentFormat } from '@coffer/contract/rules';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../errors.js';
-import { printJson, shown, style, useColour } from '../output.js';
+import { note, printJson, shown, style, useColour } from '../output.js';
 import { replacePrivateFile } from '../private-file.js';
 import { Session } from '../session.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
@@ -49,7 +49,6 @@ const formatOption = () => new Option('--format <format>', FORMAT_HELP).choices(
 const out = (text: string) => process.stdout.write(text);
 /** Names and messages from the server, escaped on a terminal (never in --json output). */
 const onStdout = (text: string) => shown(text, process.stdout);
-const onStderr = (text: string) => shown(text, process.stderr);
 
 /** `.env`, `.env.local`, `prod.env` are env; `.json`; `.yaml`/`.yml`. Anything else needs --format. */
 export function formatOf(file: string, given: string | undefined): Format {
@@ -233,10 +232,10 @@ export function registerFiles(program: Command): void {
       const removed = data.removed ?? [];
       const misreads = data.dotenvMisreads ?? [];
       if (!options.json) {
-        if (removed.length > 0) process.stderr.write(`coffer: withheld names that could hijack a process: ${onStderr(removed.join(', '))}\n`);
+        if (removed.length > 0) note(`withheld names that could hijack a process: ${removed.join(', ')}`);
         if (misreads.length > 0) {
-          process.stderr.write(
-            `coffer: warning: dotenv would not read back exactly the values of ${onStderr(misreads.join(', '))} from this file (a shell reads them exactly); for dotenv, pull with --format dotenv\n`,
+          note(
+            `warning: dotenv would not read back exactly the values of ${misreads.join(', ')} from this file (a shell reads them exactly); for dotenv, pull with --format dotenv`,
           );
         }
       }

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Command } from 'commander';
-import { hasNul, isSecretKey } from '@coffer/contract/rules';
+import { hasNul, isJsonObject, isSecretKey } from '@coffer/contract/rules';
 import { isDangerousName } from '@coffer/env-policy';
 import { CliError, EXIT } from '../errors.js';
-import { note, terminalSafe } from '../output.js';
+import { errorLine, note } from '../output.js';
 import { Session } from '../session.js';
 import { formatAge, loadSnapshot, parseDuration, saveSnapshot } from '../snapshot.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
@@ -124,8 +124,7 @@ export function registerRun(program: Command): void {
 }
 
 /** The values of an inject answer or a snapshot: an object of them, or none. */
-const valuesOf = (data: { values?: unknown }): Record<string, unknown> =>
-  typeof data.values === 'object' && data.values !== null && !Array.isArray(data.values) ? (data.values as Record<string, unknown>) : {};
+const valuesOf = (data: { values?: unknown }): Record<string, unknown> => (isJsonObject(data.values) ? data.values : {});
 
 /**
  * The environment's values from the server, kept as an encrypted snapshot after each success; when
@@ -161,10 +160,8 @@ async function injectOrSnapshot(
         EXIT.UNREACHABLE,
       );
     }
-    // Escaped always, as an error line is: the message may be the server's.
-    process.stderr.write(
-      `coffer: ${terminalSafe(`${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)`)}\n`,
-    );
+    // An error line, escaped always: the message may be the server's.
+    errorLine(`${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)`);
     return snapshot;
   }
   if (!options.fallback) return data;
@@ -173,7 +170,7 @@ async function injectOrSnapshot(
   } catch (err) {
     // The command still runs; only the next offline start loses out.
     const why = err instanceof CliError ? err.message : ((err as NodeJS.ErrnoException)?.code ?? 'unexpected error');
-    process.stderr.write(`coffer: ${terminalSafe(`could not keep the offline snapshot: ${why}`)}\n`);
+    errorLine(`could not keep the offline snapshot: ${why}`);
   }
   return data;
 }
