@@ -17,9 +17,9 @@ const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   // Every call shares one HTTP/2 connection; the 64 KiB default window would make
   // concurrent large responses (inject) wait on each other's flow-control updates.
   'grpc-node.flow_control_window': 4 * 1024 * 1024,
-  // Calls are never retried by the channel (a retried SetSecret could write twice); skipping the
-  // retry machinery also takes work off every call on the hot path.
-  'grpc.enable_retries': 0,
+  // No retry policy is configured, so the channel retries a call only transparently: once, and
+  // only when it never reached a handler (not sent, or refused by HTTP/2 because it raced the
+  // server's GOAWAY when the server recycles the connection). A SetSecret is never sent twice.
 };
 
 // TLS comes later; until then services talk over loopback or the cluster network in plaintext.
