@@ -50,7 +50,8 @@ export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.P
     const value = process.env[name];
     if (value !== undefined) base[name] = value;
   }
-  const result: NodeJS.ProcessEnv = { ...base, COFFER_LOG_LEVEL: 'info' };
+  // One process unless a test asks for workers: most tests watch one process's output and exit.
+  const result: NodeJS.ProcessEnv = { ...base, COFFER_LOG_LEVEL: 'info', COFFER_WORKERS: '1' };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete result[name];
     else result[name] = value;

@@ -45,6 +45,16 @@ export function integer(min: number, max: number) {
 
 export const port = (min: 0 | 1) => integer(min, 65535);
 
+/** `auto` (let the process decide from the machine) or a count from 1 to `max`. */
+export function countOrAuto(max: number) {
+  return variable<number | 'auto'>(`auto or an integer from 1 to ${max}`, (raw) => {
+    if (raw === 'auto') return 'auto';
+    if (!/^\d+$/.test(raw)) return undefined;
+    const value = Number(raw);
+    return value >= 1 && value <= max ? value : undefined;
+  });
+}
+
 export const milliseconds = (min: number) => integer(min, MAX_TIMER_MS);
 
 export const host = () => variable('a hostname or IP address', (raw) => (isHost(raw) ? raw : undefined));

@@ -90,21 +90,39 @@ function keyPairModules({ kind, what, signingVariable, verifyVariable }: { kind:
     },
   });
 
-  return { signing, verification };
+  return { signing, verification, signingVariable, verifyVariable };
 }
 
 /** Auth signs principals; every service verifies them. */
-export const { signing: principalSigningModule, verification: principalVerificationModule } = keyPairModules({
+const principalKeys = keyPairModules({
   kind: 'principal',
   what: 'principal assertions',
   signingVariable: 'COFFER_PRINCIPAL_SIGNING_KEY',
   verifyVariable: 'COFFER_PRINCIPAL_VERIFY_KEY',
 });
+export const { signing: principalSigningModule, verification: principalVerificationModule } = principalKeys;
 
 /** The gateway (later sync) proves it is a Coffer service; the services it calls verify that. */
-export const { signing: serviceSigningModule, verification: serviceVerificationModule } = keyPairModules({
+const serviceKeys = keyPairModules({
   kind: 'service',
   what: 'service assertions',
   signingVariable: 'COFFER_SERVICE_SIGNING_KEY',
   verifyVariable: 'COFFER_SERVICE_VERIFY_KEY',
 });
+export const { signing: serviceSigningModule, verification: serviceVerificationModule } = serviceKeys;
+
+/**
+ * For the workers of one server, which serve each other's gRPC calls: one throwaway pair of each
+ * kind whose signer and verifier both run here and neither key is configured, as the variables
+ * the workers then read, so that a principal signed in one worker verifies in another.
+ */
+export function sharedThrowawayKeys(env: NodeJS.ProcessEnv, runs: (module: string) => boolean): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const pair of [principalKeys, serviceKeys]) {
+    if (env[pair.signingVariable] || env[pair.verifyVariable] || !runs(pair.signing.name) || !runs(pair.verification.name)) continue;
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    variables[pair.signingVariable] = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    variables[pair.verifyVariable] = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  }
+  return variables;
+}

@@ -1,4 +1,4 @@
-import { defineSlice, directory, host, milliseconds, oneOf, port, withDefault } from '@coffer/config';
+import { countOrAuto, defineSlice, directory, host, milliseconds, oneOf, port, withDefault } from '@coffer/config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -11,6 +11,8 @@ export const platformSlice = defineSlice(
     COFFER_GRPC_HOST: withDefault(host(), '127.0.0.1'),
     // 0 lets the OS pick a free port. A process serving one gRPC module binds it here; several share free ports.
     COFFER_GRPC_PORT: withDefault(port(0), '0'),
+    // Processes serving the targets (see packages/server/src/workers.ts); auto is one per core where that is safe.
+    COFFER_WORKERS: withDefault(countOrAuto(64), 'auto'),
   },
   (env) => ({
     dataDir: env.COFFER_DATA_DIR,
@@ -18,6 +20,7 @@ export const platformSlice = defineSlice(
     shutdownTimeoutMs: env.COFFER_SHUTDOWN_TIMEOUT_MS,
     grpcHost: env.COFFER_GRPC_HOST,
     grpcPort: env.COFFER_GRPC_PORT,
+    workers: env.COFFER_WORKERS,
   }),
 );
 

@@ -41,7 +41,7 @@ function problemsOf(env: NodeJS.ProcessEnv, targets = ['all']): readonly string[
 describe('the configuration of every module, from the environment', () => {
   it('applies the defaults to an empty environment', () => {
     expect(settingsOf({})).toEqual({
-      platform: { dataDir: path.resolve('.coffer'), logLevel: 'info', shutdownTimeoutMs: 10_000, grpcHost: '127.0.0.1', grpcPort: 0 },
+      platform: { dataDir: path.resolve('.coffer'), logLevel: 'info', shutdownTimeoutMs: 10_000, grpcHost: '127.0.0.1', grpcPort: 0, workers: 'auto' },
       database: { databaseUrl: undefined, ownerUrl: undefined, poolMax: 10, embedded: true },
       kv: { redisUrl: undefined, prefix: 'coffer' },
       gateway: {
@@ -95,9 +95,10 @@ describe('the configuration of every module, from the environment', () => {
       COFFER_AUTH_CACHE_TTL_MS: '0',
       COFFER_SHUTDOWN_TIMEOUT_MS: '30000',
       COFFER_DB_POOL_MAX: '25',
+      COFFER_WORKERS: '4',
     });
     expect(settings).toEqual({
-      platform: { dataDir: path.resolve('var/coffer'), logLevel: 'debug', shutdownTimeoutMs: 30_000, grpcHost: '::', grpcPort: 50051 },
+      platform: { dataDir: path.resolve('var/coffer'), logLevel: 'debug', shutdownTimeoutMs: 30_000, grpcHost: '::', grpcPort: 50051, workers: 4 },
       database: {
         databaseUrl: 'postgresql://coffer:pw@db.internal:5432/coffer',
         ownerUrl: 'postgresql://owner:pw@db.internal:5432/coffer',
@@ -168,6 +169,9 @@ describe('the configuration of every module, from the environment', () => {
     ['COFFER_HTTP_PORT', '80.5', 'COFFER_HTTP_PORT: expected an integer from 1 to 65535'],
     ['COFFER_HTTP_PORT', '-1', 'COFFER_HTTP_PORT: expected an integer from 1 to 65535'],
     ['COFFER_GRPC_PORT', '70000', 'COFFER_GRPC_PORT: expected an integer from 0 to 65535'],
+    ['COFFER_WORKERS', '0', 'COFFER_WORKERS: expected auto or an integer from 1 to 64'],
+    ['COFFER_WORKERS', 'all', 'COFFER_WORKERS: expected auto or an integer from 1 to 64'],
+    ['COFFER_WORKERS', '65', 'COFFER_WORKERS: expected auto or an integer from 1 to 64'],
     ['COFFER_HTTP_HOST', 'http://example.com', 'COFFER_HTTP_HOST: expected a hostname or IP address'],
     ['COFFER_GRPC_HOST', 'two words', 'COFFER_GRPC_HOST: expected a hostname or IP address'],
     ['DATABASE_URL', 'mysql://root@db/coffer', 'DATABASE_URL: expected a postgres:// or postgresql:// URL'],

@@ -1,10 +1,15 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@coffer/config';
+import { databaseModule, migrateDatabase } from '@coffer/db';
 import { gatewayModule } from '@coffer/gateway';
+import { sharedThrowawayKeys } from '@coffer/grpc';
+import { kvModule } from '@coffer/kv';
 import type { ModuleDescriptor } from '@coffer/module';
-import { startTracing } from '@coffer/telemetry';
-import { TargetError, createRegistry, describeTargets, parseTargets } from './registry.js';
-import { startPlatform } from './runner.js';
+import { createLogger, startTracing } from '@coffer/telemetry';
+import { TargetError, createRegistry, describeTargets, parseTargets, type Registry } from './registry.js';
+import { configure, startPlatform } from './runner.js';
+import { reportReady, runPrimary, workerCount } from './workers.js';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -61,6 +66,17 @@ async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<voi
     throw err;
   }
 
+  if (cluster.isPrimary) {
+    let workers: number;
+    try {
+      workers = await prepareWorkers(registry, targets);
+    } catch (err) {
+      if (err instanceof ConfigError) fail(err.message);
+      throw err;
+    }
+    if (workers > 1) return;
+  }
+
   const tracing = await startTracing({ serviceName: `coffer-${targets.join('-')}` });
   let platform;
   try {
@@ -68,6 +84,8 @@ async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<voi
       modules,
       targets,
       env: process.env,
+      // The primary has migrated before forking; workers must not race each other at it.
+      overrides: cluster.isWorker ? { [databaseModule.name]: { migrate: false } } : undefined,
       onFatal: () => {
         void tracing.shutdown().finally(() => process.exit(1));
       },
@@ -83,7 +101,8 @@ async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<voi
     return;
   }
   const gateway = platform.exportsOf(gatewayModule);
-  if (gateway) platform.logger.info({ url: gateway.url }, 'coffer is ready');
+  if (cluster.isWorker) reportReady(gateway?.url);
+  else if (gateway) platform.logger.info({ url: gateway.url }, 'coffer is ready');
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -103,4 +122,29 @@ async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<voi
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // A worker whose primary is gone (killed) must not keep serving on its own.
+  if (cluster.isWorker) process.on('disconnect', () => shutdown('primary exited'));
+}
+
+/**
+ * In the primary: checks the configuration once for all, decides how many processes serve the
+ * targets and, for more than one, migrates the database before forking them (see workers.ts).
+ * @returns the worker count; above 1 the primary is running and owns the process from here
+ * @throws ConfigError with every problem, before anything has started
+ */
+async function prepareWorkers(registry: Registry, targets: readonly string[]): Promise<number> {
+  const config = configure(registry, targets, process.env);
+  if (targets.every((name) => registry.modules.get(name)?.runsOnce)) return 1;
+  const database = config.order.includes(databaseModule.name) ? config.configOf(databaseModule) : undefined;
+  const kv = config.order.includes(kvModule.name) ? config.configOf(kvModule) : undefined;
+  const count = workerCount(config.platform.workers, { embeddedDatabase: database?.embedded === true, inProcessKv: kv !== undefined && !kv.redisUrl });
+  if (count === 1) return 1;
+  const logger = createLogger({ level: config.platform.logLevel, name: 'coffer' });
+  if (database) {
+    const applied = await migrateDatabase({ ...database, dataDir: config.platform.dataDir });
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  }
+  const env = sharedThrowawayKeys(process.env, (name) => config.order.includes(name));
+  runPrimary({ count, env, logger, shutdownTimeoutMs: config.platform.shutdownTimeoutMs });
+  return count;
 }

@@ -242,14 +242,22 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
       return tenant(caller, async (trx) => (await store.listSecrets(trx, await environmentId(trx, scope), includeDeleted)).map(toMeta));
     },
 
+    /** One round trip (see migration 004), then the KEK from the process cache and one decryption. */
     async get(caller: Caller, scope: Scope, key: string, options: { reveal: boolean; version?: number }): Promise<{ meta: SecretMeta; value?: string }> {
-      const { meta, row } = await tenant(caller, async (trx) => {
-        const secret = await liveSecret(trx, scope, key);
-        const version = await versionOf(trx, secret, options.version || secret.current_version);
-        return { meta: { ...toMeta(secret), version: version.version, type: version.type, description: version.description }, row: version };
-      });
+      const row = await store.versionOf(knex, caller.orgId, scope.project, scope.environment, key, options.version ?? 0);
+      if (row.project_id === null) throw new CofferError('NOT_FOUND', `project '${scope.project}' not found`);
+      if (row.env_id === null) throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
+      if (row.secret_id === null || row.deleted) throw new CofferError('NOT_FOUND', `secret '${key}' not found`);
+      if (row.version === null) throw new CofferError('NOT_FOUND', `secret '${key}' has no version ${options.version}`);
+      const meta: SecretMeta = {
+        ...toMeta({ ...row, id: row.secret_id, org_id: caller.orgId, env_id: row.env_id, type: row.secret_type, description: row.secret_description }),
+        version: row.version,
+        type: row.type,
+        description: row.description,
+      };
       if (!options.reveal) return { meta };
-      return openAfter(caller, [row], key, (open) => ({ meta, value: open(row) }));
+      const stored: StoredBlobs = { ...row, secret_id: row.secret_id, version: row.version };
+      return openAfter(caller, [stored], key, (open) => ({ meta, value: open(stored) }));
     },
 
     set(caller: Caller, scope: Scope, input: SetSecretInput): Promise<SecretMeta> {

@@ -1,4 +1,4 @@
-import { mapDatabaseError, type Knex } from '@coffer/db';
+import { queryPrepared, type Knex, type PreparedStatement } from '@coffer/db';
 import type { StoredBlobs } from './secret-sealer.js';
 
 export interface EnvironmentRow {
@@ -47,7 +47,28 @@ export interface InjectRow {
   kms_key_version: number | null;
 }
 
+/** One row whatever exists: nulls say which part is missing (see migration 004). */
+export interface VersionOfRow extends Omit<StoredBlobs, 'secret_id' | 'version'> {
+  project_id: string | null;
+  env_id: string | null;
+  secret_id: string | null;
+  key: string;
+  secret_type: string;
+  secret_description: string;
+  current_version: number;
+  deleted: boolean;
+  created_at: Date;
+  updated_at: Date;
+  updated_by: string;
+  version: number | null;
+  type: string;
+  description: string;
+}
+
 const VERSION_META = ['version', 'type', 'description', 'kms_key_id', 'kms_key_version', 'created_at', 'created_by'] as const;
+
+const CURRENT_VALUES: PreparedStatement = { name: 'coffer_secret_current_values', text: 'select * from secret_current_values(?, ?, ?)' };
+const VERSION_OF: PreparedStatement = { name: 'coffer_secret_version_of', text: 'select * from secret_version_of(?, ?, ?, ?, ?)' };
 
 /**
  * SQL for secrets and their versions. Every function takes a transaction that is already scoped
@@ -142,13 +163,17 @@ export function createSecretStore() {
      * transaction, so it costs one round trip. No row means no such project/environment; a row
      * with a null key means it is empty.
      */
-    async currentValues(knex: Knex, orgId: string, projectSlug: string, envSlug: string): Promise<InjectRow[]> {
-      try {
-        const result = await knex.raw(`select * from secret_current_values(?, ?, ?)`, [orgId, projectSlug, envSlug]);
-        return result.rows as InjectRow[];
-      } catch (err) {
-        throw mapDatabaseError(err);
-      }
+    currentValues(knex: Knex, orgId: string, projectSlug: string, envSlug: string): Promise<InjectRow[]> {
+      return queryPrepared<InjectRow>(knex, CURRENT_VALUES, [orgId, projectSlug, envSlug]);
+    },
+
+    /**
+     * The reveal query: a secret and one of its versions (0: the current one) with the environment
+     * and project it is reached through, in one statement that scopes itself to the organisation.
+     */
+    async versionOf(knex: Knex, orgId: string, projectSlug: string, envSlug: string, key: string, version: number): Promise<VersionOfRow> {
+      const [row] = await queryPrepared<VersionOfRow>(knex, VERSION_OF, [orgId, projectSlug, envSlug, key, version]);
+      return row!;
     },
   };
 }
