@@ -58,7 +58,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
     else sendError(res, 'UNAVAILABLE', 'not ready', { checks });
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.exposition());
   });
 
   const routeDeps = { backends: deps.backends, audit: deps.audit, deadlineMs: deps.deadlineMs, idempotency: idempotency(deps.idempotencyCache) };

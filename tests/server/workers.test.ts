@@ -132,6 +132,11 @@ describe('several worker processes on PostgreSQL and Redis', { timeout: 120_000 
       expect(Object.keys((JSON.parse(injected.body) as { data: { values: object } }).data.values)).toHaveLength(10);
     }
     expect([...answeringPids(proc)].sort()).toEqual([...workers].sort());
+    // Whichever worker a scrape reaches, /metrics counts the requests of both.
+    for (let i = 0; i < 2; i++) {
+      const metrics = await call(port, 'GET', '/metrics');
+      expect(metrics.body).toMatch(/coffer_http_requests_total\{method="POST",route="[^"]*inject",status="200"\} 10\n/);
+    }
 
     expect(await proc.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(workers.filter(alive)).toEqual([]);

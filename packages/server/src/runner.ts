@@ -1,7 +1,7 @@
 import { loadSlices, type ConfigSlice, type Problem } from '@coffer/config';
 import { bindServer, createGrpcServer, createHealthService, shutdownServer } from '@coffer/grpc';
 import { platformSlice, type ModuleContext, type ModuleDescriptor, type PlatformSettings, type RequirementContext, type StartedModule } from '@coffer/module';
-import { createLogger, createMetrics, type Logger } from '@coffer/telemetry';
+import { createLogger, createMetrics, type Logger, type Metrics } from '@coffer/telemetry';
 import { allDependentsRun, createRegistry, startOrder, type Registry } from './registry.js';
 
 /** Variables of the coffer CLI: a shell that runs both must not stop the server. */
@@ -14,6 +14,8 @@ export interface PlatformOptions {
   env: NodeJS.ProcessEnv;
   /** Where logs go; by default JSON on stdout at COFFER_LOG_LEVEL. */
   logger?: Logger;
+  /** The process's metrics; by default a registry of this platform's own. */
+  metrics?: Metrics;
   /** Settings laid over a module's parsed slice, by module name (a test's gateway on port 0). */
   overrides?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** A started module failed later: the platform has stopped; the process should exit non-zero. */
@@ -90,7 +92,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const registry = createRegistry(options.modules);
   const { order, platform, configOf, context } = configure(registry, options.targets, options.env);
   const logger = options.logger ?? createLogger({ level: platform.logLevel, name: 'coffer' });
-  const metrics = createMetrics();
+  const metrics = options.metrics ?? createMetrics();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const grpcModules = order.filter((name) => registry.modules.get(name)!.grpcService);
   const running: Running[] = [];

@@ -6,7 +6,7 @@ import { gatewayModule } from '@coffer/gateway';
 import { sharedThrowawayKeys } from '@coffer/grpc';
 import { kvModule } from '@coffer/kv';
 import type { ModuleDescriptor } from '@coffer/module';
-import { createLogger, startTracing } from '@coffer/telemetry';
+import { aggregateWorkerMetrics, clusterExposition, createLogger, createMetrics, startTracing } from '@coffer/telemetry';
 import { TargetError, createRegistry, describeTargets, parseTargets, type Registry } from './registry.js';
 import { configure, startPlatform } from './runner.js';
 import { reportReady, runPrimary, workerCount } from './workers.js';
@@ -86,6 +86,7 @@ async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<voi
       env: process.env,
       // The primary has migrated before forking; workers must not race each other at it.
       overrides: cluster.isWorker ? { [databaseModule.name]: { migrate: false } } : undefined,
+      metrics: cluster.isWorker ? createMetrics({ exposition: clusterExposition }) : undefined,
       onFatal: () => {
         void tracing.shutdown().finally(() => process.exit(1));
       },
@@ -145,6 +146,7 @@ async function prepareWorkers(registry: Registry, targets: readonly string[]): P
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   }
   const env = sharedThrowawayKeys(process.env, (name) => config.order.includes(name));
+  aggregateWorkerMetrics();
   runPrimary({ count, env, logger, shutdownTimeoutMs: config.platform.shutdownTimeoutMs });
   return count;
 }

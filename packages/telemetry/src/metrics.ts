@@ -7,13 +7,15 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
  * A registry of its own (never prom-client's global one), so several services in one process or
  * one test can each have metrics without name clashes.
  */
-export function createMetrics() {
+export function createMetrics({ exposition }: { exposition?: (registry: Registry) => () => Promise<string> } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
   return {
     registry,
+    /** The text /metrics serves: this registry's, or the whole server's when it runs several workers. */
+    exposition: exposition?.(registry) ?? (() => registry.metrics()),
     httpRequestsTotal: new Counter({
       name: 'coffer_http_requests_total',
       help: 'HTTP requests answered, by method, route pattern (never the raw path) and status code.',
