@@ -1,18 +1,40 @@
+/**
+ * The server the benches measure and what it costs: the real coffer-server (all targets) in its
+ * own process tree on a fresh PostgreSQL database and Redis, its CPU per request (process tree and
+ * PostgreSQL, from /proc) around a wrk run, and the resident memory of every process.
+ */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
-import { freePort, SERVER_BIN } from '@coffer/test-kit/server-process';
+import { freePort, REPO_ROOT, SERVER_BIN } from '@coffer/test-kit/server-process';
+import { backendDatabase, commandLine, commandName, cpuDeltaMs, cpuSnapshot, postgresPids, processTree, rssKb } from './proc-stats.js';
+import { runWrk, type WrkOptions, type WrkResult } from './wrk.js';
 
 export const BENCH_SCOPE = '/api/v1/orgs/bench/projects/api/envs/production';
 
+/** What `pnpm build` produces: the server bundled, started by plain node without tsx's loader. */
+export const DIST_SERVER = join(REPO_ROOT, 'packages/server/dist/coffer-server.js');
+
 export interface Response {
   status: number;
+  headers: Record<string, string | string[] | undefined>;
   body: string;
 }
 
 /** One HTTP request, on a keep-alive agent, without a client library in the way of the figures. */
-export function call(agent: Agent, port: number, method: string, path: string, token?: string, body?: unknown): Promise<Response> {
+export function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -23,6 +45,7 @@ export function call(agent: Agent, port: number, method: string, path: string, t
         path,
         agent,
         headers: {
+          ...headers,
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
         },
@@ -30,7 +53,7 @@ export function call(agent: Agent, port: number, method: string, path: string, t
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       },
     );
@@ -39,48 +62,97 @@ export function call(agent: Agent, port: number, method: string, path: string, t
   });
 }
 
+/** A positive integer from the environment, or the default when unset. */
+export function envInteger(name: string, fallback: number): number;
+export function envInteger(name: string, fallback?: undefined): number | undefined;
+export function envInteger(name: string, fallback?: number): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+export type ServerForm = 'dist' | 'tsx';
+
+export interface BenchServerOptions {
+  secrets?: number;
+  /** COFFER_WORKERS of the server; default: env BENCH_WORKERS, else unset (the server's default). */
+  workers?: number;
+  /** Default: env BENCH_FORM, else `dist` when it has been built, else `tsx`. */
+  form?: ServerForm;
+  /** An existing database to use instead of a fresh one, which is then neither created nor dropped. */
+  databaseUrl?: string;
+}
+
 export interface BenchServer {
   port: number;
   baseUrl: string;
   /** An admin token of organisation `bench`. */
   token: string;
+  /** The spawned coffer-server: the root of its process tree (the primary when it forks workers). */
+  pid: number;
+  databaseUrl: string;
+  /** The database's name, to tell its PostgreSQL backends from those of other databases. */
+  databaseName: string;
+  scope: string;
+  form: ServerForm;
+  /** COFFER_WORKERS as set, undefined when the server picks its default. */
+  workers: number | undefined;
   stop(): Promise<void>;
 }
 
+function chosenForm(option: ServerForm | undefined): ServerForm {
+  const form = option ?? process.env.BENCH_FORM;
+  if (form === undefined || form === '') return existsSync(DIST_SERVER) ? 'dist' : 'tsx';
+  if (form !== 'dist' && form !== 'tsx') throw new Error('BENCH_FORM must be dist or tsx');
+  if (form === 'dist' && !existsSync(DIST_SERVER)) throw new Error(`${DIST_SERVER} does not exist: run pnpm build first`);
+  return form;
+}
+
 /**
- * The real coffer-server (all targets) in its own process on a fresh PostgreSQL database and Redis,
- * bootstrapped with organisation `bench`, project `api`, and `secrets` random secrets in `production`.
+ * Starts coffer-server with every target, bootstraps organisation `bench` and project `api`, and
+ * writes `secrets` random secrets into `production`. The child's environment holds only what the
+ * server needs, so nothing of the caller's COFFER_* variables changes what is measured.
  */
-export async function startBenchServer(secrets = 30): Promise<BenchServer> {
-  const database = await createTestDatabase();
+export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
+  const secrets = options.secrets ?? 30;
+  const form = chosenForm(options.form);
+  const workers = options.workers ?? envInteger('BENCH_WORKERS');
+  const database = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
+  const databaseUrl = database?.url ?? options.databaseUrl!;
   const port = await freePort();
-  const server = spawn(process.execPath, [SERVER_BIN, '--targets=all'], {
+  const server = spawn(process.execPath, [form === 'dist' ? DIST_SERVER : SERVER_BIN, '--targets=all'], {
     env: {
       PATH: process.env.PATH ?? '',
-      DATABASE_URL: database.url,
+      DATABASE_URL: databaseUrl,
       REDIS_URL: TEST_REDIS_URL,
       COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
       COFFER_HTTP_PORT: String(port),
       COFFER_LOG_LEVEL: 'warn',
+      ...(workers === undefined ? {} : { COFFER_WORKERS: String(workers) }),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its log (warnings and errors only) goes to the bench's stderr: a worker that dies under load says why there.
+    stdio: ['ignore', 2, 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
   const stop = async () => {
     server.kill('SIGTERM');
     const code = await exited;
     if (code !== 0) console.error(`coffer-server exited with ${code}`);
-    await database.drop();
+    await database?.drop();
   };
   const setup = new Agent({ keepAlive: true });
   try {
     for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error(`coffer-server exited with ${server.exitCode} before it was ready`);
       const ready = await call(setup, port, 'GET', '/readyz').catch(() => ({ status: 0 }));
       if (ready.status === 200) break;
       if (i > 300) throw new Error('coffer-server did not become ready');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const boot = await call(setup, port, 'POST', '/api/v1/bootstrap', undefined, { org: 'bench', project: 'api' });
+    if (boot.status !== 201 && boot.status !== 200) throw new Error(`bootstrap answered ${boot.status}`);
     const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
     for (let i = 0; i < secrets; i++) {
       const written = await call(setup, port, 'POST', `${BENCH_SCOPE}/secrets/SECRET_${String(i).padStart(2, '0')}`, token, {
@@ -88,7 +160,18 @@ export async function startBenchServer(secrets = 30): Promise<BenchServer> {
       });
       if (written.status !== 201) throw new Error(`could not write a secret: ${written.status}`);
     }
-    return { port, baseUrl: `http://127.0.0.1:${port}`, token, stop };
+    return {
+      port,
+      baseUrl: `http://127.0.0.1:${port}`,
+      token,
+      pid: server.pid!,
+      databaseUrl,
+      databaseName: decodeURIComponent(new URL(databaseUrl).pathname.slice(1)),
+      scope: BENCH_SCOPE,
+      form,
+      workers,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -100,4 +183,109 @@ export async function startBenchServer(secrets = 30): Promise<BenchServer> {
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** One line on what is measured where, printed above the figures. */
+export function setupLine(server: BenchServer, wrkThreads: number): string {
+  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
+  const processes = processTree(server.pid).map((pid) => (pid === server.pid ? 'primary' : commandName(pid)));
+  return (
+    `machine: ${availableParallelism()} CPUs (nproc), ${model}, node ${process.version}; ` +
+    `server form ${server.form}, COFFER_WORKERS ${server.workers ?? 'unset (server default)'}, ` +
+    `process tree: ${processes.join(' + ')}; wrk ${wrkThreads} thread${wrkThreads === 1 ? '' : 's'}`
+  );
+}
+
+export interface ProcessMemory {
+  /** `primary`, `worker` (a node child) or another child's command name; `postgres` for the sum of the backends. */
+  label: string;
+  /** undefined for the postgres sum. */
+  pid: number | undefined;
+  /** How many processes the figure adds up (1 but for postgres). */
+  processes: number;
+  rssKb: number;
+}
+
+function isBenchBackend(server: BenchServer, pid: number): boolean {
+  return backendDatabase(commandLine(pid)) === server.databaseName;
+}
+
+/** Resident memory of each server process and the sum of the bench database's PostgreSQL backends. */
+export function memorySnapshot(server: BenchServer): ProcessMemory[] {
+  const own = processTree(server.pid).map((pid) => ({
+    label: pid === server.pid ? 'primary' : commandName(pid) === 'node' ? 'worker' : commandName(pid),
+    pid,
+    processes: 1,
+    rssKb: rssKb(pid),
+  }));
+  const backends = postgresPids(server.databaseName).filter((pid) => isBenchBackend(server, pid));
+  return [...own, { label: 'postgres', pid: undefined, processes: backends.length, rssKb: backends.reduce((sum, pid) => sum + rssKb(pid), 0) }];
+}
+
+/** Samples memory every `intervalMs` until stopped; returns each process's highest figure. */
+export function sampleMemory(server: BenchServer, intervalMs = 500): { stop(): ProcessMemory[] } {
+  const highest = new Map<string, ProcessMemory>();
+  const sample = () => {
+    for (const entry of memorySnapshot(server)) {
+      const key = `${entry.label} ${entry.pid ?? ''}`;
+      const seen = highest.get(key);
+      if (!seen || entry.rssKb > seen.rssKb) highest.set(key, entry);
+    }
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return [...highest.values()];
+    },
+  };
+}
+
+export const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
+
+/** `primary 1234 95.2 MB, worker 1240 80.1 MB, postgres backends (11) 120.3 MB; total 295.6 MB` */
+export function formatMemory(memory: readonly ProcessMemory[]): string {
+  const parts = memory.map((entry) =>
+    entry.pid === undefined ? `${entry.label} backends (${entry.processes}) ${mb(entry.rssKb)}` : `${entry.label} ${entry.pid} ${mb(entry.rssKb)}`,
+  );
+  return `${parts.join(', ')}; total ${mb(memory.reduce((sum, entry) => sum + entry.rssKb, 0))}`;
+}
+
+export interface Measured {
+  wrk: WrkResult;
+  /** CPU per request in ms of the server's process tree, of PostgreSQL, and of wrk. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  clientCpuMs: number;
+  /** The highest resident memory of each process during the run, when asked for. */
+  memory?: ProcessMemory[];
+}
+
+/**
+ * One wrk run against the server with the CPU the server's process tree and PostgreSQL (every
+ * postgres process but the backends of other databases) used during it, per request.
+ */
+export async function measureLoad(server: BenchServer, options: WrkOptions, { memory = false } = {}): Promise<Measured> {
+  const serverBefore = cpuSnapshot(processTree(server.pid));
+  const postgresBefore = cpuSnapshot(postgresPids(server.databaseName));
+  const sampler = memory ? sampleMemory(server) : undefined;
+  let wrk: WrkResult;
+  let sampled: ProcessMemory[] | undefined;
+  try {
+    wrk = await runWrk(options);
+  } finally {
+    sampled = sampler?.stop();
+  }
+  const serverMs = cpuDeltaMs(serverBefore, cpuSnapshot(processTree(server.pid)));
+  const postgresMs = cpuDeltaMs(postgresBefore, cpuSnapshot(postgresPids(server.databaseName)));
+  const per = (ms: number) => (wrk.requests === 0 ? NaN : ms / wrk.requests);
+  return {
+    wrk,
+    serverCpuMs: per(serverMs),
+    postgresCpuMs: per(postgresMs),
+    clientCpuMs: per(wrk.clientCpuMs),
+    ...(sampled ? { memory: sampled } : {}),
+  };
 }

@@ -53,7 +53,7 @@ function line(name: string, figures: Figures, extra = ''): void {
 
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'coffer-cli-bench-'));
-  const server = await startBenchServer(30);
+  const server = await startBenchServer({ secrets: 30 });
   try {
     const built = await buildCli(join(work, 'build'));
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, XDG_CONFIG_HOME: join(work, 'config') };
