@@ -37,8 +37,9 @@ export function createGatewayApp(deps: GatewayDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   // Express's automatic ETag is a hash of the body: of secret values, for reveal, inject and pull,
-  // in a header every proxy and access log sees. No answer carries a validator, so none is ever
-  // fresh either (`If-None-Match: *` would otherwise turn a reveal into an empty 304).
+  // in a header every proxy and access log sees. It stays off, and Express never judges an answer
+  // fresh (`If-None-Match: *` would otherwise turn a reveal into an empty 304): only inject and pull
+  // carry a tag, made by the Secret service from versions, and only it decides a 304 (conditional.ts).
   app.set('etag', false);
   Object.defineProperty(app.request, 'fresh', { configurable: true, enumerable: true, get: () => false });
   app.set('query parser', parseQuery);

@@ -10,6 +10,13 @@ export function outcomeOf(err: unknown): Outcome {
   return 'failure';
 }
 
+/**
+ * The action of a read answered 304 because the caller already held the current entity-tag
+ * (`secret.inject.unchanged`, `secret.pull.unchanged`): a check that opened and sent no value, on
+ * record apart from the reads that did.
+ */
+export const unchangedAction = (action: string): string => `${action}.unchanged`;
+
 /** Records who did what to which resource, from where; never a value. */
 export function recordAudit(recorder: AuditRecorder, req: Request, res: Response, action: string, resource: string, outcome: Outcome): void {
   const principal = res.locals.principal as Principal | undefined;

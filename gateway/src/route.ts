@@ -5,6 +5,7 @@ import { unary, type RequestOf, type ResponseOf, type UnaryMethodName, type Unar
 import type { AuditRecorder } from './audit-recorder.js';
 import { outcomeOf, recordAudit, type Outcome } from './audit-events.js';
 import type { Backends } from './backends.js';
+import { ifNoneMatchOf } from './conditional.js';
 import { callContext, requireOwnOrg } from './context.js';
 import { sendData, sendError } from './envelope.js';
 
@@ -12,6 +13,8 @@ export interface RouteInput<Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
+  /** The entity-tags of If-None-Match (conditional.ts): empty when absent or not valid. Read by the routes that answer 304. */
+  ifNoneMatch: string[];
 }
 
 /** What a route answers: data (2xx), or a refusal that carries data, such as the plan of a push with invalid entries. */
@@ -22,6 +25,10 @@ export interface RouteAnswer {
   /** The audit action, when the outcome decides it (a set that created the secret). */
   action?: string;
   refusal?: ErrorCode;
+  /** The answer's entity-tag, sent as ETag: only ever one made without values (see conditional.ts). */
+  etag?: string;
+  /** The caller holds `etag`: 304, no body. */
+  notModified?: boolean;
 }
 
 /**
@@ -107,13 +114,16 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
         params,
         query: parseInput(declaration.query, req.query, 'query'),
         body: declaration.body ? parseInput(declaration.body, req.body ?? {}, 'body') : undefined,
+        ifNoneMatch: ifNoneMatchOf(req.get('if-none-match')),
       };
       const { service, method, deadlineMs = deps.deadlineMs } = declaration.rpc;
       const reply = await call(deps.backends[service], method, declaration.request(input), { ctx: callContext(res), deadlineMs });
       const answer: RouteAnswer = declaration.answer ? declaration.answer(reply, input) : { data: reply };
       action = answer.action ?? action;
       record(answer.refusal ? 'failure' : 'success');
-      if (answer.refusal) sendError(res, answer.refusal, answer.message ?? 'request refused', answer.data);
+      if (answer.etag) res.setHeader('ETag', answer.etag);
+      if (answer.notModified) res.status(304).end();
+      else if (answer.refusal) sendError(res, answer.refusal, answer.message ?? 'request refused', answer.data);
       else sendData(res, answer.data, answer.status ?? 200, answer.message);
     } catch (err) {
       record(outcomeOf(err));

@@ -1,3 +1,4 @@
+import { conditionalAnswer } from '../conditional.js';
 import { route } from '../route.js';
 import { diffQuery, emptyQuery, getSecretQuery, listSecretsQuery, rollbackBody, scopeParams, secretParams, setSecretBody } from '../schemas.js';
 
@@ -28,8 +29,9 @@ export const secretRoutes = [
     query: emptyQuery,
     audit: { action: 'secret.inject' },
     rpc: { service: 'secret', method: 'Inject' },
-    request: ({ params }) => ({ scope: scopeOf(params) }),
-    answer: ({ values, removed }) => ({ data: { values, removed } }),
+    // ETag and If-None-Match (conditional.ts): a poller that holds the current tag gets a 304 and no value is opened.
+    request: ({ params, ifNoneMatch }) => ({ scope: scopeOf(params), ifNoneMatch }),
+    answer: (reply) => conditionalAnswer(reply, 'secret.inject', () => ({ data: { values: reply.values, removed: reply.removed } })),
   }),
   route({
     method: 'get',

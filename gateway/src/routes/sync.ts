@@ -1,7 +1,9 @@
+import type { DocumentFormat } from '@coffer/contract';
 import { dotenvMisreadKeys, keysWithoutDotenvSpelling, serializeDocument } from '@coffer/formats';
 import type { ImportEntryError__Output } from '@coffer/grpc';
+import { conditionalAnswer } from '../conditional.js';
 import { compareWithServer } from '../document-diff.js';
-import { route } from '../route.js';
+import { route, type RouteAnswer } from '../route.js';
 import { diffBody, emptyQuery, pullQuery, pushBody, scopeParams } from '../schemas.js';
 import { SCOPE_PATH, scopeOf } from './secrets.js';
 
@@ -20,6 +22,26 @@ function byKey(values: Record<string, string>): Record<string, string> {
  */
 function placedError({ key, message, entry }: ImportEntryError__Output, lines: readonly number[] | undefined) {
   return { key: key === '' ? null : key, message, ...(lines ? { line: lines[entry - 1] } : { entry }) };
+}
+
+/** The environment as a document in `format`, with the names withheld; or, for dotenv, a refusal naming the values it cannot spell. */
+function pullAnswer({ values, removed }: { values: Record<string, string>; removed: string[] }, format: DocumentFormat): RouteAnswer {
+  const record = byKey(values);
+  const withheld = [...removed].sort();
+  if (format === 'dotenv') {
+    // The whole document or nothing: a file missing some keys, or holding other values, would be read as the environment.
+    const keys = keysWithoutDotenvSpelling(record);
+    if (keys.length > 0) {
+      return {
+        refusal: 'FAILED_PRECONDITION',
+        data: { keys },
+        message: `no dotenv spelling reads back exactly the value${keys.length === 1 ? '' : 's'} of ${keys.join(', ')}; nothing was pulled (pull as env, json or yaml instead)`,
+      };
+    }
+  }
+  const content = serializeDocument(format, record);
+  const misread = format === 'env' ? { dotenvMisreads: dotenvMisreadKeys(record) } : {};
+  return { data: { format, content, removed: withheld, ...misread } };
 }
 
 /**
@@ -64,25 +86,9 @@ export const syncRoutes = [
     query: pullQuery,
     audit: { action: 'secret.pull' },
     rpc: { service: 'secret', method: 'Inject' },
-    request: ({ params }) => ({ scope: scopeOf(params) }),
-    answer: ({ values, removed }, { query }) => {
-      const record = byKey(values);
-      const withheld = [...removed].sort();
-      if (query.format === 'dotenv') {
-        // The whole document or nothing: a file missing some keys, or holding other values, would be read as the environment.
-        const keys = keysWithoutDotenvSpelling(record);
-        if (keys.length > 0) {
-          return {
-            refusal: 'FAILED_PRECONDITION',
-            data: { keys },
-            message: `no dotenv spelling reads back exactly the value${keys.length === 1 ? '' : 's'} of ${keys.join(', ')}; nothing was pulled (pull as env, json or yaml instead)`,
-          };
-        }
-      }
-      const content = serializeDocument(query.format, record);
-      const misread = query.format === 'env' ? { dotenvMisreads: dotenvMisreadKeys(record) } : {};
-      return { data: { format: query.format, content, removed: withheld, ...misread } };
-    },
+    // The format is part of the tag: each document of one environment has its own.
+    request: ({ params, query, ifNoneMatch }) => ({ scope: scopeOf(params), ifNoneMatch, representation: `pull:${query.format}` }),
+    answer: (reply, { query }) => conditionalAnswer(reply, 'secret.pull', () => pullAnswer(reply, query.format)),
   }),
   route({
     method: 'post',

@@ -176,4 +176,42 @@ describe('apiClient', () => {
     expect(notFound.code).toBe(EXIT.GENERIC);
     expect(notFound.message).toBe(`${url} did not answer like a Coffer server (HTTP 404); check the API URL`);
   });
+
+  describe('conditional', () => {
+    const TAG = '"Yk3JtCq0m1V2yXo8jQx5b4dE6fGhI7kLmNoPqRsTuVw"';
+    /** A server that answers 304 with `answerTag` to If-None-Match `TAG`, and the data with `TAG` otherwise. */
+    const conditionalServer = (answerTag: string | undefined, seen: (string | undefined)[]) =>
+      http((req, _body, res) => {
+        const sent = req.headers['if-none-match'];
+        seen.push(sent);
+        if (sent === TAG) {
+          if (answerTag !== undefined) res.setHeader('etag', answerTag);
+          res.statusCode = 304;
+          res.end();
+          return;
+        }
+        res.setHeader('etag', TAG);
+        res.end(JSON.stringify({ error: false, message: 'ok', data: { values: { A: 'a' } } }));
+      });
+
+    it('sends the tag it holds and is told "not modified", or gets the data and its tag', async () => {
+      const seen: (string | undefined)[] = [];
+      const url = await conditionalServer(TAG, seen);
+      const client = apiClient(url, TOKEN);
+      expect(await client.conditional('POST', '/inject', undefined)).toEqual({ notModified: false, data: { values: { A: 'a' } }, etag: TAG });
+      expect(await client.conditional('POST', '/inject', TAG)).toEqual({ notModified: true });
+      expect(await client.conditional('POST', '/inject', '"older"')).toEqual({ notModified: false, data: { values: { A: 'a' } }, etag: TAG });
+      expect(seen).toEqual([undefined, TAG, '"older"']);
+    });
+
+    it('takes a 304 that names the tag weakly, and refuses one for another tag or none', async () => {
+      expect(await apiClient(await conditionalServer(`W/${TAG}`, []), TOKEN).conditional('POST', '/inject', TAG)).toEqual({ notModified: true });
+      for (const answerTag of ['"another"', undefined]) {
+        const url = await conditionalServer(answerTag, []);
+        const err = await failure(apiClient(url, TOKEN).conditional('POST', '/inject', TAG));
+        expect(err.code).toBe(EXIT.GENERIC);
+        expect(err.message).toBe(`${url} did not answer like a Coffer server (HTTP 304); check the API URL`);
+      }
+    });
+  });
 });

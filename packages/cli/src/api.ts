@@ -64,31 +64,55 @@ function failure(baseUrl: string, response: HttpResponse, envelope: Envelope | u
   return new CliError(hint ? `${hint}: ${message} (HTTP ${status})` : `${message} (HTTP ${status})`, EXIT_FOR_CODE[code], envelope.data);
 }
 
+/** What a conditional read answers: still current (304), or the data and the tag of the answer. */
+export type Conditional<T> = { notModified: true } | { notModified: false; data: T; etag: string | undefined };
+
 export interface ApiClient {
   request<T = any>(method: string, path: string, body?: unknown): Promise<T>;
+  /** A read the server may answer 304 (inject, pull): `etag` is the tag of the answer the caller holds, if any. */
+  conditional<T = any>(method: string, path: string, etag: string | undefined): Promise<Conditional<T>>;
 }
+
+/** The opaque-tag of an entity-tag: If-None-Match compares weakly (RFC 9110 8.8.3.2). */
+const opaque = (etag: string) => (etag.startsWith('W/') ? etag.slice(2) : etag);
 
 export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): ApiClient {
   const checksumKey = integrityKey(token);
+
+  async function exchange(method: string, path: string, body: unknown, extra: Record<string, string> = {}): Promise<HttpResponse> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...extra };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers[CHECKSUM_HEADER] = requestChecksum(checksumKey, method, `/api/v1${path}`, payload);
+    }
+    try {
+      return await send(new URL(`${baseUrl}/api/v1${path}`), { method, headers, body: payload, timeoutMs });
+    } catch (err) {
+      const reason = err instanceof NetworkError ? err.reason : 'network error';
+      throw new CliError(`cannot reach the Coffer server at ${baseUrl} (${reason})`, EXIT.UNREACHABLE);
+    }
+  }
+
+  function dataOf<T>(response: HttpResponse): T {
+    const envelope = parseEnvelope(response.text);
+    const ok = response.status >= 200 && response.status <= 299 && envelope?.error === false;
+    if (!ok) throw failure(baseUrl, response, envelope);
+    return envelope.data as T;
+  }
+
   return {
     async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      if (payload !== undefined) {
-        headers['content-type'] = 'application/json';
-        headers[CHECKSUM_HEADER] = requestChecksum(checksumKey, method, `/api/v1${path}`, payload);
+      return dataOf<T>(await exchange(method, path, body));
+    },
+
+    async conditional<T>(method: string, path: string, etag: string | undefined): Promise<Conditional<T>> {
+      const response = await exchange(method, path, undefined, etag === undefined ? {} : { 'if-none-match': etag });
+      // Only a 304 for the tag that was sent means "still current"; any other is not Coffer's answer.
+      if (etag !== undefined && response.status === 304 && response.etag !== undefined && opaque(response.etag) === opaque(etag)) {
+        return { notModified: true };
       }
-      let response: HttpResponse;
-      try {
-        response = await send(new URL(`${baseUrl}/api/v1${path}`), { method, headers, body: payload, timeoutMs });
-      } catch (err) {
-        const reason = err instanceof NetworkError ? err.reason : 'network error';
-        throw new CliError(`cannot reach the Coffer server at ${baseUrl} (${reason})`, EXIT.UNREACHABLE);
-      }
-      const envelope = parseEnvelope(response.text);
-      const ok = response.status >= 200 && response.status <= 299 && envelope?.error === false;
-      if (!ok) throw failure(baseUrl, response, envelope);
-      return envelope.data as T;
+      return { notModified: false, data: dataOf<T>(response), etag: response.etag };
     },
   };
 }

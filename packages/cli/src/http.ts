@@ -5,6 +5,8 @@ export interface HttpResponse {
   status: number;
   statusText: string;
   text: string;
+  /** The ETag header, when the answer has one. */
+  etag: string | undefined;
 }
 
 /** Why a request got no answer: `timed out`, or the socket's error code such as `ECONNREFUSED`. */
@@ -28,7 +30,9 @@ export function send(url: URL, init: { method: string; headers: Record<string, s
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', (err: NodeJS.ErrnoException) => reject(new NetworkError(err.code ?? err.message)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', text: Buffer.concat(chunks).toString('utf8'), etag: res.headers.etag }),
+      );
     });
     const timer = setTimeout(() => req.destroy(new NetworkError('timed out')), init.timeoutMs);
     timer.unref();

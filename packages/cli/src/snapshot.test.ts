@@ -82,6 +82,22 @@ describe('offline snapshots', () => {
     expect(loadSnapshot(config, 'http://a', OTHER_SCOPE, TOKEN)).toEqual({ found: false, reason: 'other-token' });
   });
 
+  it('keep the tag of the answer they were made from; one without (an earlier version) or with no entity-tag has none', async () => {
+    const config = await store();
+    const tagged = { savedAt: '2026-01-01T00:00:00.000Z', values: { A: 'secret-a' }, removed: [], etag: '"Yk3JtCq0m1V2yXo8jQx5b4dE6fGhI7kLmNoPqRsTuVw"' };
+    saveSnapshot(config, 'http://a', SCOPE, TOKEN, tagged);
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toEqual({ found: true, snapshot: tagged });
+    saveSnapshot(config, 'http://a', SCOPE, TOKEN, { ...tagged, etag: 'W/"weak"' });
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toMatchObject({ snapshot: { etag: 'W/"weak"' } });
+    const { etag: _none, ...untagged } = tagged;
+    saveSnapshot(config, 'http://a', SCOPE, TOKEN, untagged);
+    expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN)).toEqual({ found: true, snapshot: untagged });
+    for (const etag of ['unquoted', '"a\r\nX-Injected: 1"', '"a" "b"', `"${'x'.repeat(300)}"`, 42]) {
+      saveSnapshot(config, 'http://a', SCOPE, TOKEN, { ...tagged, etag } as typeof tagged);
+      expect(loadSnapshot(config, 'http://a', SCOPE, TOKEN), String(etag)).toEqual({ found: true, snapshot: untagged });
+    }
+  });
+
   it('opens only with the token that fetched the values, not with the key file alone', async () => {
     const config = await store();
     saveSnapshot(config, 'http://a', SCOPE, TOKEN, { savedAt: '2026-01-01T00:00:00.000Z', values: { A: 'secret-a' }, removed: [] });

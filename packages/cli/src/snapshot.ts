@@ -6,11 +6,21 @@ import { checkKeyFile, checkPrivateDir, ensurePrivateDir, rewriteLegacy, unreada
 import { CliError, EXIT } from './errors.js';
 import { openSealed, sealText } from './sealed.js';
 
-/** What `coffer run` keeps of its last successful inject, to cold-start when the server is down. */
+/**
+ * What `coffer run` keeps of its last successful inject: to cold-start when the server is down, and,
+ * by its `etag` (absent in snapshots of earlier versions), to be told by the server that it is still
+ * current (304) instead of being sent every value again.
+ */
 export interface Snapshot {
   savedAt: string;
   values: Record<string, string>;
   removed: string[];
+  etag?: string;
+}
+
+/** An entity-tag that can be sent back in If-None-Match as it was received (RFC 9110 8.8.3). */
+export function isEntityTag(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 256 && /^(W\/)?"[\x21\x23-\x7e]*"$/.test(value);
 }
 
 const snapshotsDir = (store: ConfigStore) => join(store.paths.dir, 'snapshots');
@@ -66,7 +76,8 @@ export function loadSnapshot(store: ConfigStore, apiUrl: string, scope: string, 
   // coffer run checks each name and value again, as it does an inject answer.
   const values = isJsonObject(snapshot.values) ? (snapshot.values as Record<string, string>) : {};
   const removed = Array.isArray(snapshot.removed) ? snapshot.removed : [];
-  return { found: true, snapshot: { savedAt: String(snapshot.savedAt), values, removed } };
+  const etag = isEntityTag(snapshot.etag) ? { etag: snapshot.etag } : {};
+  return { found: true, snapshot: { savedAt: String(snapshot.savedAt), values, removed, ...etag } };
 }
 
 /** Removes every snapshot (coffer logout): they are of no use without the token that sealed them. */

@@ -12,3 +12,4 @@ export * from './channels.js';
 export * from './text.js';
 export * from './strict-json.js';
 export * from './formats.js';
+export * from './entity-tags.js';

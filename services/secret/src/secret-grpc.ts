@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
+  COMPARABLE_ENTITY_TAG,
+  MAX_IF_NONE_MATCH,
   MAX_IMPORT_ENTRIES,
+  PERMISSION_NAMES,
   descriptionSchema,
   isAuthorized,
   parseInput,
@@ -109,6 +112,30 @@ const setSchema = z.object({
   expectedVersion: z.number().int().min(0).optional(),
 });
 
+/**
+ * What an inject caller holds (entity-tags as the gateway parsed them from If-None-Match, or `*`)
+ * and what it makes of the answer. Bounded: a caller that holds more tags is answered in full.
+ */
+const injectSchema = z.object({
+  ifNoneMatch: z
+    .array(z.union([z.literal('*'), z.string().regex(COMPARABLE_ENTITY_TAG, 'an entity-tag')]))
+    .max(MAX_IF_NONE_MATCH, `at most ${MAX_IF_NONE_MATCH} entity-tags`),
+  representation: z.string().regex(/^[a-z0-9:._-]{0,64}$/, 'lowercase letters, digits and : . _ -'),
+});
+
+/** Every secrets permission is part of what shapes the answer about an environment's secrets. */
+const SECRET_PERMISSIONS = PERMISSION_NAMES.filter((permission) => permission.startsWith('secrets:'));
+
+/**
+ * The secrets permissions the caller holds on the environment: what it may be shown, so part of an
+ * inject etag. Two callers that may see different things never share a tag.
+ */
+function viewOf(ctx: CallContext, request: ScopedRequest): Permission[] {
+  const principal = requirePrincipal(ctx);
+  const resource = environmentOf(request, principal);
+  return SECRET_PERMISSIONS.filter((permission) => isAuthorized(principal, [permission], resource));
+}
+
 const metaMessage = (meta: SecretMeta) => ({ ...meta });
 const versionMessage = (meta: VersionMeta) => ({ ...meta });
 
@@ -175,7 +202,8 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     },
 
     async Inject(request, ctx) {
-      return service.inject(callerOf(ctx, request), scopeOf(request));
+      const conditions = parseInput(injectSchema, { ifNoneMatch: request.ifNoneMatch, representation: request.representation });
+      return service.inject(callerOf(ctx, request), scopeOf(request), { ...conditions, view: viewOf(ctx, request) });
     },
 
     async ImportSecrets(request, ctx) {

@@ -4,6 +4,7 @@ import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db
 import { isDangerousName } from '@coffer/env-policy';
 import { KekRetiredError, type Kek } from '@coffer/kms';
 import { importError, lastEntryOfEachKey, planDifferences, type ImportEntry, type ImportPlan, type PlanKeys } from './secret-import.js';
+import { UNCONDITIONAL, injectEtag, notModified, type InjectAnswer, type InjectConditions } from './secret-etag.js';
 import { KekNotInHand, type KeysInHand, type SecretSealer, type StoredBlobs } from './secret-sealer.js';
 import { type SecretStore, type SecretRow, type VersionRow, type VersionMetaRow } from './secret-store.js';
 import { typedValueProblem } from './secret-values.js';
@@ -355,8 +356,12 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
       );
     },
 
-    /** The latest value of every live key, with names that could hijack the child process withheld. */
-    async inject(caller: Caller, scope: Scope): Promise<{ values: Record<string, string>; removed: string[] }> {
+    /**
+     * The latest value of every live key, in key order, with names that could hijack the child
+     * process withheld, and the etag of that answer (secret-etag.ts). A caller that holds the current
+     * etag is answered `notModified` before any KEK is resolved or any value opened.
+     */
+    async inject(caller: Caller, scope: Scope, conditions: InjectConditions = UNCONDITIONAL): Promise<InjectAnswer> {
       const rows = await store.currentValues(knex, caller.orgId, scope.project, scope.environment);
       if (rows.length === 0) {
         throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
@@ -368,10 +373,15 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
         if (isDangerousName(row.key)) removed.push(row.key);
         else live.push(row as StoredBlobs & { key: string });
       }
+      // A strong etag vouches for the bytes: the same state is always answered in the same order.
+      live.sort((a, b) => (a.key < b.key ? -1 : 1));
+      removed.sort();
+      const etag = injectEtag({ envId: rows[0]!.env_id, live, withheld: removed }, conditions);
+      if (notModified(etag, conditions.ifNoneMatch)) return { values: {}, removed: [], etag, notModified: true };
       const keys = await sealer.prepare(caller.orgId, live);
       const values: Record<string, string> = {};
       for (const row of live) values[row.key] = keys.open(row.key, row);
-      return { values, removed };
+      return { values, removed, etag, notModified: false };
     },
 
     /**

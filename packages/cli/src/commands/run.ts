@@ -5,8 +5,9 @@ import { hasNul, isJsonObject, isSecretKey } from '@coffer/contract/rules';
 import { isDangerousName } from '@coffer/env-policy';
 import { CliError, EXIT } from '../errors.js';
 import { errorLine, note } from '../output.js';
+import type { Conditional } from '../api.js';
 import { Session } from '../session.js';
-import { formatAge, loadSnapshot, parseDuration, saveSnapshot } from '../snapshot.js';
+import { formatAge, isEntityTag, loadSnapshot, parseDuration, saveSnapshot, type LoadedSnapshot } from '../snapshot.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
 
 interface RunOptions extends ScopeOptions {
@@ -94,12 +95,7 @@ export function registerRun(program: Command): void {
 
       const session = new Session();
       const { api, scope } = session.scoped(options, options.timeout);
-      const data = await injectOrSnapshot(
-        session,
-        scope,
-        () => api.request<{ values: Record<string, string>; removed: string[] }>('POST', `${scope}/inject`),
-        options,
-      );
+      const data = await injectOrSnapshot(session, scope, (etag) => api.conditional<InjectAnswer>('POST', `${scope}/inject`, etag), options);
       const { env, clashes, removed, withNul, malformed } = childEnvironment(process.env, valuesOf(data), Boolean(options.override));
       // The server's own list is named only where it holds names a secret can have.
       const listed = Array.isArray(data.removed) ? data.removed : [];
@@ -126,53 +122,88 @@ export function registerRun(program: Command): void {
 /** The values of an inject answer or a snapshot: an object of them, or none. */
 const valuesOf = (data: { values?: unknown }): Record<string, unknown> => (isJsonObject(data.values) ? data.values : {});
 
+interface InjectAnswer {
+  values: Record<string, string>;
+  removed: string[];
+}
+
 /**
- * The environment's values from the server, kept as an encrypted snapshot after each success; when
- * the server cannot be reached, the last snapshot sealed for this token (only if it is younger than
- * --fallback-max-age), with a warning that says how old it is. --no-fallback neither keeps nor uses one.
+ * The snapshot this token may open, read before asking the server so that its tag can go with the
+ * request. One that cannot be read is simply not offered: the online start does not depend on it
+ * (the offline path reads it again and says what is wrong).
+ */
+function snapshotToOffer(session: Session, apiUrl: string, scope: string, token: string): LoadedSnapshot {
+  try {
+    return loadSnapshot(session.store, apiUrl, scope, token);
+  } catch {
+    return { found: false, reason: 'none' };
+  }
+}
+
+/**
+ * The environment's values from the server, kept as an encrypted snapshot after each success with
+ * the answer's tag; the next start sends that tag (If-None-Match), and when the server answers that
+ * nothing changed (304, no value sent or even decrypted) the snapshot is used as it is, without
+ * being written again. When the server cannot be reached, the last snapshot sealed for this token
+ * (only if it is younger than --fallback-max-age), with a warning that says how old it is.
+ * --no-fallback neither keeps, offers nor uses one.
  */
 async function injectOrSnapshot(
   session: Session,
   scope: string,
-  inject: () => Promise<{ values: Record<string, string>; removed: string[] }>,
+  inject: (etag: string | undefined) => Promise<Conditional<InjectAnswer>>,
   options: RunOptions,
-): Promise<{ values: Record<string, string>; removed: string[] }> {
+): Promise<InjectAnswer> {
   const apiUrl = session.apiUrl();
   const token = session.token();
-  let data: { values: Record<string, string>; removed: string[] };
+  const offered = options.fallback ? snapshotToOffer(session, apiUrl, scope, token) : undefined;
+  const held = offered?.found ? offered.snapshot : undefined;
+  let answer: Conditional<InjectAnswer>;
   try {
-    data = await inject();
+    answer = await inject(held?.etag);
   } catch (err) {
     if (!(err instanceof CliError) || err.code !== EXIT.UNREACHABLE || !options.fallback) throw err;
-    const loaded = loadSnapshot(session.store, apiUrl, scope, token);
-    if (!loaded.found) {
-      const why =
-        loaded.reason === 'none'
-          ? `no offline snapshot of ${scope} yet (one is kept after each successful coffer run)`
-          : `the offline snapshot of ${scope} was kept for another token (or altered): not using it`;
-      throw new CliError(`${err.message}; ${why}`, EXIT.UNREACHABLE);
-    }
-    const { snapshot } = loaded;
-    const age = Date.now() - Date.parse(snapshot.savedAt);
-    if (options.fallbackMaxAge !== undefined && !(age <= options.fallbackMaxAge)) {
-      throw new CliError(
-        `${err.message}; the offline snapshot of ${scope} is ${formatAge(age)} old, older than --fallback-max-age ${formatAge(options.fallbackMaxAge)}: refusing it`,
-        EXIT.UNREACHABLE,
-      );
-    }
-    // An error line, escaped always: the message may be the server's.
-    errorLine(`${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)`);
-    return snapshot;
+    return offlineSnapshot(offered?.found ? offered : loadSnapshot(session.store, apiUrl, scope, token), scope, err, options);
   }
+  // A 304 answers only a request that sent a tag, which only a snapshot held.
+  if (answer.notModified) return held!;
+  const { data, etag } = answer;
   if (!options.fallback) return data;
   try {
-    saveSnapshot(session.store, apiUrl, scope, token, { savedAt: new Date().toISOString(), values: data.values ?? {}, removed: data.removed ?? [] });
+    saveSnapshot(session.store, apiUrl, scope, token, {
+      savedAt: new Date().toISOString(),
+      values: data.values ?? {},
+      removed: data.removed ?? [],
+      ...(isEntityTag(etag) ? { etag } : {}),
+    });
   } catch (err) {
     // The command still runs; only the next offline start loses out.
     const why = err instanceof CliError ? err.message : ((err as NodeJS.ErrnoException)?.code ?? 'unexpected error');
     errorLine(`could not keep the offline snapshot: ${why}`);
   }
   return data;
+}
+
+/** The server cannot be reached (`err`): the snapshot this token opened, if it is young enough, with a warning; else why not. */
+function offlineSnapshot(loaded: LoadedSnapshot, scope: string, err: CliError, options: RunOptions): InjectAnswer {
+  if (!loaded.found) {
+    const why =
+      loaded.reason === 'none'
+        ? `no offline snapshot of ${scope} yet (one is kept after each successful coffer run)`
+        : `the offline snapshot of ${scope} was kept for another token (or altered): not using it`;
+    throw new CliError(`${err.message}; ${why}`, EXIT.UNREACHABLE);
+  }
+  const { snapshot } = loaded;
+  const age = Date.now() - Date.parse(snapshot.savedAt);
+  if (options.fallbackMaxAge !== undefined && !(age <= options.fallbackMaxAge)) {
+    throw new CliError(
+      `${err.message}; the offline snapshot of ${scope} is ${formatAge(age)} old, older than --fallback-max-age ${formatAge(options.fallbackMaxAge)}: refusing it`,
+      EXIT.UNREACHABLE,
+    );
+  }
+  // An error line, escaped always: the message may be the server's.
+  errorLine(`${err.message}; using the offline snapshot of ${scope} from ${snapshot.savedAt} (${formatAge(age)} old)`);
+  return snapshot;
 }
 
 /** Runs the child with the terminal, forwards signals, and resolves to the exit code to use. */

@@ -4,8 +4,12 @@ import type { Scope as _coffer_v1_Scope, Scope__Output as _coffer_v1_Scope__Outp
 
 export interface InjectRequest {
   'scope'?: (_coffer_v1_Scope | null);
+  'ifNoneMatch'?: (string)[];
+  'representation'?: (string);
 }
 
 export interface InjectRequest__Output {
   'scope': (_coffer_v1_Scope__Output | null);
+  'ifNoneMatch': (string)[];
+  'representation': (string);
 }
