@@ -87,9 +87,9 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
     const kv = ctx.use(kvModule);
     const addressOf = (name: BackendName) => ctx.grpcAddress(name) ?? (config.addresses[name] as string);
     const backends = {
-      auth: createAuthClient(addressOf('auth')),
-      secret: createSecretClient(addressOf('secret')),
-      audit: createAuditClient(addressOf('audit')),
+      auth: createAuthClient(addressOf('auth'), { channel: ctx.grpcChannel('auth') }),
+      secret: createSecretClient(addressOf('secret'), { channel: ctx.grpcChannel('secret') }),
+      audit: createAuditClient(addressOf('audit'), { channel: ctx.grpcChannel('audit') }),
     };
     const healthClients = BACKEND_NAMES.map((name) => ({ name, client: createHealthClient(addressOf(name)) }));
     // The gateway proves to the Audit service that the records it sends come from a Coffer service.

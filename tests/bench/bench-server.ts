@@ -102,6 +102,13 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+function asAppRole(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'coffer_app';
+  url.password = '';
+  return url.toString();
+}
+
 function chosenForm(option: ServerForm | undefined): ServerForm {
   const form = option ?? process.env.BENCH_FORM;
   if (form === undefined || form === '') return existsSync(DIST_SERVER) ? 'dist' : 'tsx';
@@ -125,7 +132,9 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   const server = spawn(process.execPath, [form === 'dist' ? DIST_SERVER : SERVER_BIN, '--targets=all'], {
     env: {
       PATH: process.env.PATH ?? '',
-      DATABASE_URL: databaseUrl,
+      // As in production: the services log in as coffer_app, migrations run as the owner.
+      DATABASE_URL: asAppRole(databaseUrl),
+      DATABASE_OWNER_URL: databaseUrl,
       REDIS_URL: TEST_REDIS_URL,
       COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
       COFFER_HTTP_PORT: String(port),

@@ -25,18 +25,27 @@ const CHANNEL_OPTIONS: grpc.ChannelOptions = {
 // TLS comes later; until then services talk over loopback or the cluster network in plaintext.
 const plaintext = () => grpc.credentials.createInsecure();
 
-export function createAuthClient(address: string, credentials = plaintext()): AuthServiceClient {
-  return new (loadCofferPackage().coffer.v1.AuthService)(address, credentials, CHANNEL_OPTIONS);
+export interface ClientOptions {
+  credentials?: grpc.ChannelCredentials;
+  /** A server of this process (createInProcessChannel): calls skip the network, nothing else. */
+  channel?: grpc.Channel;
 }
 
-export function createSecretClient(address: string, credentials = plaintext()): SecretServiceClient {
-  return new (loadCofferPackage().coffer.v1.SecretService)(address, credentials, CHANNEL_OPTIONS);
+const channelOptions = ({ channel }: ClientOptions): grpc.ClientOptions => (channel ? { ...CHANNEL_OPTIONS, channelOverride: channel } : CHANNEL_OPTIONS);
+
+export function createAuthClient(address: string, options: ClientOptions = {}): AuthServiceClient {
+  return new (loadCofferPackage().coffer.v1.AuthService)(address, options.credentials ?? plaintext(), channelOptions(options));
 }
 
-export function createAuditClient(address: string, credentials = plaintext()): AuditServiceClient {
-  return new (loadCofferPackage().coffer.v1.AuditService)(address, credentials, CHANNEL_OPTIONS);
+export function createSecretClient(address: string, options: ClientOptions = {}): SecretServiceClient {
+  return new (loadCofferPackage().coffer.v1.SecretService)(address, options.credentials ?? plaintext(), channelOptions(options));
 }
 
+export function createAuditClient(address: string, options: ClientOptions = {}): AuditServiceClient {
+  return new (loadCofferPackage().coffer.v1.AuditService)(address, options.credentials ?? plaintext(), channelOptions(options));
+}
+
+/** Always over the network: a health check is about the listening server. */
 export function createHealthClient(address: string, credentials = plaintext()): HealthClient {
   return new (loadCofferPackage().grpc.health.v1.Health)(address, credentials, CHANNEL_OPTIONS);
 }

@@ -1,6 +1,7 @@
 export type { Server } from '@grpc/grpc-js';
 export * from './access.js';
 export * from './client.js';
+export { createInProcessChannel } from './in-process-channel.js';
 export * from './error-status.js';
 export type * from './generated/index.js';
 export * from './health.js';

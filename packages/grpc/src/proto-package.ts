@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { loadPackageDefinition } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { loadSync, type Options } from '@grpc/proto-loader';
 import type { ProtoGrpcType as AuditProto } from './generated/audit.js';
 import type { ProtoGrpcType as AuthProto } from './generated/auth.js';
 import type { ProtoGrpcType as HealthProto } from './generated/health.js';
@@ -16,10 +17,22 @@ export const AUDIT_SERVICE = 'coffer.v1.AuditService';
 
 const PROTO_FILES = ['coffer/v1/auth.proto', 'coffer/v1/secret.proto', 'coffer/v1/audit.proto', 'grpc/health/v1/health.proto'];
 
+/**
+ * Defined (true) only inside the server bundle: packages/server/scripts/build.mjs copies proto/
+ * beside it, and import.meta.url is then the bundle's, so the source-relative path of
+ * LOADER_OPTIONS does not apply there.
+ */
+declare const COFFER_PROTO_BESIDE_BUNDLE: boolean | undefined;
+
+function loaderOptions(): Options {
+  if (typeof COFFER_PROTO_BESIDE_BUNDLE === 'undefined') return LOADER_OPTIONS;
+  return { ...LOADER_OPTIONS, includeDirs: [fileURLToPath(new URL('./proto/', import.meta.url))] };
+}
+
 let loaded: CofferPackage | undefined;
 
 /** Parses the .proto files once per process; the result is immutable data, safe to share. */
 export function loadCofferPackage(): CofferPackage {
-  loaded ??= loadPackageDefinition(loadSync(PROTO_FILES, LOADER_OPTIONS)) as unknown as CofferPackage;
+  loaded ??= loadPackageDefinition(loadSync(PROTO_FILES, loaderOptions())) as unknown as CofferPackage;
   return loaded;
 }

@@ -1,5 +1,5 @@
 import { loadSlices, type ConfigSlice, type Problem } from '@coffer/config';
-import { bindServer, createGrpcServer, createHealthService, shutdownServer } from '@coffer/grpc';
+import { bindServer, createGrpcServer, createHealthService, createInProcessChannel, shutdownServer } from '@coffer/grpc';
 import { platformSlice, type ModuleContext, type ModuleDescriptor, type PlatformSettings, type RequirementContext, type StartedModule } from '@coffer/module';
 import { createLogger, createMetrics, type Logger, type Metrics } from '@coffer/telemetry';
 import { allDependentsRun, createRegistry, startOrder, type Registry } from './registry.js';
@@ -97,6 +97,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const grpcModules = order.filter((name) => registry.modules.get(name)!.grpcService);
   const running: Running[] = [];
   const addresses: Record<string, string> = {};
+  const channels: Record<string, ReturnType<typeof createInProcessChannel>> = {};
   let stopping: Promise<void> | undefined;
 
   const stop = () => {
@@ -135,6 +136,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         return running.find((entry) => entry.name === dependency.name)?.started.exports as never;
       },
       grpcAddress: (moduleName) => addresses[moduleName],
+      grpcChannel: (moduleName) => channels[moduleName],
       fail: fail(name),
       print,
     };
@@ -163,6 +165,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     };
     const port = await bindServer(server, platform.grpcHost, grpcModules.length === 1 ? platform.grpcPort : 0);
     addresses[entry.name] = `${platform.grpcHost}:${port}`;
+    channels[entry.name] = createInProcessChannel(server, addresses[entry.name]);
     logger.info({ service: entry.name, address: addresses[entry.name] }, 'gRPC service listening');
   }
 
