@@ -109,3 +109,24 @@ it('keeps what is left of a split batch when the service goes away halfway, and 
   // req-0 alone was fine: only the mixed batch was refused.
   expect(delivered.sort()).toEqual(['req-0', 'req-1', 'req-2', 'req-3']);
 });
+
+it('keeps what arrives while a batch is on its way for the next flush, instead of a send per handful', async () => {
+  const batches: number[] = [];
+  let arriving = 0;
+  const recorder = createAuditRecorder({
+    send: async (groups) => {
+      batches.push(groups.flatMap((g) => g.events).length);
+      // Requests keep coming while the batch is on its way.
+      for (let i = 0; i < 3; i++) recorder.record(event(100 + arriving++), 'principal');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+    flushMs: 60_000,
+    batchSize: 100,
+    onError: () => undefined,
+  });
+  for (let n = 0; n < 10; n++) recorder.record(event(n), 'principal');
+  await recorder.flush();
+
+  expect(batches).toEqual([10]);
+  expect(recorder.pending()).toBe(3);
+});

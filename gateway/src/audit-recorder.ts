@@ -102,9 +102,16 @@ export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 10
     await deliver(batch.slice(half));
   }
 
+  /**
+   * Sends what was buffered when the flush began. Events that arrive while a batch is on its way
+   * wait for the next tick or a full batch: draining them at once would send a handful at a time,
+   * one database transaction each, as fast as the last one commits.
+   */
   async function sendBatches(): Promise<void> {
-    while (buffer.length > 0) {
-      const batch = buffer.slice(0, batchSize);
+    let due = buffer.length;
+    while (due > 0 && buffer.length > 0) {
+      const batch = buffer.slice(0, Math.min(batchSize, due));
+      due -= batch.length;
       buffer = buffer.slice(batch.length);
       try {
         await deliver(batch);

@@ -62,18 +62,27 @@ export function encryptValue({ plaintext, orgId, secretId, version, kek }: Encry
  * arguments (a caller bug, not a property of the blob) throw `TypeError` first.
  */
 export function decryptValue({ ciphertext, wrappedDek, orgId, secretId, version, kek }: DecryptValueInput): string {
-  const valueBinding = valueAad(orgId, secretId, version);
-  const dek = open(kek.key, wrappedDek, dekAad(orgId, kek.id, kek.version));
+  const dek = unwrapDek({ wrappedDek, orgId, kek });
   try {
-    const value = open(dek, ciphertext, valueBinding);
-    try {
-      return utf8.decode(value);
-    } catch {
-      throw new DecryptionError();
-    } finally {
-      value.fill(0);
-    }
+    return openValue({ ciphertext, orgId, secretId, version, dek });
   } finally {
     dek.fill(0);
+  }
+}
+
+/** The DEK of a version, unwrapped under the KEK it names and bound to its organisation; the caller zeroes it. */
+export function unwrapDek({ wrappedDek, orgId, kek }: Pick<DecryptValueInput, 'wrappedDek' | 'orgId' | 'kek'>): Buffer {
+  return open(kek.key, wrappedDek, dekAad(orgId, kek.id, kek.version));
+}
+
+/** Opens a value with its unwrapped DEK; the value must have been sealed for this organisation, secret and version. */
+export function openValue({ ciphertext, orgId, secretId, version, dek }: Omit<DecryptValueInput, 'wrappedDek' | 'kek'> & { dek: Buffer }): string {
+  const value = open(dek, ciphertext, valueAad(orgId, secretId, version));
+  try {
+    return utf8.decode(value);
+  } catch {
+    throw new DecryptionError();
+  } finally {
+    value.fill(0);
   }
 }

@@ -1,7 +1,8 @@
 import { CofferError } from '@coffer/contract';
-import { DecryptionError, decryptValue, encryptValue, type SealedValue } from '@coffer/crypto';
+import { DecryptionError, encryptValue, openValue, unwrapDek, type SealedValue } from '@coffer/crypto';
 import type { Knex } from '@coffer/db';
 import { KekNotFoundError, type Kek, type Keyring } from '@coffer/kms';
+import { createDekCache, type DekCache } from './dek-cache.js';
 
 /** What a stored version holds of its encryption: both blobs and the KEK version that wraps the DEK. */
 export interface StoredBlobs {
@@ -41,7 +42,25 @@ const refOf = (row: Pick<StoredBlobs, 'kms_key_id' | 'kms_key_version'>) => `${r
  * outage is UNAVAILABLE (503); only a failed authentication tag is a decryption failure (DATA_LOSS,
  * counted in the metric); a version whose KEK row is gone is DATA_LOSS too, not counted.
  */
-export function createSecretSealer({ keyring, onDecryptionFailure }: { keyring: Keyring; onDecryptionFailure(): void }) {
+export function createSecretSealer({
+  keyring,
+  onDecryptionFailure,
+  deks = createDekCache(),
+}: {
+  keyring: Keyring;
+  onDecryptionFailure(): void;
+  deks?: DekCache;
+}) {
+  /** The version's DEK, from the cache or unwrapped (and then cached) under its KEK. */
+  function dekOf(orgId: string, row: StoredBlobs, kek: Kek): Buffer {
+    const key = `${orgId}:${refOf(row)}:${row.wrapped_dek}`;
+    const cached = deks.get(key);
+    if (cached) return cached;
+    const dek = unwrapDek({ wrappedDek: row.wrapped_dek, orgId, kek });
+    deks.set(key, dek);
+    return dek;
+  }
+
   function unreadable(key: string, version: number, tagFailed: boolean): CofferError {
     if (tagFailed) onDecryptionFailure();
     return new CofferError('DATA_LOSS', `secret '${key}' version ${version} could not be decrypted`);
@@ -67,7 +86,12 @@ export function createSecretSealer({ keyring, onDecryptionFailure }: { keyring: 
         if (!kek) throw new KekNotInHand(row);
         if ('failed' in kek) throw unreadable(key, row.version, kek.failed === 'tag');
         try {
-          return decryptValue({ ciphertext: row.ciphertext, wrappedDek: row.wrapped_dek, orgId, secretId: row.secret_id, version: row.version, kek });
+          const dek = dekOf(orgId, row, kek);
+          try {
+            return openValue({ ciphertext: row.ciphertext, orgId, secretId: row.secret_id, version: row.version, dek });
+          } finally {
+            dek.fill(0);
+          }
         } catch (err) {
           if (err instanceof DecryptionError) throw unreadable(key, row.version, true);
           throw err;
