@@ -36,7 +36,7 @@ describe('startTracing', () => {
     vi.stubEnv('OTEL_EXPORTER_OTLP_ENDPOINT', undefined);
     vi.stubEnv('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', undefined);
 
-    const tracing = startTracing({ serviceName: 'coffer-test' });
+    const tracing = await startTracing({ serviceName: 'coffer-test' });
     const span = trace.getTracer('test').startSpan('probe');
     span.end();
 
@@ -49,7 +49,7 @@ describe('startTracing', () => {
     try {
       vi.stubEnv('OTEL_EXPORTER_OTLP_ENDPOINT', collector.endpoint);
 
-      const tracing = startTracing({ serviceName: 'coffer-test' });
+      const tracing = await startTracing({ serviceName: 'coffer-test' });
       const span = trace.getTracer('test').startSpan('probe-span');
       span.end();
       await tracing.shutdown();
