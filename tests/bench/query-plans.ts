@@ -200,7 +200,7 @@ async function statements(owner: pg.Client, knex: Knex, resolved: Resolved): Pro
   await add('reveal: findVersion', { orgId }, (trx) => secrets.findVersion(trx, found.id, found.current_version));
   await add('import: currentVersionBlobs (whole environment)', { orgId }, (trx) => secrets.currentVersionBlobs(trx, resolved.secretIds));
   if (resolved.kek) {
-    // kek-store.ts (@coffer/kms, not a dependency of the suites): find() and latest(), as knex words them.
+    // the KMS package's kek-store.ts (not a dependency of the suites): find() and latest(), as knex words them.
     const columns = '"id", "org_id", "key_id", "version", "provider", "wrapped_material", "wrap_count", "state"';
     list.push({
       name: 'kms: kek-store find',

@@ -31,7 +31,8 @@ async function workspacePackages(): Promise<string[]> {
 async function sourceFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    // dist holds build output (the server bundle includes every package), not sources.
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await sourceFiles(path)));
     else if (/\.(c|m)?[jt]sx?$/.test(entry.name)) files.push(path);
