@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, withTenant, type Database } from '@coffer/db';
+import { openDatabase, type Database } from '@coffer/db';
 import { createKeyring, createLocalKmsProvider, type KmsProvider } from '@coffer/kms';
 import { createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
 import { injectEtag, notModified, type InjectConditions } from './secret-etag.js';
 import { createSecretSealer, type SecretSealer } from './secret-sealer.js';
 import { createSecretService, type Caller } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
+import { seedTenant } from './test-tenant.js';
 
 const ENV = '7d0c3a52-7a4e-4c55-9f7e-1f6a2b8e0c11';
 const A = { key: 'A', secret_id: 'a1b4a0f6-0d0e-4f2b-8d8e-5a1f0c3b2a10', version: 1 };
@@ -92,14 +93,7 @@ describe('inject with If-None-Match, on PostgreSQL', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
-    await withTenant(db.knex, orgId, async (trx) => {
-      await trx('organizations').insert({ id: orgId, slug: `org-${orgId}`, name: 'org' });
-      const projectId = randomUUID();
-      await trx('projects').insert({ id: projectId, org_id: orgId, slug: 'api', name: 'api' });
-      for (const slug of ['production', 'staging', 'empty']) {
-        await trx('environments').insert({ id: randomUUID(), org_id: orgId, project_id: projectId, slug, name: slug });
-      }
-    });
+    await seedTenant(db.knex, orgId, ['production', 'staging', 'empty']);
     const service = serviceWith();
     for (const scope of [production, staging]) {
       await service.set(caller, scope, { key: 'DB_URL', value: 'postgres://db/app' });

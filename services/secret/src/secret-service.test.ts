@@ -7,6 +7,7 @@ import { connectAsOwner, createTestDatabase, type TestDatabase } from '@coffer/t
 import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService, type Caller } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
+import { seedTenant } from './test-tenant.js';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -37,12 +38,7 @@ async function rowsFor(key: string) {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
-  await withTenant(db.knex, orgId, async (trx) => {
-    await trx('organizations').insert({ id: orgId, slug: `org-${orgId}`, name: 'org' });
-    const projectId = randomUUID();
-    await trx('projects').insert({ id: projectId, org_id: orgId, slug: 'api', name: 'api' });
-    await trx('environments').insert({ id: randomUUID(), org_id: orgId, project_id: projectId, slug: 'production', name: 'production' });
-  });
+  await seedTenant(db.knex, orgId);
 });
 
 afterAll(async () => {
