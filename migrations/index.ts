@@ -3,6 +3,7 @@ import * as platformCore from './20261128_001_platform_core.js';
 import * as loginRole from './20261128_002_login_role_and_truncate_guard.js';
 import * as injectFunction from './20261128_003_inject_function.js';
 import * as revealFunction from './20261202_004_reveal_function.js';
+import * as auditRecordFunction from './20261202_005_audit_record_function.js';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '20261128_002_login_role_and_truncate_guard', ...loginRole },
   { name: '20261128_003_inject_function', ...injectFunction },
   { name: '20261202_004_reveal_function', ...revealFunction },
+  { name: '20261202_005_audit_record_function', ...auditRecordFunction },
 ];

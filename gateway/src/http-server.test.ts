@@ -3,6 +3,7 @@
  * server writes itself (parser errors, CONNECT) is tested against the real gateway in
  * tests/api/http-edge.test.ts.
  */
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,5 +57,32 @@ describe('a client too slow to send its request', () => {
     expect(answer.status).toBe(408);
     expect(answer.body.code).toBe('REQUEST_TIMEOUT');
     expect(JSON.stringify(answer)).not.toContain('sk_');
+  });
+});
+
+describe('request objects', () => {
+  it("are born with the app's prototypes, so that Express's per-request setPrototypeOf changes nothing and their garbage dies young", async () => {
+    const app = express();
+    const seen: { born: unknown; bornResponse: unknown; ip: string | undefined }[] = [];
+    // The first handler Express calls after it has set the prototypes; a request made by Node as
+    // IncomingMessage would have had another prototype before that call, which a constructor tells.
+    app.use((req, res) => {
+      seen.push({ born: req.constructor, bornResponse: res.constructor, ip: req.ip });
+      res.status(200).json({ error: false, message: 'ok', data: null });
+    });
+    const own = await listen(app, '127.0.0.1', 0);
+    try {
+      const answer = await fetch(`http://127.0.0.1:${own.port}/`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ error: false, message: 'ok', data: null });
+      const [request] = seen;
+      expect(request!.born).not.toBe(IncomingMessage);
+      expect(request!.bornResponse).not.toBe(ServerResponse);
+      expect((request!.born as { prototype: unknown }).prototype).toBe(app.request);
+      expect((request!.bornResponse as { prototype: unknown }).prototype).toBe(app.response);
+      expect(request!.ip).toBe('127.0.0.1');
+    } finally {
+      await own.close(1_000);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isCofferError } from '@coffer/contract';
 import { openDatabase, withTenant, type Database } from '@coffer/db';
 import {
@@ -36,6 +36,8 @@ const signPrincipal = await createPrincipalSigner(principalKeys.privateKey);
 const principal = await signPrincipal(claims);
 const asGateway = await (await createServiceSigner(serviceKeys.privateKey, 'gateway'))(AUDIT_SERVICE);
 const fromGateway = { ctx: { requestId: 't', serviceAssertion: asGateway } };
+/** What the server reported as unexpected (an internal error): each test expects none unless it says so. */
+const unexpected: unknown[] = [];
 
 const event = (overrides: Record<string, string> = {}) => ({
   id: '',
@@ -63,13 +65,15 @@ beforeAll(async () => {
   const verifyService = await createServiceVerifier([serviceKeys.publicKey], { audience: AUDIT_SERVICE });
   const service = createAuditService({ knex: db.knex, store: createAuditStore() });
   addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service, verifyPrincipal), auditAccess, {
-    onUnexpectedError: (err: unknown) => {
-      throw err;
-    },
+    onUnexpectedError: (err: unknown) => unexpected.push(err),
     verifyPrincipal,
     verifyService,
   });
   client = createAuditClient(`127.0.0.1:${await bindServer(server, '127.0.0.1', 0)}`);
+});
+
+afterEach(() => {
+  expect(unexpected).toEqual([]);
 });
 
 afterAll(async () => {
@@ -97,6 +101,28 @@ it('stores a valid batch', async () => {
   const { recorded } = await record([event(), event({ action: 'secret.reveal' })]);
   expect(recorded).toBe(2);
   expect(await storedCount()).toBe(before + 2);
+});
+
+it('stores one batch of two organisations, each row under its own organisation and as sent, or none of it', async () => {
+  const otherPrincipal = await signPrincipal({ ...claims, orgId: otherOrgId });
+  const occurredAt = '2026-12-01T10:11:12.345Z';
+  const before = [await storedCount(), await storedCount(otherOrgId)];
+  const groups = [
+    { principal, events: [event({ occurredAt, resource: 'orgs/acme/one' })] },
+    { principal: otherPrincipal, events: [event({ orgId: otherOrgId, occurredAt, resource: 'orgs/other/two' })] },
+  ];
+  expect((await unary(client, 'Record', { groups }, fromGateway)).recorded).toBe(2);
+  expect([await storedCount(), await storedCount(otherOrgId)]).toEqual([before[0]! + 1, before[1]! + 1]);
+  const stored = await withTenant(db.knex, otherOrgId, (trx) => trx('audit_logs').where({ resource: 'orgs/other/two' }).first());
+  expect(stored).toMatchObject({ org_id: otherOrgId, actor_id: 'token-1', action: 'secret.read', ip: '127.0.0.1', user_agent: 'test' });
+  expect(new Date(stored.occurred_at).toISOString()).toBe(occurredAt);
+
+  // An organisation without a row fails the statement: the other organisation's events are not stored either.
+  const ghostOrgId = randomUUID();
+  const ghost = { principal: await signPrincipal({ ...claims, orgId: ghostOrgId }), events: [event({ orgId: ghostOrgId })] };
+  expect((await failureOf(unary(client, 'Record', { groups: [...groups, ghost] }, fromGateway))).code).toBe('INTERNAL');
+  expect(unexpected.splice(0)).toHaveLength(1);
+  expect([await storedCount(), await storedCount(otherOrgId)]).toEqual([before[0]! + 1, before[1]! + 1]);
 });
 
 it.each([

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withTenant, type Knex } from '@coffer/db';
-import type { AuditRow, AuditStore } from './audit-store.js';
+import type { AuditRow, AuditRowInput, AuditStore } from './audit-store.js';
 
 export interface AuditEvent {
   id?: string;
@@ -21,7 +21,7 @@ export interface AuditServiceDeps {
   store: AuditStore;
 }
 
-function toRow(event: AuditEvent): AuditRow {
+function toRow(event: AuditEvent): AuditRowInput {
   return {
     id: event.id || randomUUID(),
     org_id: event.orgId,
@@ -33,7 +33,7 @@ function toRow(event: AuditEvent): AuditRow {
     request_id: event.requestId,
     ip: event.ip,
     user_agent: event.userAgent,
-    occurred_at: new Date(event.occurredAt),
+    occurred_at: event.occurredAt,
   };
 }
 
@@ -55,18 +55,9 @@ function toEvent(row: AuditRow): Required<AuditEvent> {
 
 export function createAuditService({ knex, store }: AuditServiceDeps) {
   return {
-    /** Stores a batch; each organisation's events are written under that organisation's RLS scope. */
+    /** Stores a batch at once; each organisation's events are written under that organisation's RLS scope. */
     async record(events: AuditEvent[]): Promise<number> {
-      const byOrg = new Map<string, AuditEvent[]>();
-      for (const event of events) {
-        const group = byOrg.get(event.orgId);
-        if (group) group.push(event);
-        else byOrg.set(event.orgId, [event]);
-      }
-      for (const [orgId, orgEvents] of byOrg) {
-        await withTenant(knex, orgId, (trx) => store.insertMany(trx, orgEvents.map(toRow)));
-      }
-      return events.length;
+      return store.insertMany(knex, events.map(toRow));
     },
 
     async search(orgId: string, filter: { action?: string; resourcePrefix?: string; limit: number }): Promise<Required<AuditEvent>[]> {
