@@ -9,7 +9,7 @@ import type { ModuleDescriptor } from '@coffer/module';
 import { aggregateWorkerMetrics, clusterExposition, createLogger, createMetrics, startTracing } from '@coffer/telemetry';
 import { TargetError, createRegistry, describeTargets, parseTargets, type Registry } from './registry.js';
 import { configure, startPlatform } from './runner.js';
-import { reportReady, runPrimary, workerCount } from './workers.js';
+import { isLocalDatabase, reportReady, runPrimary, workerCount } from './workers.js';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -138,7 +138,11 @@ async function prepareWorkers(registry: Registry, targets: readonly string[]): P
   if (targets.every((name) => registry.modules.get(name)?.runsOnce)) return 1;
   const database = config.order.includes(databaseModule.name) ? config.configOf(databaseModule) : undefined;
   const kv = config.order.includes(kvModule.name) ? config.configOf(kvModule) : undefined;
-  const count = workerCount(config.platform.workers, { embeddedDatabase: database?.embedded === true, inProcessKv: kv !== undefined && !kv.redisUrl });
+  const count = workerCount(config.platform.workers, {
+    embeddedDatabase: database?.embedded === true,
+    inProcessKv: kv !== undefined && !kv.redisUrl,
+    localDatabase: database?.databaseUrl !== undefined && isLocalDatabase(database.databaseUrl),
+  });
   if (count === 1) return 1;
   const logger = createLogger({ level: config.platform.logLevel, name: 'coffer' });
   if (database) {
