@@ -6,10 +6,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
+import { httpCall } from '@coffer/test-kit/http-call';
 import { freePort, REPO_ROOT, SERVER_BIN } from '@coffer/test-kit/server-process';
 import { backendDatabase, commandLine, commandName, cpuDeltaMs, cpuSnapshot, postgresPids, processTree, rssKb } from './proc-stats.js';
 import { runWrk, type WrkOptions, type WrkResult } from './wrk.js';
@@ -18,49 +19,6 @@ export const BENCH_SCOPE = '/api/v1/orgs/bench/projects/api/envs/production';
 
 /** What `pnpm build` produces: the server bundled, started by plain node without tsx's loader. */
 export const DIST_SERVER = join(REPO_ROOT, 'packages/server/dist/coffer-server.js');
-
-export interface Response {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** One HTTP request, on a keep-alive agent, without a client library in the way of the figures. */
-export function call(
-  agent: Agent,
-  port: number,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: {
-          ...headers,
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 /** A positive integer from the environment, or the default when unset. */
 export function envInteger(name: string, fallback: number): number;
@@ -118,6 +76,23 @@ function chosenForm(option: ServerForm | undefined): ServerForm {
 }
 
 /**
+ * Bootstraps organisation `bench` with project `api` on a server that has just become ready and
+ * writes `secrets` random secrets (`SECRET_00`, ...) into `production`.
+ * @returns the organisation's admin token
+ */
+export async function seedBenchEnvironment(port: number, agent: Agent, secrets: number): Promise<string> {
+  const boot = await httpCall(port, 'POST', '/api/v1/bootstrap', { agent, body: { org: 'bench', project: 'api' } });
+  if (boot.status !== 201) throw new Error(`bootstrap answered ${boot.status}`);
+  const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
+  for (let i = 0; i < secrets; i++) {
+    const path = `${BENCH_SCOPE}/secrets/SECRET_${String(i).padStart(2, '0')}`;
+    const written = await httpCall(port, 'POST', path, { agent, token, body: { value: randomBytes(24).toString('base64') } });
+    if (written.status !== 201) throw new Error(`could not write a secret: ${written.status}`);
+  }
+  return token;
+}
+
+/**
  * Starts coffer-server with every target, bootstraps organisation `bench` and project `api`, and
  * writes `secrets` random secrets into `production`. The child's environment holds only what the
  * server needs, so nothing of the caller's COFFER_* variables changes what is measured.
@@ -155,20 +130,12 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   try {
     for (let i = 0; ; i++) {
       if (server.exitCode !== null) throw new Error(`coffer-server exited with ${server.exitCode} before it was ready`);
-      const ready = await call(setup, port, 'GET', '/readyz').catch(() => ({ status: 0 }));
+      const ready = await httpCall(port, 'GET', '/readyz', { agent: setup }).catch(() => ({ status: 0 }));
       if (ready.status === 200) break;
       if (i > 300) throw new Error('coffer-server did not become ready');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const boot = await call(setup, port, 'POST', '/api/v1/bootstrap', undefined, { org: 'bench', project: 'api' });
-    if (boot.status !== 201 && boot.status !== 200) throw new Error(`bootstrap answered ${boot.status}`);
-    const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
-    for (let i = 0; i < secrets; i++) {
-      const written = await call(setup, port, 'POST', `${BENCH_SCOPE}/secrets/SECRET_${String(i).padStart(2, '0')}`, token, {
-        value: randomBytes(24).toString('base64'),
-      });
-      if (written.status !== 201) throw new Error(`could not write a secret: ${written.status}`);
-    }
+    const token = await seedBenchEnvironment(port, setup, secrets);
     return {
       port,
       baseUrl: `http://127.0.0.1:${port}`,

@@ -12,7 +12,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
 import { decryptValue, encryptValue, type EnvelopeKek } from '@coffer/crypto';
-import { call, envInteger, formatMemory, measureLoad, memorySnapshot, setupLine, startBenchServer, type BenchServer, type Measured } from './bench-server.js';
+import { httpCall } from '@coffer/test-kit/http-call';
+import { envInteger, formatMemory, measureLoad, memorySnapshot, setupLine, startBenchServer, type BenchServer, type Measured } from './bench-server.js';
 import type { WrkOptions } from './wrk.js';
 
 const SECRETS = 30;
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   const setup = new Agent({ keepAlive: true });
   const totals: Totals = { other: 0, socketErrors: 0, misses: [] };
   try {
-    const first = await call(setup, server.port, 'POST', `${server.scope}/inject`, server.token);
+    const first = await httpCall(server.port, 'POST', `${server.scope}/inject`, { agent: setup, token: server.token });
     const count = Object.keys((JSON.parse(first.body) as { data: { values: object } }).data.values).length;
     if (count !== SECRETS) throw new Error(`inject returned ${count} values, expected ${SECRETS}`);
     const etag = first.headers.etag;

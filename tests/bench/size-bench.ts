@@ -17,7 +17,8 @@
 import { Agent } from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { call, envInteger, measureLoad, startBenchServer, type BenchServer, type Measured } from './bench-server.js';
+import { httpCall } from '@coffer/test-kit/http-call';
+import { envInteger, measureLoad, startBenchServer, type BenchServer, type Measured } from './bench-server.js';
 import { explainHotStatements, formatPlans, type StatementPlan } from './query-plans.js';
 import { ownerUrlOf, seedVersions } from './seed-versions.js';
 
@@ -174,7 +175,7 @@ async function start(attempts = 3): Promise<BenchServer> {
 async function checkInject(server: BenchServer): Promise<void> {
   const agent = new Agent({ keepAlive: true });
   try {
-    const check = await call(agent, server.port, 'POST', `${server.scope}/inject`, server.token);
+    const check = await httpCall(server.port, 'POST', `${server.scope}/inject`, { agent, token: server.token });
     const count = Object.keys((JSON.parse(check.body) as { data: { values: object } }).data.values).length;
     if (count !== SECRETS) throw new Error(`inject returned ${count} values, expected ${SECRETS}`);
   } finally {

@@ -15,7 +15,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
 import { freePort, REPO_ROOT, SERVER_BIN } from '@coffer/test-kit/server-process';
-import { BENCH_SCOPE, call, DIST_SERVER, envInteger, type ServerForm } from './bench-server.js';
+import { httpCall } from '@coffer/test-kit/http-call';
+import { BENCH_SCOPE, DIST_SERVER, envInteger, seedBenchEnvironment, type ServerForm } from './bench-server.js';
 import { processTree, rssKb } from './proc-stats.js';
 
 const RUNS = envInteger('BENCH_RUNS', 5);
@@ -71,7 +72,7 @@ async function measure(form: ServerForm, workers: number | undefined): Promise<S
   try {
     for (;;) {
       if (exitCode !== undefined) throw new NotReady(`coffer-server (${form}) exited with ${exitCode} before it was ready`);
-      const ready = await call(poll, port, 'GET', '/readyz').catch(() => undefined);
+      const ready = await httpCall(port, 'GET', '/readyz', { agent: poll }).catch(() => undefined);
       if (ready?.status === 200) break;
       if (performance.now() - started > 120_000) throw new Error(`coffer-server (${form}) not ready after 120 s`);
       await sleep(5);
@@ -79,21 +80,13 @@ async function measure(form: ServerForm, workers: number | undefined): Promise<S
     const readyMs = performance.now() - started;
     const atReady = treeRssKb(server.pid!);
 
-    const boot = await call(agent, port, 'POST', '/api/v1/bootstrap', undefined, { org: 'bench', project: 'api' });
-    if (boot.status !== 201) throw new Error(`bootstrap answered ${boot.status}`);
-    const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
-    for (let i = 0; i < SECRETS; i++) {
-      const written = await call(agent, port, 'POST', `${BENCH_SCOPE}/secrets/SECRET_${String(i).padStart(2, '0')}`, token, {
-        value: randomBytes(24).toString('base64'),
-      });
-      if (written.status !== 201) throw new Error(`could not write a secret: ${written.status}`);
-    }
+    const token = await seedBenchEnvironment(port, agent, SECRETS);
     let sent = 0;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (sent < INJECTS) {
           sent++;
-          const injected = await call(agent, port, 'POST', `${BENCH_SCOPE}/inject`, token);
+          const injected = await httpCall(port, 'POST', `${BENCH_SCOPE}/inject`, { agent, token });
           if (injected.status !== 200) throw new Error(`inject answered ${injected.status}`);
         }
       }),

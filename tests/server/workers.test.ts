@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { httpCall } from '@coffer/test-kit/http-call';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@coffer/test-kit/postgres';
 import {
   freePort,
@@ -24,39 +25,6 @@ afterAll(async () => {
   await removeTempDirs();
   await Promise.all(databases.map((database) => database.drop()));
 });
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-function call(port: number, method: string, path: string, options: { token?: string; body?: unknown; agent?: Agent } = {}): Promise<Answer> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        // Without an agent every request is a new connection, which the cluster hands to the next worker.
-        agent: options.agent ?? false,
-        headers: {
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...(payload ? { 'content-type': 'application/json' } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 /** Direct node children of a process, from /proc: the workers of a primary (tsx's esbuild is not one). */
 function childrenOf(pid: number): number[] {
@@ -99,7 +67,7 @@ async function startCluster(workers: string): Promise<{ proc: ServerProcess; por
   });
   await waitForHttp(proc, `http://127.0.0.1:${port}/readyz`);
   await proc.waitForOutput(/"msg":"coffer is ready"/, 60_000);
-  const boot = await call(port, 'POST', '/api/v1/bootstrap', { body: { org: 'acme', project: 'api' } });
+  const boot = await httpCall(port, 'POST', '/api/v1/bootstrap', { body: { org: 'acme', project: 'api' } });
   expect(boot.status).toBe(201);
   const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
   return { proc, port, token };
@@ -123,18 +91,18 @@ describe('several worker processes on PostgreSQL and Redis', { timeout: 120_000 
     expect(proc.stdout().match(/"msg":"coffer is ready"/g)).toHaveLength(1);
 
     for (let i = 0; i < 10; i++) {
-      const written = await call(port, 'POST', `${SCOPE}/secrets/KEY_${i}`, { token, body: { value: `value-${i}` } });
+      const written = await httpCall(port, 'POST', `${SCOPE}/secrets/KEY_${i}`, { token, body: { value: `value-${i}` } });
       expect(written.status).toBe(201);
     }
     for (let i = 0; i < 10; i++) {
-      const injected = await call(port, 'POST', `${SCOPE}/inject`, { token });
+      const injected = await httpCall(port, 'POST', `${SCOPE}/inject`, { token });
       expect(injected.status).toBe(200);
       expect(Object.keys((JSON.parse(injected.body) as { data: { values: object } }).data.values)).toHaveLength(10);
     }
     expect([...answeringPids(proc)].sort()).toEqual([...workers].sort());
     // Whichever worker a scrape reaches, /metrics counts the requests of both.
     for (let i = 0; i < 2; i++) {
-      const metrics = await call(port, 'GET', '/metrics');
+      const metrics = await httpCall(port, 'GET', '/metrics');
       expect(metrics.body).toMatch(/coffer_http_requests_total\{method="POST",route="[^"]*inject",status="200"\} 10\n/);
     }
 
@@ -149,20 +117,20 @@ describe('several worker processes on PostgreSQL and Redis', { timeout: 120_000 
     await until(() => childrenOf(proc.pid).length === 2 && !childrenOf(proc.pid).includes(victim!), 'a replacement worker');
 
     expect(childrenOf(proc.pid)).toContain(survivor);
-    const injected = await call(port, 'POST', `${SCOPE}/inject`, { token });
+    const injected = await httpCall(port, 'POST', `${SCOPE}/inject`, { token });
     expect(injected.status).toBe(200);
     expect(proc.stdout()).toContain('worker exited unexpectedly; starting another');
   });
 
   it('answers 256 concurrent clients with 2xx only', async () => {
     const { port, token } = await startCluster('2');
-    await call(port, 'POST', `${SCOPE}/secrets/ONLY`, { token, body: { value: 'v' } });
+    await httpCall(port, 'POST', `${SCOPE}/secrets/ONLY`, { token, body: { value: 'v' } });
     const agent = new Agent({ keepAlive: true, maxSockets: 256 });
     const statuses = new Map<number, number>();
     await Promise.all(
       Array.from({ length: 256 }, async () => {
         for (let i = 0; i < 8; i++) {
-          const { status } = await call(port, 'POST', `${SCOPE}/inject`, { token, agent });
+          const { status } = await httpCall(port, 'POST', `${SCOPE}/inject`, { token, agent });
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }
       }),
