@@ -1,29 +1,17 @@
-import type * as grpc from '@grpc/grpc-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHealthClient, unary } from './client.js';
 import { CofferError } from '@coffer/contract';
 import type { HealthClient } from './generated/grpc/health/v1/Health.js';
 import type { HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse.js';
 import { createHealthService, type HealthService } from './health.js';
-import { bindServer, createGrpcServer, shutdownServer } from './server.js';
+import { loopbackServers } from './test-loopback.js';
 
 const ctx = { requestId: 'health-test' };
-
-let server: grpc.Server | undefined;
-let client: HealthClient | undefined;
-
-afterEach(async () => {
-  client?.close();
-  if (server) await shutdownServer(server, 1_000);
-  server = client = undefined;
-});
+const loopback = loopbackServers();
 
 async function serveHealth(): Promise<{ health: HealthService; client: HealthClient }> {
   const health = createHealthService();
-  server = createGrpcServer();
-  health.addTo(server);
-  const port = await bindServer(server, '127.0.0.1', 0);
-  client = createHealthClient(`127.0.0.1:${port}`);
+  const client = await loopback.serve((server) => health.addTo(server), createHealthClient);
   return { health, client };
 }
 

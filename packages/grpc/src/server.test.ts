@@ -1,14 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAuditClient, unary } from './client.js';
 import { CofferError, httpStatusOf } from '@coffer/contract';
-import type { AuditServiceClient, AuditServiceHandlers } from './generated/coffer/v1/AuditService.js';
+import type { AuditServiceHandlers } from './generated/coffer/v1/AuditService.js';
 import { principalWith, publicAccess, servicesOnly } from './access.js';
 import { PRINCIPAL_METADATA_KEY, SERVICE_METADATA_KEY, type CallContext } from './metadata.js';
 import { createPrincipalSigner, createPrincipalVerifier } from './principal-assertion.js';
 import { AUDIT_SERVICE, loadCofferPackage } from './proto-package.js';
-import { addService, bindServer, createGrpcServer, shutdownServer, type AccessTable, type AsyncHandlers } from './server.js';
+import { loopbackServers } from './test-loopback.js';
+import { addService, bindServer, shutdownServer, type AccessTable, type AsyncHandlers } from './server.js';
 import { createServiceSigner, createServiceVerifier } from './service-assertion.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -31,20 +32,14 @@ const ACCESS: AccessTable<AuditServiceHandlers> = { Record: principalWith([]), S
 
 const noSearch: AsyncHandlers<AuditServiceHandlers>['Search'] = async () => ({ events: [] });
 
-let server: grpc.Server | undefined;
-let client: AuditServiceClient | undefined;
-
-afterEach(async () => {
-  client?.close();
-  if (server) await shutdownServer(server, 1_000);
-  server = client = undefined;
-});
+const loopback = loopbackServers();
 
 async function serveAudit(handlers: AsyncHandlers<AuditServiceHandlers>, onUnexpectedError = vi.fn(), access = ACCESS) {
-  server = createGrpcServer();
-  addService(server, loadCofferPackage().coffer.v1.AuditService.service, handlers, access, { onUnexpectedError, verifyPrincipal, verifyService });
-  const port = await bindServer(server, '127.0.0.1', 0);
-  client = createAuditClient(`127.0.0.1:${port}`);
+  const definition = loadCofferPackage().coffer.v1.AuditService.service;
+  const client = await loopback.serve(
+    (server) => addService(server, definition, handlers, access, { onUnexpectedError, verifyPrincipal, verifyService }),
+    createAuditClient,
+  );
   return { client, onUnexpectedError };
 }
 
@@ -162,9 +157,10 @@ describe('gRPC server adapter and typed client', () => {
   });
 
   it('reports an unreachable server as UNAVAILABLE', async () => {
-    const port = await bindServer((server = createGrpcServer()), '127.0.0.1', 0);
-    await shutdownServer(server, 1_000);
-    client = createAuditClient(`127.0.0.1:${port}`);
+    const gone = loopback.server();
+    const port = await bindServer(gone, '127.0.0.1', 0);
+    await shutdownServer(gone, 1_000);
+    const client = loopback.client(createAuditClient(`127.0.0.1:${port}`));
 
     const error = await failureOf(unary(client, 'Search', {}, { ctx }));
 
@@ -172,24 +168,24 @@ describe('gRPC server adapter and typed client', () => {
   });
 
   it('refuses to register a service with a missing handler', () => {
-    server = createGrpcServer();
+    const server = loopback.server();
     const incomplete = { Record: async () => ({ recorded: 0 }) } as unknown as AsyncHandlers<AuditServiceHandlers>;
     const register = () =>
-      addService(server!, loadCofferPackage().coffer.v1.AuditService.service, incomplete, ACCESS, { onUnexpectedError: vi.fn(), verifyPrincipal });
+      addService(server, loadCofferPackage().coffer.v1.AuditService.service, incomplete, ACCESS, { onUnexpectedError: vi.fn(), verifyPrincipal });
     expect(register).toThrow('no handler for /coffer.v1.AuditService/Search');
   });
 
   it('refuses to register a handler without an access rule, or a rule for a method that does not exist', () => {
-    server = createGrpcServer();
+    const server = loopback.server();
     const handlers = { Record: async () => ({ recorded: 0 }), Search: noSearch };
     const definition = loadCofferPackage().coffer.v1.AuditService.service;
     const options = { onUnexpectedError: vi.fn(), verifyPrincipal, verifyService };
     const missing = { Record: publicAccess } as unknown as AccessTable<AuditServiceHandlers>;
-    expect(() => addService(server!, definition, handlers, missing, options)).toThrow('no access rule for /coffer.v1.AuditService/Search');
+    expect(() => addService(server, definition, handlers, missing, options)).toThrow('no access rule for /coffer.v1.AuditService/Search');
     const extra = { ...ACCESS, Delete: publicAccess } as unknown as AccessTable<AuditServiceHandlers>;
-    expect(() => addService(server!, definition, handlers, extra, options)).toThrow('access rules for unknown methods Delete');
+    expect(() => addService(server, definition, handlers, extra, options)).toThrow('access rules for unknown methods Delete');
     const serviceOnly = { ...ACCESS, Record: servicesOnly('gateway') };
-    expect(() => addService(server!, definition, handlers, serviceOnly, { onUnexpectedError: vi.fn(), verifyPrincipal })).toThrow('no service verifier');
+    expect(() => addService(server, definition, handlers, serviceOnly, { onUnexpectedError: vi.fn(), verifyPrincipal })).toThrow('no service verifier');
   });
 });
 
