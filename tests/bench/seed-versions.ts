@@ -172,29 +172,24 @@ function* chunks<T>(items: Iterable<T>, line: (item: T) => string | string[]): G
   if (buffer.length > 0) yield buffer.join('');
 }
 
-function* versionChunks(plan: OrgPlan[]): Generator<string> {
+/** One COPY line per version; each organisation's blobs are slices of one random buffer. */
+function* versionLines(plan: OrgPlan[]): Generator<string> {
   for (const org of plan) {
-    // One random buffer per organisation, sliced into the blobs of its versions.
     const sizes: number[] = [];
     for (const secret of org.secrets) for (let v = 1; v <= secret.versions; v++) sizes.push(SEAL_OVERHEAD + plaintextBytes(), SEAL_OVERHEAD + KEY_BYTES);
     const pool = randomBytes(sizes.reduce((a, b) => a + b, 0));
     let offset = 0;
     const blob = (size: number) => pool.toString('base64', offset, (offset += size));
     let k = 0;
-    const lines: string[] = [];
     for (const secret of org.secrets) {
       for (let v = 1; v <= secret.versions; v++) {
         const ms = secret.createdMs + v * secret.stepMs;
         const ciphertext = blob(sizes[k++]!);
         const wrappedDek = blob(sizes[k++]!);
         const actor = `token:${org.tokenIds[v % org.tokenIds.length]}`;
-        lines.push(
-          `${randomUUID()}\t${org.id}\t${secret.id}\t${v}\t${secret.type}\t${secret.description}\t${ciphertext}\t${wrappedDek}\t${org.keyId}\t${kekVersionAt(org, ms)}\t${iso(ms)}\t${actor}\n`,
-        );
+        yield `${randomUUID()}\t${org.id}\t${secret.id}\t${v}\t${secret.type}\t${secret.description}\t${ciphertext}\t${wrappedDek}\t${org.keyId}\t${kekVersionAt(org, ms)}\t${iso(ms)}\t${actor}\n`;
       }
-      if (lines.length >= ROWS_PER_CHUNK) yield lines.splice(0).join('');
     }
-    if (lines.length > 0) yield lines.join('');
   }
 }
 
@@ -358,7 +353,7 @@ export async function seedVersions(ownerUrl: string, options: SeedOptions): Prom
       client,
       'secret_versions',
       ['id', 'org_id', 'secret_id', 'version', 'type', 'description', 'ciphertext', 'wrapped_dek', 'kms_key_id', 'kms_key_version', 'created_at', 'created_by'],
-      versionChunks(plan),
+      chunks(versionLines(plan), (line) => line),
     );
     await verify(
       client,
