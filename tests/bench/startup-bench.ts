@@ -43,9 +43,6 @@ function treeRssKb(pid: number): { processes: number; kb: number } {
   return { processes: pids.length, kb: pids.reduce((sum, each) => sum + rssKb(each), 0) };
 }
 
-/** The server exited before it answered ready. */
-class NotReady extends Error {}
-
 async function measure(form: ServerForm, workers: number | undefined): Promise<Sample> {
   const database = await createTestDatabase();
   const port = await freePort();
@@ -71,7 +68,7 @@ async function measure(form: ServerForm, workers: number | undefined): Promise<S
   void exited.then((code) => (exitCode = code));
   try {
     for (;;) {
-      if (exitCode !== undefined) throw new NotReady(`coffer-server (${form}) exited with ${exitCode} before it was ready`);
+      if (exitCode !== undefined) throw new Error(`coffer-server (${form}) exited with ${exitCode} before it was ready`);
       const ready = await httpCall(port, 'GET', '/readyz', { agent: poll }).catch(() => undefined);
       if (ready?.status === 200) break;
       if (performance.now() - started > 120_000) throw new Error(`coffer-server (${form}) not ready after 120 s`);
@@ -103,22 +100,6 @@ async function measure(form: ServerForm, workers: number | undefined): Promise<S
   }
 }
 
-/**
- * A start that fails before ready is tried again (twice at most): PostgreSQL roles are shared by the
- * whole cluster, and a fresh database's migration can meet another one's `alter role` (other
- * benches and tests on this machine) and fail with "tuple concurrently updated".
- */
-async function measureRetrying(form: ServerForm, workers: number | undefined): Promise<Sample> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await measure(form, workers);
-    } catch (err) {
-      if (!(err instanceof NotReady) || attempt === 3) throw err;
-      console.error(`  ${err.message}; starting again`);
-    }
-  }
-}
-
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -142,7 +123,7 @@ async function main(): Promise<void> {
     for (const workers of SETTINGS) {
       // Alternate which form goes first, so that neither always meets a warmer machine.
       for (const form of run % 2 === 1 ? FORMS : [...FORMS].reverse()) {
-        const sample = await measureRetrying(form, workers);
+        const sample = await measure(form, workers);
         samples.set(key(form, workers), [...(samples.get(key(form, workers)) ?? []), sample]);
         console.log(
           `  run ${run} ${form.padEnd(4)} COFFER_WORKERS=${String(workers ?? 'default').padEnd(7)} ready ${sample.readyMs.toFixed(0).padStart(5)} ms, ` +
