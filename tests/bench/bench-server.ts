@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
 import { httpCall } from '@coffer/test-kit/http-call';
 import { freePort, REPO_ROOT, SERVER_BIN } from '@coffer/test-kit/server-process';
-import { backendDatabase, commandLine, commandName, cpuDeltaMs, cpuSnapshot, postgresPids, processTree, rssKb } from './proc-stats.js';
+import { backendDatabase, commandLine, commandName, cpuDeltaMs, cpuSnapshot, postgresPids, processTree, rssKb, sharedGroupKb } from './proc-stats.js';
 import { runWrk, type WrkOptions, type WrkResult } from './wrk.js';
 
 export const BENCH_SCOPE = '/api/v1/orgs/bench/projects/api/envs/production';
@@ -173,12 +173,13 @@ export function setupLine(server: BenchServer, wrkThreads: number): string {
 }
 
 export interface ProcessMemory {
-  /** `primary`, `worker` (a node child) or another child's command name; `postgres` for the sum of the backends. */
+  /** `primary`, `worker` (a node child) or another child's command name; `postgres` for the backends together. */
   label: string;
   /** undefined for the postgres sum. */
   pid: number | undefined;
   /** How many processes the figure adds up (1 but for postgres). */
   processes: number;
+  /** VmRSS; for postgres the backends' private pages plus their shared ones once (sharedGroupKb). */
   rssKb: number;
 }
 
@@ -186,7 +187,7 @@ function isBenchBackend(server: BenchServer, pid: number): boolean {
   return backendDatabase(commandLine(pid)) === server.databaseName;
 }
 
-/** Resident memory of each server process and the sum of the bench database's PostgreSQL backends. */
+/** Resident memory of each server process and of the bench database's PostgreSQL backends together. */
 export function memorySnapshot(server: BenchServer): ProcessMemory[] {
   const own = processTree(server.pid).map((pid) => ({
     label: pid === server.pid ? 'primary' : commandName(pid) === 'node' ? 'worker' : commandName(pid),
@@ -195,7 +196,7 @@ export function memorySnapshot(server: BenchServer): ProcessMemory[] {
     rssKb: rssKb(pid),
   }));
   const backends = postgresPids(server.databaseName).filter((pid) => isBenchBackend(server, pid));
-  return [...own, { label: 'postgres', pid: undefined, processes: backends.length, rssKb: backends.reduce((sum, pid) => sum + rssKb(pid), 0) }];
+  return [...own, { label: 'postgres', pid: undefined, processes: backends.length, rssKb: sharedGroupKb(backends) }];
 }
 
 /** Samples memory every `intervalMs` until stopped; returns each process's highest figure. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { backendDatabase, cpuDeltaMs, cpuMs, processTree, rssKb, statFields } from './proc-stats.js';
+import { backendDatabase, cpuDeltaMs, cpuMs, processTree, rssKb, sharedGroupKb, statFields } from './proc-stats.js';
 
 describe('/proc readers', () => {
   it('reads the stat fields after a command name with spaces and parentheses', () => {
@@ -26,6 +26,10 @@ describe('/proc readers', () => {
       expect(tree[0]).toBe(process.pid);
       expect(tree).toContain(child.pid);
       expect(rssKb(process.pid)).toBeGreaterThan(0);
+      // Private pages of both plus shared ones once: less than the two VmRSS summed, more than either.
+      const group = sharedGroupKb([process.pid, child.pid!]);
+      expect(group).toBeLessThan(rssKb(process.pid) + rssKb(child.pid!));
+      expect(group).toBeGreaterThanOrEqual(rssKb(process.pid));
       expect(cpuMs([process.pid])).toBeGreaterThan(0);
     } finally {
       child.kill();

@@ -132,8 +132,28 @@ export function postgresPids(database?: string): number[] {
   });
 }
 
+function statusKb(status: string, field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status);
+  return match ? Number(match[1]) : 0;
+}
+
 /** VmRSS from /proc/<pid>/status in kB, 0 once the process is gone. */
 export function rssKb(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readProc(pid, 'status') ?? '');
-  return match ? Number(match[1]) : 0;
+  return statusKb(readProc(pid, 'status') ?? '', 'VmRSS');
+}
+
+/**
+ * What a group of processes that share memory hold resident, in kB: each one's private pages
+ * (RssAnon) plus the shared pages (shared memory and files) once, as the largest any of them maps.
+ * Summed VmRSS counts PostgreSQL's shared buffers again for every backend that has touched them.
+ */
+export function sharedGroupKb(pids: readonly number[]): number {
+  let privateKb = 0;
+  let sharedKb = 0;
+  for (const pid of pids) {
+    const status = readProc(pid, 'status') ?? '';
+    privateKb += statusKb(status, 'RssAnon');
+    sharedKb = Math.max(sharedKb, statusKb(status, 'RssShmem') + statusKb(status, 'RssFile'));
+  }
+  return privateKb + sharedKb;
 }
