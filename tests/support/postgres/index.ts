@@ -27,29 +27,32 @@ function asUser(url: string, user: string): string {
   return parsed.toString();
 }
 
-/** A fresh, empty database on the real PostgreSQL server, so test files never share state. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `coffer_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+/** Runs one statement as the superuser of the server at `serverUrl` (create and drop database cannot run in a transaction). */
+async function asSuperuser(serverUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(statement);
   } finally {
     await admin.end();
   }
+}
+
+/** Creates an empty database `name` on the server at `serverUrl`; returns the superuser's URL of it. */
+export async function createDatabaseOn(serverUrl: string, name: string): Promise<string> {
+  await asSuperuser(serverUrl, `create database ${name}`);
+  return withDatabase(serverUrl, name);
+}
+
+/** A fresh, empty database on the real PostgreSQL server, so test files never share state. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `coffer_test_${randomBytes(6).toString('hex')}`;
+  const url = await createDatabaseOn(TEST_POSTGRES_URL, name);
   return {
     name,
-    url: withDatabase(TEST_POSTGRES_URL, name),
-    appUrl: asUser(withDatabase(TEST_POSTGRES_URL, name), 'coffer_app'),
-    async drop() {
-      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+    url,
+    appUrl: asUser(url, 'coffer_app'),
+    drop: () => asSuperuser(TEST_POSTGRES_URL, `drop database if exists ${name} with (force)`),
   };
 }
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { createDatabaseOn } from './index.js';
 
 const run = promisify(execFile);
 
@@ -56,18 +56,7 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
   return {
     url,
     port,
-    async createDatabase(name) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      try {
-        await admin.query(`create database ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const parsed = new URL(url);
-      parsed.pathname = `/${name}`;
-      return parsed.toString();
-    },
+    createDatabase: (name) => createDatabaseOn(url, name),
     async destroy() {
       await asClusterOwner('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
