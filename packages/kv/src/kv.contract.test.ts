@@ -168,6 +168,16 @@ describe.each(implementations)('Kv contract ($mode)', ({ mode, connectPair }) =>
       expect(received).toEqual(['tok_1']);
     });
 
+    it("has delivered to the publishing process's own subscribers when publish resolves, even the same message twice", async () => {
+      const received: string[] = [];
+      await a.pubsub.subscribe('own', (message) => void received.push(message));
+
+      for (let i = 0; i < 20; i++) {
+        await a.pubsub.publish('own', 'same');
+        expect(received).toHaveLength(i + 1);
+      }
+    });
+
     it('keeps channels apart', async () => {
       const received: string[] = [];
       await b.pubsub.subscribe('one', (message) => void received.push(`one:${message}`));

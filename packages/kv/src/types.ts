@@ -20,6 +20,7 @@ export interface Locks {
 export type MessageHandler = (message: string) => void | Promise<void>;
 
 export interface PubSub {
+  /** Resolves once this process's own subscribers of the channel have had the message (others get it soon after). */
   publish(channel: string, message: string): Promise<void>;
   /** Resolves once messages published afterwards will be delivered; the result unsubscribes. */
   subscribe(channel: string, handler: MessageHandler): Promise<() => Promise<void>>;

@@ -9,16 +9,43 @@ interface Channel {
   subscribed: Promise<unknown>;
 }
 
+/** How long `publish` waits for this process's own copy of a message before it resolves anyway. */
+const OWN_ECHO_WAIT_MS = 1_000;
+
 /**
  * `subscriber` is a connection of its own: it receives every message for the channels this process
  * listens to, one SUBSCRIBE per channel however many handlers there are.
  */
 export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPrefix: string, onError: ErrorReporter): PubSub {
   const channels = new Map<string, Channel>();
+  /** Publishes of this process waiting for their message to come back to its own subscription, by channel and message. */
+  const awaitingEcho = new Map<string, (() => void)[]>();
+  const echoKey = (name: string, message: string) => `${name}\n${message}`;
 
   subscriber.on('message', (name: string, message: string) => {
     for (const handler of channels.get(name)?.handlers ?? []) callSubscriber(handler, message, name.slice(channelPrefix.length), onError);
+    const key = echoKey(name, message);
+    const waiting = awaitingEcho.get(key);
+    waiting?.shift()?.();
+    if (waiting?.length === 0) awaitingEcho.delete(key);
   });
+
+  /** Resolves once this process's own subscribers have had `message`, as the in-memory pub/sub does before `publish` resolves. */
+  function ownEcho(name: string, message: string): { arrived: Promise<void>; cancel(): void } {
+    const key = echoKey(name, message);
+    let done!: () => void;
+    const arrived = new Promise<void>((resolve) => (done = resolve));
+    const waiting = awaitingEcho.get(key) ?? [];
+    waiting.push(done);
+    awaitingEcho.set(key, waiting);
+    const cancel = () => {
+      const index = waiting.indexOf(done);
+      if (index >= 0) waiting.splice(index, 1);
+      if (waiting.length === 0 && awaitingEcho.get(key) === waiting) awaitingEcho.delete(key);
+      done();
+    };
+    return { arrived, cancel };
+  }
 
   async function unsubscribe(name: string, channel: Channel, subscription: MessageHandler): Promise<void> {
     if (!channel.handlers.delete(subscription) || channel.handlers.size > 0) return;
@@ -29,7 +56,19 @@ export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPr
 
   return {
     async publish(channel, message) {
-      await redisCall(() => publisher.publish(channelPrefix + channel, message));
+      const name = channelPrefix + channel;
+      // A revocation must hold in this process on the very next request: wait for our own copy.
+      const echo = channels.has(name) ? ownEcho(name, message) : undefined;
+      try {
+        await redisCall(() => publisher.publish(name, message));
+        if (echo) {
+          const timer = setTimeout(echo.cancel, OWN_ECHO_WAIT_MS);
+          await echo.arrived;
+          clearTimeout(timer);
+        }
+      } finally {
+        echo?.cancel();
+      }
     },
     async subscribe(channelName, handler) {
       const name = channelPrefix + channelName;
