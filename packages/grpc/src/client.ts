@@ -4,6 +4,7 @@ import type { AuditServiceClient } from './generated/coffer/v1/AuditService.js';
 import type { AuthServiceClient } from './generated/coffer/v1/AuthService.js';
 import type { SecretServiceClient } from './generated/coffer/v1/SecretService.js';
 import type { HealthClient } from './generated/grpc/health/v1/Health.js';
+import { callInProcess } from './in-process-channel.js';
 import { writeCallContext, type OutgoingContext } from './metadata.js';
 import { loadCofferPackage } from './proto-package.js';
 
@@ -60,6 +61,15 @@ export type UnaryMethodName<Client> = {
 export type RequestOf<Method> = Method extends UnarySignature<infer Request, infer _Response> ? Request : never;
 export type ResponseOf<Method> = Method extends UnarySignature<infer _Request, infer Response> ? Response : never;
 
+/** A generated unary method: callable, and carrying its path and codecs as grpc-js attaches them. */
+type UnaryInvoker<Request, Response> = ((
+  argument: Request,
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+  callback: grpc.requestCallback<Response>,
+) => grpc.ClientUnaryCall) &
+  Pick<grpc.MethodDefinition<Request, Response>, 'path' | 'requestSerialize'>;
+
 export interface UnaryOptions {
   /** Request id and principal of the call being served, passed on to the callee. */
   ctx: OutgoingContext;
@@ -78,14 +88,21 @@ export function unary<Client extends grpc.Client, Method extends UnaryMethodName
   { ctx, deadlineMs = DEFAULT_DEADLINE_MS }: UnaryOptions,
 ): Promise<ResponseOf<Client[Method]>> {
   type Response = ResponseOf<Client[Method]>;
-  const invoke = client[method] as (
-    argument: RequestOf<Client[Method]>,
-    metadata: grpc.Metadata,
-    options: grpc.CallOptions,
-    callback: grpc.requestCallback<Response>,
-  ) => grpc.ClientUnaryCall;
+  const invoke = client[method] as unknown as UnaryInvoker<RequestOf<Client[Method]>, Response>;
+  const metadata = writeCallContext(ctx);
+  const local = callInProcess(client.getChannel(), invoke.path, request, {
+    requestSerialize: invoke.requestSerialize,
+    metadata,
+    deadlineMs,
+  });
+  if (local) {
+    return local.then((outcome) => {
+      if (!outcome.ok) throw fromServiceError(outcome.error);
+      return outcome.response as Response;
+    });
+  }
   return new Promise((resolve, reject) => {
-    invoke.call(client, request, writeCallContext(ctx), { deadline: Date.now() + deadlineMs }, (error, response) => {
+    invoke.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (error, response) => {
       if (error) reject(fromServiceError(error));
       else resolve(response as Response);
     });

@@ -1,6 +1,9 @@
+import { accessSync, constants } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync, type Options } from '@grpc/proto-loader';
+import protobuf from 'protobufjs';
 import type { ProtoGrpcType as AuditProto } from './generated/audit.js';
 import type { ProtoGrpcType as AuthProto } from './generated/auth.js';
 import type { ProtoGrpcType as HealthProto } from './generated/health.js';
@@ -35,4 +38,33 @@ let loaded: CofferPackage | undefined;
 export function loadCofferPackage(): CofferPackage {
   loaded ??= loadPackageDefinition(loadSync(PROTO_FILES, loaderOptions())) as unknown as CofferPackage;
   return loaded;
+}
+
+let root: protobuf.Root | undefined;
+
+/**
+ * The contracts as protobufjs types, parsed as @grpc/proto-loader parses them (same files, include
+ * directories and options), for code that converts messages without encoding them. Parsed once per
+ * process, on first use.
+ */
+export function loadCofferRoot(): protobuf.Root {
+  if (root) return root;
+  const options = loaderOptions();
+  const parsed = new protobuf.Root();
+  parsed.resolvePath = (_origin, target) => {
+    if (isAbsolute(target)) return target;
+    for (const directory of options.includeDirs ?? []) {
+      const path = join(directory, target);
+      try {
+        accessSync(path, constants.R_OK);
+        return path;
+      } catch {
+        continue;
+      }
+    }
+    return target;
+  };
+  root = parsed.loadSync(PROTO_FILES, options);
+  root.resolveAll();
+  return root;
 }
