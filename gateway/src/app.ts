@@ -14,6 +14,7 @@ import { jsonBody } from './request-body.js';
 import { checkRequestHead } from './request-head.js';
 import { requestId } from './request-id.js';
 import { verifyRequestIntegrity } from './request-integrity.js';
+import { leanJson } from './json-response.js';
 import { securityHeaders } from './security-headers.js';
 import { mountRoutes } from './route.js';
 import { ROUTES } from './routes/index.js';
@@ -42,6 +43,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
   // carry a tag, made by the Secret service from versions, and only it decides a 304 (conditional.ts).
   app.set('etag', false);
   Object.defineProperty(app.request, 'fresh', { configurable: true, enumerable: true, get: () => false });
+  app.response.json = leanJson;
   app.set('query parser', parseQuery);
   app.use(requestId);
   app.use(requestObservability(deps.logger, deps.metrics));

@@ -51,13 +51,13 @@ export function createSecretSealer({
   onDecryptionFailure(): void;
   deks?: DekCache;
 }) {
-  /** The version's DEK, from the cache or unwrapped (and then cached) under its KEK. */
+  /** The version's DEK, from the cache or unwrapped (and then cached) under its KEK: lent by the cache, read it at once. */
   function dekOf(orgId: string, row: StoredBlobs, kek: Kek): Buffer {
-    const key = `${orgId}:${refOf(row)}:${row.wrapped_dek}`;
-    const cached = deks.get(key);
+    const ref = { orgId, kmsKeyId: row.kms_key_id, kmsKeyVersion: row.kms_key_version, wrappedDek: row.wrapped_dek };
+    const cached = deks.get(ref);
     if (cached) return cached;
     const dek = unwrapDek({ wrappedDek: row.wrapped_dek, orgId, kek });
-    deks.set(key, dek);
+    deks.set(ref, dek);
     return dek;
   }
 
@@ -86,12 +86,7 @@ export function createSecretSealer({
         if (!kek) throw new KekNotInHand(row);
         if ('failed' in kek) throw unreadable(key, row.version, kek.failed === 'tag');
         try {
-          const dek = dekOf(orgId, row, kek);
-          try {
-            return openValue({ ciphertext: row.ciphertext, orgId, secretId: row.secret_id, version: row.version, dek });
-          } finally {
-            dek.fill(0);
-          }
+          return openValue({ ciphertext: row.ciphertext, orgId, secretId: row.secret_id, version: row.version, dek: dekOf(orgId, row, kek) });
         } catch (err) {
           if (err instanceof DecryptionError) throw unreadable(key, row.version, true);
           throw err;
