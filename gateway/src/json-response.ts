@@ -4,8 +4,8 @@ import type { Response } from 'express';
  * `res.json` for answers that are always JSON envelopes: what Express's `json` and `send` make of
  * one (the same body, Content-Type and Content-Length, no body for HEAD) without the steps this
  * gateway has turned off (ETag, freshness) or never uses (charset rewriting, buffer conversion).
- * The body stays a string, so Node writes the head and the body in one write. An eighth of an
- * inject's CPU went to Express's version and the second write.
+ * Express's version parsed the Content-Type again and turned bodies of 1,000 characters or more
+ * (an inject's) into a Buffer, a second chunk to write; here the body stays a string.
  */
 export function leanJson(this: Response, body: unknown): Response {
   const text = JSON.stringify(body);

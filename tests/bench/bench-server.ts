@@ -104,7 +104,9 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   const database = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
   const databaseUrl = database?.url ?? options.databaseUrl!;
   const port = await freePort();
-  const server = spawn(process.execPath, [form === 'dist' ? DIST_SERVER : SERVER_BIN, '--targets=all'], {
+  // BENCH_NODE_ARGS: node flags for the server, to profile it (`--cpu-prof --cpu-prof-dir=...`).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, form === 'dist' ? DIST_SERVER : SERVER_BIN, '--targets=all'], {
     env: {
       PATH: process.env.PATH ?? '',
       // As in production: the services log in as coffer_app, migrations run as the owner.

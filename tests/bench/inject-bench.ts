@@ -6,8 +6,9 @@
  * a concurrency sweep, the resident memory at rest and at c=256, and a verdict. Figures are
  * printed, never asserted.
  *
- * BENCH_SECONDS (default 10) sets each run's length, BENCH_FORM (dist|tsx) and BENCH_WORKERS the
- * server, BENCH_WRK_THREADS wrk's threads (default 1).
+ * BENCH_SECONDS (default 10) sets each run's length, BENCH_WARMUP_SECONDS (default 12) the
+ * warm-up's, BENCH_FORM (dist|tsx), BENCH_WORKERS and BENCH_NODE_ARGS (node flags, e.g.
+ * `--cpu-prof`) the server, BENCH_WRK_THREADS wrk's threads (default 1).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -18,7 +19,7 @@ import type { WrkOptions } from './wrk.js';
 
 const SECRETS = 30;
 const SECONDS = envInteger('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = 5;
+const WARMUP_SECONDS = envInteger('BENCH_WARMUP_SECONDS', 12);
 const WRK_THREADS = envInteger('BENCH_WRK_THREADS', 1);
 const SWEEP = [1, 8, 32, 64, 128, 256];
 
@@ -126,8 +127,10 @@ async function main(): Promise<void> {
     );
     console.log('req/s counts 2xx and 304 answers; CPU ms/req: server = coffer-server process tree, pg = every postgres process but other databases’ backends');
 
-    // Warm-up: JIT, pools, caches; its answers count toward the other-answers total all the same.
-    for (const options of [inject(8, WARMUP_SECONDS - 2), reveal(8, 2)]) {
+    // Warm-up, so that every figure is of the steady state: the JIT's optimised code, every pooled
+    // connection with its prepared statements (c=32 reaches all of them), the heap grown to its
+    // working size, caches filled. Its answers count toward the other-answers total all the same.
+    for (const options of [inject(32, WARMUP_SECONDS - 3), reveal(8, 3)]) {
       const warm = await measureLoad(server, options);
       totals.other += warm.wrk.other;
       totals.socketErrors += warm.wrk.socketErrors;
