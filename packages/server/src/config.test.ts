@@ -50,7 +50,7 @@ describe('the configuration of every module, from the environment', () => {
         addresses: { auth: undefined, secret: undefined, audit: undefined },
         bodyLimit: 512 * 1024,
         auditFlushMs: 200,
-        auditBatchSize: 200,
+        auditBatchSize: 50,
         authCacheTtlMs: 10_000,
       },
       kms: { masterKey: undefined },
