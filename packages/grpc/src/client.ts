@@ -68,7 +68,7 @@ type UnaryInvoker<Request, Response> = ((
   options: grpc.CallOptions,
   callback: grpc.requestCallback<Response>,
 ) => grpc.ClientUnaryCall) &
-  Pick<grpc.MethodDefinition<Request, Response>, 'path' | 'requestSerialize'>;
+  Pick<grpc.MethodDefinition<Request, Response>, 'path' | 'requestSerialize' | 'responseDeserialize'>;
 
 export interface UnaryOptions {
   /** Request id and principal of the call being served, passed on to the callee. */
@@ -92,6 +92,7 @@ export function unary<Client extends grpc.Client, Method extends UnaryMethodName
   const metadata = writeCallContext(ctx);
   const local = callInProcess(client.getChannel(), invoke.path, request, {
     requestSerialize: invoke.requestSerialize,
+    responseDeserialize: invoke.responseDeserialize,
     metadata,
     deadlineMs,
   });

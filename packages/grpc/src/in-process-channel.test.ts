@@ -100,6 +100,30 @@ describe('in-process channel: the same answers as the network', () => {
     expect(seen[0]).toEqual({ request: { scope, key: 'K', reveal: false, version: 0 }, requestId: 'req-1' });
   });
 
+  it('changes strings, numbers and missing parts exactly as the wire does, lone surrogates included', async () => {
+    const seen: unknown[] = [];
+    const clients = await bothWays({
+      SetSecret: async (request) => {
+        seen.push(request);
+        return { meta: { ...meta, key: request.key, description: request.description ?? '' }, value: request.value };
+      },
+    });
+    const requests = [
+      { scope, key: 'K', value: 'é😀\u0000\u001b]0;x\u0007', expectedVersion: 0 },
+      { key: 'K', value: '', description: '' },
+      { scope: { project: 'api' }, key: 'K', value: 'v', expectedVersion: '7' },
+      { scope, key: 'K', value: 'x'.repeat(100_000), expectedVersion: 2 ** 33 + 5 },
+      { scope, key: 'K', value: 'lone \ud800 high', description: 'lone \udfff low' },
+      { scope, key: 'K', value: `${'y'.repeat(60)}\ud83d` },
+    ];
+    for (const request of requests) {
+      seen.length = 0;
+      await sameBothWays(clients, (client) => unary(client, 'SetSecret', request as never, { ctx }));
+      expect(seen).toHaveLength(2);
+      expect(seen[1]).toEqual(seen[0]);
+    }
+  });
+
   it('runs the access rule and answers the same refusal, error details and hidden internal error', async () => {
     const clients = await bothWays({
       GetSecret: async () => {

@@ -1,12 +1,14 @@
 import * as grpc from '@grpc/grpc-js';
 import type protobuf from 'protobufjs';
+import { isWellFormed } from '@coffer/contract';
 import { LOADER_OPTIONS } from './loader-options.js';
 import { loadCofferRoot } from './proto-package.js';
 
-/** What a call needs of a served unary method: its handler (access rule included) and its request codec. */
+/** What a call needs of a served unary method: its handler (access rule included) and the server's codecs. */
 interface ServedMethod {
   handler: grpc.handleUnaryCall<unknown, unknown>;
   requestDeserialize(bytes: Buffer): unknown;
+  responseSerialize(value: unknown): Buffer;
 }
 
 /** The unary methods `addService` registered on each server, by path. */
@@ -22,25 +24,47 @@ export function rememberServedMethod(server: grpc.Server, path: string, method: 
 /** The server each in-process channel reaches. */
 const serverOfChannel = new WeakMap<object, grpc.Server>();
 
-/** What an in-process call is given: the client's request codec, and the call's metadata and deadline. */
+/** What an in-process call is given: the client's codecs, and the call's metadata and deadline. */
 export interface InProcessCall {
   requestSerialize(value: unknown): Buffer;
+  responseDeserialize(bytes: Buffer): unknown;
   metadata: grpc.Metadata;
   deadlineMs: number;
 }
 
-/** `/coffer.v1.SecretService/Inject` → InjectResponse, as protobufjs types it. */
-const responseTypes = new Map<string, protobuf.Type>();
+interface MessageTypes {
+  request: protobuf.Type;
+  response: protobuf.Type;
+}
 
-function responseTypeOf(path: string): protobuf.Type {
-  let type = responseTypes.get(path);
-  if (!type) {
-    const [, service, method] = path.split('/');
-    const resolved = loadCofferRoot().lookupService(service!).methods[method!]?.resolvedResponseType;
-    if (!resolved) throw new Error(`${path} is not in the contract`);
-    responseTypes.set(path, (type = resolved));
+/** `/coffer.v1.SecretService/Inject` → InjectRequest and InjectResponse, as protobufjs types them. */
+const messageTypes = new Map<string, MessageTypes>();
+
+function messageTypesOf(path: string): MessageTypes {
+  let types = messageTypes.get(path);
+  if (!types) {
+    const [, service, name] = path.split('/');
+    const method = loadCofferRoot().lookupService(service!).methods[name!];
+    if (!method?.resolvedRequestType || !method.resolvedResponseType) throw new Error(`${path} is not in the contract`);
+    messageTypes.set(path, (types = { request: method.resolvedRequestType, response: method.resolvedResponseType }));
   }
-  return type;
+  return types;
+}
+
+/**
+ * What the wire's encode and decode make of a message, without the bytes between them: unknown
+ * fields dropped, defaults filled, numbers coerced as the field's type does. The contract has no
+ * float or bytes field, whose values the bytes would change; strings come through unchanged
+ * unless they hold a lone surrogate, which UTF-8 cannot carry (see `hasLoneSurrogate`).
+ */
+const asOnTheWire = (type: protobuf.Type, value: unknown) => type.toObject(type.fromObject(value as Record<string, unknown>), LOADER_OPTIONS);
+
+/** Whether any string in the message is not well-formed Unicode: such a message takes the bytes, to be changed as the wire changes it. */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return !isWellFormed(value);
+  if (typeof value !== 'object' || value === null) return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (hasLoneSurrogate(item)) return true;
+  return false;
 }
 
 /** A finished call: the decoded answer, or the status the handler failed with, shaped as grpc-js shapes a client's error. */
@@ -55,10 +79,10 @@ const statusError = (status: Partial<grpc.StatusObject> & Pick<grpc.StatusObject
 
 /**
  * Runs one unary call against the server behind an in-process channel, or returns undefined when
- * `channel` is not one. The request crosses as the protobuf bytes the wire would carry, the answer
- * as the message the wire's codecs would make of it, and the handler runs behind its access rule
- * with the caller's metadata and deadline, exactly as for a network call; what is skipped is
- * grpc-js's client call stack, HTTP/2, the socket and the answer's bytes.
+ * `channel` is not one. The request and the answer cross as the messages the wire's codecs would
+ * make of them, and the handler runs behind its access rule with the caller's metadata and
+ * deadline, exactly as for a network call; what is skipped is grpc-js's client call stack, HTTP/2,
+ * the socket and the bytes (an audit batch's and an inject's answer are large).
  */
 export function callInProcess(channel: object, path: string, request: unknown, call: InProcessCall): Promise<InProcessOutcome> | undefined {
   const server = serverOfChannel.get(channel);
@@ -76,9 +100,10 @@ export function callInProcess(channel: object, path: string, request: unknown, c
     const fail = (code: grpc.status, details: string) => finish({ ok: false, error: statusError({ code, details }) });
     const deadline = Date.now() + call.deadlineMs;
     const timer = setTimeout(() => fail(grpc.status.DEADLINE_EXCEEDED, 'Deadline exceeded'), call.deadlineMs);
+    const types = messageTypesOf(path);
     let decoded: unknown;
     try {
-      decoded = method.requestDeserialize(call.requestSerialize(request));
+      decoded = hasLoneSurrogate(request) ? method.requestDeserialize(call.requestSerialize(request)) : asOnTheWire(types.request, request);
     } catch {
       fail(grpc.status.INTERNAL, 'request could not be encoded');
       return;
@@ -92,10 +117,8 @@ export function callInProcess(channel: object, path: string, request: unknown, c
         return;
       }
       try {
-        // What the wire's encode and decode would make of it, without the bytes between them (an
-        // inject's largest message): unknown fields dropped, defaults filled, int64 as strings.
-        const type = responseTypeOf(path);
-        finish({ ok: true, response: type.toObject(type.fromObject(value as Record<string, unknown>), LOADER_OPTIONS) });
+        const response = hasLoneSurrogate(value) ? call.responseDeserialize(method.responseSerialize(value)) : asOnTheWire(types.response, value);
+        finish({ ok: true, response });
       } catch {
         fail(grpc.status.INTERNAL, 'response could not be encoded');
       }

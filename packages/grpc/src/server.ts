@@ -87,6 +87,7 @@ export function addService<Definition extends grpc.ServiceDefinition>(
     rememberServedMethod(server, method.path, {
       handler: implementation[name] as grpc.handleUnaryCall<unknown, unknown>,
       requestDeserialize: method.requestDeserialize,
+      responseSerialize: method.responseSerialize,
     });
   }
   const extra = Object.keys(ruleByName).filter((name) => !Object.hasOwn(definition, name));
