@@ -61,14 +61,14 @@ export type UnaryMethodName<Client> = {
 export type RequestOf<Method> = Method extends UnarySignature<infer Request, infer _Response> ? Request : never;
 export type ResponseOf<Method> = Method extends UnarySignature<infer _Request, infer Response> ? Response : never;
 
-/** A generated unary method: callable, and carrying its path and codecs as grpc-js attaches them. */
+/** A generated unary method: callable, and carrying its path as grpc-js attaches it. */
 type UnaryInvoker<Request, Response> = ((
   argument: Request,
   metadata: grpc.Metadata,
   options: grpc.CallOptions,
   callback: grpc.requestCallback<Response>,
 ) => grpc.ClientUnaryCall) &
-  Pick<grpc.MethodDefinition<Request, Response>, 'path' | 'requestSerialize' | 'responseDeserialize'>;
+  Pick<grpc.MethodDefinition<Request, Response>, 'path'>;
 
 export interface UnaryOptions {
   /** Request id and principal of the call being served, passed on to the callee. */
@@ -90,17 +90,14 @@ export function unary<Client extends grpc.Client, Method extends UnaryMethodName
   type Response = ResponseOf<Client[Method]>;
   const invoke = client[method] as unknown as UnaryInvoker<RequestOf<Client[Method]>, Response>;
   const metadata = writeCallContext(ctx);
-  const local = callInProcess(client.getChannel(), invoke.path, request, {
-    requestSerialize: invoke.requestSerialize,
-    responseDeserialize: invoke.responseDeserialize,
-    metadata,
-    deadlineMs,
-  });
+  const local = callInProcess(client.getChannel(), invoke.path, request, { metadata, deadlineMs });
   if (local) {
-    return local.then((outcome) => {
-      if (!outcome.ok) throw fromServiceError(outcome.error);
-      return outcome.response as Response;
-    });
+    return local.then(
+      (response) => response as Response,
+      (error: grpc.ServiceError) => {
+        throw fromServiceError(error);
+      },
+    );
   }
   return new Promise((resolve, reject) => {
     invoke.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (error, response) => {

@@ -4,11 +4,12 @@ import { isWellFormed } from '@coffer/contract';
 import { LOADER_OPTIONS } from './loader-options.js';
 import { loadCofferRoot } from './proto-package.js';
 
-/** What a call needs of a served unary method: its handler (access rule included) and the server's codecs. */
-interface ServedMethod {
+/** What a call needs of a served unary method: its handler (access rule included) and the contract's codecs, both sides. */
+interface ServedMethod extends Pick<
+  grpc.MethodDefinition<unknown, unknown>,
+  'requestSerialize' | 'requestDeserialize' | 'responseSerialize' | 'responseDeserialize'
+> {
   handler: grpc.handleUnaryCall<unknown, unknown>;
-  requestDeserialize(bytes: Buffer): unknown;
-  responseSerialize(value: unknown): Buffer;
 }
 
 /** The unary methods `addService` registered on each server, by path. */
@@ -23,14 +24,6 @@ export function rememberServedMethod(server: grpc.Server, path: string, method: 
 
 /** The server each in-process channel reaches. */
 const serverOfChannel = new WeakMap<object, grpc.Server>();
-
-/** What an in-process call is given: the client's codecs, and the call's metadata and deadline. */
-export interface InProcessCall {
-  requestSerialize(value: unknown): Buffer;
-  responseDeserialize(bytes: Buffer): unknown;
-  metadata: grpc.Metadata;
-  deadlineMs: number;
-}
 
 interface MessageTypes {
   request: protobuf.Type;
@@ -67,9 +60,6 @@ function hasLoneSurrogate(value: unknown): boolean {
   return false;
 }
 
-/** A finished call: the decoded answer, or the status the handler failed with, shaped as grpc-js shapes a client's error. */
-export type InProcessOutcome = { ok: true; response: unknown } | { ok: false; error: grpc.ServiceError };
-
 const statusError = (status: Partial<grpc.StatusObject> & Pick<grpc.StatusObject, 'code' | 'details'>): grpc.ServiceError =>
   Object.assign(new Error(`${status.code} ${grpc.status[status.code]}: ${status.details}`), {
     code: status.code,
@@ -79,49 +69,54 @@ const statusError = (status: Partial<grpc.StatusObject> & Pick<grpc.StatusObject
 
 /**
  * Runs one unary call against the server behind an in-process channel, or returns undefined when
- * `channel` is not one. The request and the answer cross as the messages the wire's codecs would
- * make of them, and the handler runs behind its access rule with the caller's metadata and
- * deadline, exactly as for a network call; what is skipped is grpc-js's client call stack, HTTP/2,
- * the socket and the bytes (an audit batch's and an inject's answer are large).
+ * `channel` is not one; it rejects with the status the call ended with, shaped as grpc-js shapes
+ * a client's error. The request and the answer cross as the messages the wire's codecs would make
+ * of them, and the handler runs behind its access rule with the caller's metadata and deadline,
+ * exactly as for a network call; what is skipped is grpc-js's client call stack, HTTP/2, the
+ * socket and the bytes (an audit batch's and an inject's answer are large).
  */
-export function callInProcess(channel: object, path: string, request: unknown, call: InProcessCall): Promise<InProcessOutcome> | undefined {
+export function callInProcess(
+  channel: object,
+  path: string,
+  request: unknown,
+  { metadata, deadlineMs }: { metadata: grpc.Metadata; deadlineMs: number },
+): Promise<unknown> | undefined {
   const server = serverOfChannel.get(channel);
   if (!server) return undefined;
   const method = servedMethods.get(server)?.get(path);
-  if (!method) return Promise.resolve({ ok: false, error: statusError({ code: grpc.status.UNIMPLEMENTED, details: 'method not served in this process' }) });
-  return new Promise((resolve) => {
-    let finished = false;
-    const finish = (outcome: InProcessOutcome) => {
-      if (finished) return;
-      finished = true;
+  if (!method) return Promise.reject(statusError({ code: grpc.status.UNIMPLEMENTED, details: 'method not served in this process' }));
+  return new Promise((resolve, reject) => {
+    // Settling twice is a no-op: whichever of the answer and the deadline comes first wins.
+    const fail = (status: Partial<grpc.StatusObject> & Pick<grpc.StatusObject, 'code' | 'details'>) => {
       clearTimeout(timer);
-      resolve(outcome);
+      reject(statusError(status));
     };
-    const fail = (code: grpc.status, details: string) => finish({ ok: false, error: statusError({ code, details }) });
-    const deadline = Date.now() + call.deadlineMs;
-    const timer = setTimeout(() => fail(grpc.status.DEADLINE_EXCEEDED, 'Deadline exceeded'), call.deadlineMs);
+    const deadline = Date.now() + deadlineMs;
+    const timer = setTimeout(() => fail({ code: grpc.status.DEADLINE_EXCEEDED, details: 'Deadline exceeded' }), deadlineMs);
     const types = messageTypesOf(path);
     let decoded: unknown;
     try {
-      decoded = hasLoneSurrogate(request) ? method.requestDeserialize(call.requestSerialize(request)) : asOnTheWire(types.request, request);
+      decoded = hasLoneSurrogate(request) ? method.requestDeserialize(method.requestSerialize(request)) : asOnTheWire(types.request, request);
     } catch {
-      fail(grpc.status.INTERNAL, 'request could not be encoded');
+      fail({ code: grpc.status.INTERNAL, details: 'request could not be encoded' });
       return;
     }
-    const serverCall = { request: decoded, metadata: call.metadata, getPeer: () => 'in-process', getDeadline: () => deadline, cancelled: false };
+    const serverCall = { request: decoded, metadata, getPeer: () => 'in-process', getDeadline: () => deadline, cancelled: false };
     method.handler(serverCall as unknown as grpc.ServerUnaryCall<unknown, unknown>, (error, value) => {
-      if (finished) return;
       if (error) {
         const { code, details, metadata, message } = error as Partial<grpc.StatusObject> & { message?: string };
-        finish({ ok: false, error: statusError({ code: code ?? grpc.status.UNKNOWN, details: details ?? message ?? '', metadata }) });
+        fail({ code: code ?? grpc.status.UNKNOWN, details: details ?? message ?? '', metadata });
         return;
       }
+      let response: unknown;
       try {
-        const response = hasLoneSurrogate(value) ? call.responseDeserialize(method.responseSerialize(value)) : asOnTheWire(types.response, value);
-        finish({ ok: true, response });
+        response = hasLoneSurrogate(value) ? method.responseDeserialize(method.responseSerialize(value)) : asOnTheWire(types.response, value);
       } catch {
-        fail(grpc.status.INTERNAL, 'response could not be encoded');
+        fail({ code: grpc.status.INTERNAL, details: 'response could not be encoded' });
+        return;
       }
+      clearTimeout(timer);
+      resolve(response);
     });
   });
 }

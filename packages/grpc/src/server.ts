@@ -84,11 +84,7 @@ export function addService<Definition extends grpc.ServiceDefinition>(
     if (rule.kind === 'service' && !options.verifyService)
       throw new Error(`addService: ${method.path} is for services only, but no service verifier was given`);
     implementation[name] = adaptUnary(method.path, handler as UntypedAsyncHandler, rule, options);
-    rememberServedMethod(server, method.path, {
-      handler: implementation[name] as grpc.handleUnaryCall<unknown, unknown>,
-      requestDeserialize: method.requestDeserialize,
-      responseSerialize: method.responseSerialize,
-    });
+    rememberServedMethod(server, method.path, { ...method, handler: implementation[name] as grpc.handleUnaryCall<unknown, unknown> });
   }
   const extra = Object.keys(ruleByName).filter((name) => !Object.hasOwn(definition, name));
   if (extra.length > 0) throw new Error(`addService: access rules for unknown methods ${extra.join(', ')}`);
