@@ -80,6 +80,9 @@ describe.concurrent('the compiled coffer-server', { timeout: 60_000 }, () => {
     const injected = await call(baseUrl, 'POST', `${SCOPE}/inject`, token);
     expect(injected.status, JSON.stringify(injected.body)).toBe(200);
     expect(injected.body.data.values).toEqual({ COMPILED: value });
+    // Injects in flight together open their values on the worker thread, which the build emits beside the bundle.
+    const together = await Promise.all(Array.from({ length: 8 }, () => call(baseUrl, 'POST', `${SCOPE}/inject`, token)));
+    for (const answer of together) expect(answer.body.data.values).toEqual({ COMPILED: value });
 
     expect((await proc.stop()).code, proc.output()).toBe(0);
   });

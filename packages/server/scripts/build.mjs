@@ -2,7 +2,9 @@
 /**
  * Builds coffer-server for production:
  *   node scripts/build.mjs      dist/coffer-server.js (ESM, run with `node dist/coffer-server.js`),
- *                               its source map beside it, and dist/proto/, the gRPC contracts it loads
+ *                               dist/value-opener-worker.js (the Secret service's thread that opens
+ *                               values, services/secret/src/value-opener.ts), their source maps, and
+ *                               dist/proto/, the gRPC contracts it loads
  *   --out DIR                   writes into DIR instead of dist/
  * Only the workspace's own TypeScript (@coffer/* and the migrations) goes into the bundle. Every other
  * package stays an import that Node resolves from node_modules at run time, so PGlite's wasm, knex's
@@ -35,8 +37,8 @@ const keepPackagesExternal = {
 
 const bundle = join(outDir, 'coffer-server.js');
 const { metafile } = await build({
-  entryPoints: [join(PACKAGE_DIR, 'src/main.ts')],
-  outfile: bundle,
+  entryPoints: { 'coffer-server': join(PACKAGE_DIR, 'src/main.ts'), 'value-opener-worker': join(REPO_ROOT, 'services/secret/src/value-opener-worker.ts') },
+  outdir: outDir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -60,8 +62,7 @@ for (const [input, { imports }] of Object.entries(metafile.inputs)) {
   }
 }
 if (unresolved.size > 0) {
-  rmSync(bundle, { force: true });
-  rmSync(`${bundle}.map`, { force: true });
+  for (const output of Object.keys(metafile.outputs)) rmSync(join(REPO_ROOT, output), { force: true });
   console.error(
     `coffer-server: a bundle in ${outDir} would not load the packages its sources use (make them dependencies of @coffer/server, same versions, and build inside packages/server):`,
   );

@@ -7,6 +7,7 @@ import { secretAccess, secretHandlers } from './secret-grpc.js';
 import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
+import { createValueOpener } from './value-opener.js';
 
 /** The Secret service, the only holder of a KMS provider, which the kms module passes in. */
 export const secretModule = defineModule({
@@ -18,9 +19,14 @@ export const secretModule = defineModule({
   async start(ctx) {
     const { knex } = ctx.use(databaseModule);
     const keyring = createKeyring({ provider: ctx.use(kmsModule), knex });
-    const sealer = createSecretSealer({ keyring, onDecryptionFailure: () => ctx.metrics.decryptionFailuresTotal.inc() });
+    const opener = createValueOpener();
+    await opener.start();
+    const sealer = createSecretSealer({ keyring, onDecryptionFailure: () => ctx.metrics.decryptionFailuresTotal.inc(), opener });
     const service = createSecretService({ knex, store: createSecretStore(), sealer });
     const options = await serviceAdapterOptions(ctx, { audience: SECRET_SERVICE });
-    return { grpc: (server) => addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), secretAccess, options) };
+    return {
+      stop: () => opener.close(),
+      grpc: (server) => addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), secretAccess, options),
+    };
   },
 });

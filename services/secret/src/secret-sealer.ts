@@ -1,8 +1,9 @@
 import { CofferError } from '@coffer/contract';
-import { DecryptionError, encryptValue, openValue, unwrapDek, type SealedValue } from '@coffer/crypto';
+import { DecryptionError, encryptValue, KEY_BYTES, openValue, unwrapDek, type SealedValue } from '@coffer/crypto';
 import type { Knex } from '@coffer/db';
 import { KekNotFoundError, type Kek, type Keyring } from '@coffer/kms';
 import { createDekCache, type DekCache } from './dek-cache.js';
+import { createValueOpener, type ValueOpener } from './value-opener.js';
 
 /** What a stored version holds of its encryption: both blobs and the KEK version that wraps the DEK. */
 export interface StoredBlobs {
@@ -24,6 +25,8 @@ type Unavailable = { failed: 'not-found' | 'tag' };
  */
 export interface KeysInHand {
   open(key: string, row: StoredBlobs): string;
+  /** Opens many values at once, in order, through the sealer's ValueOpener (`load` says where). */
+  openAll(entries: readonly { key: string; row: StoredBlobs }[], load: { alone: boolean }): Promise<string[]>;
 }
 
 export class KekNotInHand extends Error {
@@ -46,10 +49,12 @@ export function createSecretSealer({
   keyring,
   onDecryptionFailure,
   deks = createDekCache(),
+  opener = createValueOpener({ thread: false }),
 }: {
   keyring: Keyring;
   onDecryptionFailure(): void;
   deks?: DekCache;
+  opener?: ValueOpener;
 }) {
   /** The version's DEK, from the cache or unwrapped (and then cached) under its KEK: lent by the cache, read it at once. */
   function dekOf(orgId: string, row: StoredBlobs, kek: Kek): Buffer {
@@ -80,17 +85,40 @@ export function createSecretSealer({
         else throw err;
       }
     }
+    function kekOf(key: string, row: StoredBlobs): Kek {
+      const kek = keks.get(refOf(row)) ?? keyring.cachedKek(orgId, row.kms_key_id, row.kms_key_version);
+      if (!kek) throw new KekNotInHand(row);
+      if ('failed' in kek) throw unreadable(key, row.version, kek.failed === 'tag');
+      return kek;
+    }
+    function dekFor(key: string, row: StoredBlobs): Buffer {
+      const kek = kekOf(key, row);
+      try {
+        return dekOf(orgId, row, kek);
+      } catch (err) {
+        if (err instanceof DecryptionError) throw unreadable(key, row.version, true);
+        throw err;
+      }
+    }
     return {
       open(key, row) {
-        const kek = keks.get(refOf(row)) ?? keyring.cachedKek(orgId, row.kms_key_id, row.kms_key_version);
-        if (!kek) throw new KekNotInHand(row);
-        if ('failed' in kek) throw unreadable(key, row.version, kek.failed === 'tag');
+        const dek = dekFor(key, row);
         try {
-          return openValue({ ciphertext: row.ciphertext, orgId, secretId: row.secret_id, version: row.version, dek: dekOf(orgId, row, kek) });
+          return openValue({ ciphertext: row.ciphertext, orgId, secretId: row.secret_id, version: row.version, dek });
         } catch (err) {
           if (err instanceof DecryptionError) throw unreadable(key, row.version, true);
           throw err;
         }
+      },
+      async openAll(entries, load) {
+        const packed = new Uint8Array(entries.length * KEY_BYTES);
+        entries.forEach(({ key, row }, i) => packed.set(dekFor(key, row), i * KEY_BYTES));
+        const items = entries.map(({ row }) => ({ ciphertext: row.ciphertext, secretId: row.secret_id, version: row.version }));
+        const values = await opener.open({ orgId, items, deks: packed.buffer }, load);
+        return values.map((value, i) => {
+          if (value === null) throw unreadable(entries[i]!.key, entries[i]!.row.version, true);
+          return value;
+        });
       },
     };
   }

@@ -8,6 +8,7 @@ import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService, type Caller } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
 import { seedTenant } from './test-tenant.js';
+import { createValueOpener, type ValueOpener } from './value-opener.js';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -22,9 +23,9 @@ const masterKey = randomBytes(32);
 const localProvider = createLocalKmsProvider({ masterKey });
 
 /** The service as the secret module wires it, on the test database; `failures` counts decryption failures (the metric). */
-function serviceWith(store = createSecretStore(), provider: KmsProvider = localProvider, failures = { count: 0 }) {
+function serviceWith(store = createSecretStore(), provider: KmsProvider = localProvider, failures = { count: 0 }, opener?: ValueOpener) {
   const keyring = createKeyring({ provider, knex: db.knex });
-  const sealer = createSecretSealer({ keyring, onDecryptionFailure: () => failures.count++ });
+  const sealer = createSecretSealer({ keyring, onDecryptionFailure: () => failures.count++, opener });
   return createSecretService({ knex: db.knex, store, sealer });
 }
 
@@ -469,6 +470,52 @@ describe('keys, outages and corruption', () => {
     expect(await outcome(reader.get(caller, scope, 'ORPHANED', { reveal: true }))).toBe("DATA_LOSS: secret 'ORPHANED' version 1 could not be decrypted");
     expect(failures.count).toBe(1);
     await withTenant(db.knex, orgId, (trx) => trx('secrets').whereIn('key', ['TAMPERED', 'ORPHANED']).update({ deleted: true }));
+  });
+
+  it('opens the values of concurrent injects on the worker thread as an inject alone does, and a tampered one there is DATA_LOSS', async () => {
+    const env = { project: 'api', environment: 'threaded' };
+    await withTenant(db.knex, orgId, async (trx) => {
+      const project = await trx('projects').where({ slug: 'api' }).first('id');
+      await trx('environments').insert({ id: randomUUID(), org_id: orgId, project_id: project.id, slug: env.environment, name: env.environment });
+    });
+    const writer = serviceWith();
+    const written: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) written[`KEY_${String(i).padStart(2, '0')}`] = randomBytes(24).toString('base64');
+    await writer.import(
+      caller,
+      env,
+      Object.entries(written).map(([key, value]) => ({ key, value })),
+      { dryRun: false },
+    );
+
+    const opener = createValueOpener();
+    const alone: boolean[] = [];
+    const watched: ValueOpener = { ...opener, open: (batch, load) => (alone.push(load.alone), opener.open(batch, load)) };
+    const failures = { count: 0 };
+    const threaded = serviceWith(createSecretStore(), localProvider, failures, watched);
+    try {
+      await opener.start();
+      const answers = await Promise.all(Array.from({ length: 8 }, () => threaded.inject(caller, env)));
+      for (const answer of answers) expect(answer.values).toEqual(written);
+      expect(alone.filter((one) => !one).length).toBeGreaterThan(0);
+      expect((await threaded.inject(caller, env)).values).toEqual(written);
+      expect(alone.at(-1)).toBe(true);
+
+      const owner = await connectAsOwner(testDb.url);
+      try {
+        await owner.query(
+          `update secret_versions set ciphertext = translate(ciphertext, 'ABCDEFGH', 'BCDEFGHA') where secret_id = (select id from secrets where key = 'KEY_07' and org_id = $1)`,
+          [orgId],
+        );
+      } finally {
+        await owner.end();
+      }
+      const tampered = await Promise.all([outcome(threaded.inject(caller, env)), outcome(threaded.inject(caller, env))]);
+      expect(tampered).toEqual(Array(2).fill("DATA_LOSS: secret 'KEY_07' version 1 could not be decrypted"));
+      expect(failures.count).toBe(2);
+    } finally {
+      await opener.close();
+    }
   });
 
   it('keeps writing through a rotation by another process: the write retries on the new version, never on the retired one', async () => {

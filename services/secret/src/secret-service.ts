@@ -105,6 +105,9 @@ function sameValue(a: string, b: string): boolean {
 }
 
 export function createSecretService({ knex, store, sealer }: SecretServiceDeps) {
+  /** Injects in flight in this process: one alone opens its values on the event loop (value-opener.ts). */
+  let injecting = 0;
+
   async function environmentId(trx: Knex.Transaction, scope: Scope): Promise<string> {
     const project = await store.findProject(trx, scope.project);
     if (!project) throw new CofferError('NOT_FOUND', `project '${scope.project}' not found`);
@@ -238,6 +241,34 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
     return shape((row) => keys.open(key, row));
   }
 
+  /** See `inject` below. */
+  async function injectNow(caller: Caller, scope: Scope, conditions: InjectConditions): Promise<InjectAnswer> {
+    const rows = await store.currentValues(knex, caller.orgId, scope.project, scope.environment);
+    if (rows.length === 0) {
+      throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
+    }
+    const removed: string[] = [];
+    const live: (StoredBlobs & { key: string })[] = [];
+    for (const row of rows) {
+      if (row.key === null || row.secret_id === null || row.version === null) continue;
+      if (isDangerousName(row.key)) removed.push(row.key);
+      else live.push(row as StoredBlobs & { key: string });
+    }
+    // A strong etag vouches for the bytes: the same state is always answered in the same order.
+    live.sort((a, b) => (a.key < b.key ? -1 : 1));
+    removed.sort();
+    const etag = injectEtag({ envId: rows[0]!.env_id, live, withheld: removed }, conditions);
+    if (notModified(etag, conditions.ifNoneMatch)) return { values: {}, removed: [], etag, notModified: true };
+    const keys = await sealer.prepare(caller.orgId, live);
+    const opened = await keys.openAll(
+      live.map((row) => ({ key: row.key, row })),
+      { alone: injecting === 1 },
+    );
+    const values: Record<string, string> = {};
+    live.forEach((row, i) => (values[row.key] = opened[i]!));
+    return { values, removed, etag, notModified: false };
+  }
+
   return {
     list(caller: Caller, scope: Scope, includeDeleted = false): Promise<SecretMeta[]> {
       return tenant(caller, async (trx) => (await store.listSecrets(trx, await environmentId(trx, scope), includeDeleted)).map(toMeta));
@@ -362,26 +393,12 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
      * etag is answered `notModified` before any KEK is resolved or any value opened.
      */
     async inject(caller: Caller, scope: Scope, conditions: InjectConditions = UNCONDITIONAL): Promise<InjectAnswer> {
-      const rows = await store.currentValues(knex, caller.orgId, scope.project, scope.environment);
-      if (rows.length === 0) {
-        throw new CofferError('NOT_FOUND', `environment '${scope.environment}' not found in project '${scope.project}'`);
+      injecting++;
+      try {
+        return await injectNow(caller, scope, conditions);
+      } finally {
+        injecting--;
       }
-      const removed: string[] = [];
-      const live: (StoredBlobs & { key: string })[] = [];
-      for (const row of rows) {
-        if (row.key === null || row.secret_id === null || row.version === null) continue;
-        if (isDangerousName(row.key)) removed.push(row.key);
-        else live.push(row as StoredBlobs & { key: string });
-      }
-      // A strong etag vouches for the bytes: the same state is always answered in the same order.
-      live.sort((a, b) => (a.key < b.key ? -1 : 1));
-      removed.sort();
-      const etag = injectEtag({ envId: rows[0]!.env_id, live, withheld: removed }, conditions);
-      if (notModified(etag, conditions.ifNoneMatch)) return { values: {}, removed: [], etag, notModified: true };
-      const keys = await sealer.prepare(caller.orgId, live);
-      const values: Record<string, string> = {};
-      for (const row of live) values[row.key] = keys.open(row.key, row);
-      return { values, removed, etag, notModified: false };
     },
 
     /**
