@@ -25,6 +25,10 @@ export interface TestPlatformOptions {
   env?: Record<string, string>;
   /** false: start without REDIS_URL. */
   redis?: boolean;
+  /** The PostgreSQL server to create the platform's database on (a private cluster); the shared one by default. */
+  postgresUrl?: string;
+  /** The Redis to use (a private redis-server); the shared one by default. */
+  redisUrl?: string;
 }
 
 /** A log destination kept in memory. */
@@ -44,7 +48,7 @@ export function captureLogs(): { stream: Writable; text(): string } {
  * prefix), listening on free ports. Every service is still reached over gRPC.
  */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.postgresUrl);
   const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}`;
   const env: Record<string, string> = {
     DATABASE_URL: database.appUrl,
@@ -53,7 +57,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     COFFER_LOG_LEVEL: 'info',
     COFFER_AUDIT_FLUSH_MS: '50',
     COFFER_REDIS_PREFIX: kvPrefix,
-    ...(options.redis === false ? {} : { REDIS_URL: TEST_REDIS_URL }),
+    ...(options.redis === false ? {} : { REDIS_URL: options.redisUrl ?? TEST_REDIS_URL }),
     ...options.env,
   };
   const logs = captureLogs();

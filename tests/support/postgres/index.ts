@@ -44,15 +44,15 @@ export async function createDatabaseOn(serverUrl: string, name: string): Promise
   return withDatabase(serverUrl, name);
 }
 
-/** A fresh, empty database on the real PostgreSQL server, so test files never share state. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, empty database on the real PostgreSQL server (or `serverUrl`'s, a private cluster), so test files never share state. */
+export async function createTestDatabase(serverUrl = TEST_POSTGRES_URL): Promise<TestDatabase> {
   const name = `coffer_test_${randomBytes(6).toString('hex')}`;
-  const url = await createDatabaseOn(TEST_POSTGRES_URL, name);
+  const url = await createDatabaseOn(serverUrl, name);
   return {
     name,
     url,
     appUrl: asUser(url, 'coffer_app'),
-    drop: () => asSuperuser(TEST_POSTGRES_URL, `drop database if exists ${name} with (force)`),
+    drop: () => asSuperuser(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
 

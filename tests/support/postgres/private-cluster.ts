@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,16 @@ export interface PrivateCluster {
   port: number;
   /** A new empty database; returns its superuser URL. */
   createDatabase(name: string): Promise<string>;
+  /** Freezes every process of the cluster (SIGSTOP): connections stay open and nothing answers. */
+  pause(): Promise<void>;
+  /** Thaws what `pause` froze. */
+  resume(): Promise<void>;
+  /** Shuts the cluster down (`pg_ctl stop -m fast`): sessions are ended, new connections refused. */
+  stop(): Promise<void>;
+  /** Kills the postmaster and every backend (SIGKILL), as a crash of the machine's database would. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port after `stop` or `kill` (crash recovery included). */
+  start(): Promise<void>;
   /** Stops the cluster at once and removes its files. */
   destroy(): Promise<void>;
 }
@@ -28,6 +38,31 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The processes whose parent is `pid`. */
+async function childrenOf(pid: number): Promise<number[]> {
+  const children: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // The command name (field 2) may hold spaces: the parent pid is the second field after its ')'.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === pid) children.push(Number(entry));
+  }
+  return children;
+}
+
+/** Until none of `pids` runs any more (a zombie, dead but not yet reaped, counts as gone). */
+async function waitUntilGone(pids: number[]): Promise<void> {
+  const alive = async (pid: number) => {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  };
+  for (let i = 0; i < 200; i++) {
+    if (!(await Promise.all(pids.map(alive))).some(Boolean)) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /** initdb and pg_ctl refuse to run as root: as root, they run as the `postgres` user. */
@@ -51,13 +86,43 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
   const port = await freePort();
   await asClusterOwner('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`;
-  await asClusterOwner('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  const start = () => asClusterOwner('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  await start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  /** The postmaster and its children (backends, checkpointer, ...), read from /proc. */
+  const processes = async (): Promise<number[]> => {
+    const postmaster = Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    return [postmaster, ...(await childrenOf(postmaster))];
+  };
+  const signal = async (name: NodeJS.Signals) => {
+    for (const pid of await processes()) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // Gone already: a backend whose session just ended.
+      }
+    }
+  };
   return {
     url,
     port,
     createDatabase: (name) => createDatabaseOn(url, name),
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    stop: () => asClusterOwner('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    async kill() {
+      const pids = await processes();
+      await signal('SIGKILL');
+      await waitUntilGone(pids);
+      // Where nothing reaps orphans (a container whose first process is not an init), the dead
+      // postmaster stays a zombie that still answers kill(pid, 0), and a restart would refuse the
+      // lock files it left: remove them, as an operator would after a crash.
+      await rm(join(data, 'postmaster.pid'), { force: true });
+      await rm(join(dir, `.s.PGSQL.${port}.lock`), { force: true });
+    },
+    start,
     async destroy() {
+      await signal('SIGCONT').catch(() => undefined);
       await asClusterOwner('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
