@@ -1,5 +1,5 @@
 import { Metadata, type ServiceError, type StatusObject } from '@grpc/grpc-js';
-import { CofferError, ERROR_TABLE, INTERNAL_ERROR_MESSAGE, codeOfGrpcStatus, isErrorCode, type ErrorDetails } from '@coffer/contract';
+import { CofferError, ERROR_TABLE, INTERNAL_ERROR_MESSAGE, codeOfGrpcStatus, isErrorCode, type ErrorCode, type ErrorDetails } from '@coffer/contract';
 
 // How a CofferError crosses the wire: the gRPC status carries the message, and the
 // trailers carry the exact code (several codes share a status) and the details.
@@ -15,16 +15,31 @@ export function toGrpcStatus(error: CofferError): Partial<StatusObject> {
 }
 
 /**
- * The CofferError a client raises for a failed call: the exact code from the trailer
- * when a Coffer server sent one, otherwise the code of the gRPC status (a deadline
- * or a dropped connection are decided by the client library, without trailers).
+ * What the caller is told of a failure the client library decided (no Coffer server answered):
+ * grpc-js's own text names internal addresses ("Deadline exceeded after 5.002s, remote_addr=10.0.3.7:4001"),
+ * which stays in `cause`.
+ */
+const LIBRARY_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  DEADLINE_EXCEEDED: 'a service did not answer in time',
+  UNAVAILABLE: 'a service is unavailable',
+  CANCELLED: 'the call was cancelled',
+};
+
+/**
+ * The CofferError a client raises for a failed call: the exact code and message from the
+ * trailer when a Coffer server sent one, otherwise the code of the gRPC status (a deadline
+ * or a dropped connection are decided by the client library, without trailers; the standard
+ * health service sends none either), with a message of our own where the library wrote it.
  */
 export function fromServiceError(error: ServiceError): CofferError {
   const [trailerCode] = error.metadata.get(ERROR_CODE_TRAILER);
-  const code = typeof trailerCode === 'string' && isErrorCode(trailerCode) ? trailerCode : codeOfGrpcStatus(error.code);
+  if (typeof trailerCode === 'string' && isErrorCode(trailerCode)) {
+    const details = parseDetails(error.metadata.get(ERROR_DETAILS_TRAILER));
+    return new CofferError(trailerCode, error.details, details === undefined ? { cause: error } : { cause: error, details });
+  }
+  const code = codeOfGrpcStatus(error.code);
   if (code === undefined) return new CofferError('INTERNAL', INTERNAL_ERROR_MESSAGE, { cause: error });
-  const details = parseDetails(error.metadata.get(ERROR_DETAILS_TRAILER));
-  return new CofferError(code, error.details, details === undefined ? { cause: error } : { cause: error, details });
+  return new CofferError(code, LIBRARY_MESSAGES[code] ?? error.details, { cause: error });
 }
 
 // Metadata values must be printable ASCII; JSON can say the rest with \u escapes.

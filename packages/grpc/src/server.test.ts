@@ -135,6 +135,9 @@ describe('gRPC server adapter and typed client', () => {
     const error = await failureOf(unary(client, 'Record', {}, { ctx, deadlineMs: 50 }));
 
     expect(error.code).toBe('DEADLINE_EXCEEDED');
+    // grpc-js's own text names the peer's address, which a caller must not learn.
+    expect((error.cause as grpc.ServiceError).details).toMatch(/remote_addr=127\.0\.0\.1/);
+    expect(error.message).toBe('a service did not answer in time');
   });
 
   it.each([
@@ -165,6 +168,8 @@ describe('gRPC server adapter and typed client', () => {
     const error = await failureOf(unary(client, 'Search', {}, { ctx }));
 
     expect(error.code).toBe('UNAVAILABLE');
+    expect(error.message).toBe('a service is unavailable');
+    expect(error.message).not.toContain(String(port));
   });
 
   it('refuses to register a service with a missing handler', () => {
