@@ -12,7 +12,17 @@ import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
 import { httpCall } from '@coffer/test-kit/http-call';
 import { freePort, REPO_ROOT, SERVER_BIN } from '@coffer/test-kit/server-process';
-import { backendDatabase, commandLine, commandName, cpuDeltaMs, cpuSnapshot, postgresPids, processTree, rssKb, sharedGroupKb } from './proc-stats.js';
+import {
+  backendDatabase,
+  commandLine,
+  commandName,
+  cpuDeltaMs,
+  cpuSnapshot,
+  postgresPids,
+  processTree,
+  rssKb,
+  sharedGroupKb,
+} from '@coffer/test-kit/proc-stats';
 import { runWrk, type WrkOptions, type WrkResult } from './wrk.js';
 
 export const BENCH_SCOPE = '/api/v1/orgs/bench/projects/api/envs/production';

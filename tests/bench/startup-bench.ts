@@ -17,7 +17,7 @@ import { createTestDatabase, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
 import { freePort, REPO_ROOT, SERVER_BIN } from '@coffer/test-kit/server-process';
 import { httpCall } from '@coffer/test-kit/http-call';
 import { BENCH_SCOPE, DIST_SERVER, envInteger, seedBenchEnvironment, type ServerForm } from './bench-server.js';
-import { processTree, rssKb } from './proc-stats.js';
+import { processTree, rssKb } from '@coffer/test-kit/proc-stats';
 
 const RUNS = envInteger('BENCH_RUNS', 5);
 const SECRETS = 30;

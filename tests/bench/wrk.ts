@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reapedChildrenCpuMs } from './proc-stats.js';
+import { reapedChildrenCpuMs } from '@coffer/test-kit/proc-stats';
 
 export const WRK_BIN = process.env.BENCH_WRK ?? 'wrk';
 

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createDatabaseOn } from './index.js';
+import { processTree, statFields } from './proc-stats.js';
 
 const run = promisify(execFile);
 
@@ -40,29 +42,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The processes whose parent is `pid`. */
-async function childrenOf(pid: number): Promise<number[]> {
-  const children: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    // The command name (field 2) may hold spaces: the parent pid is the second field after its ')'.
-    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (parent === pid) children.push(Number(entry));
-  }
-  return children;
-}
-
 /** Until none of `pids` runs any more (a zombie, dead but not yet reaped, counts as gone). */
 async function waitUntilGone(pids: number[]): Promise<void> {
-  const alive = async (pid: number) => {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  const running = (pid: number) => {
+    try {
+      return statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'))[0] !== 'Z';
+    } catch {
+      return false;
+    }
   };
-  for (let i = 0; i < 200; i++) {
-    if (!(await Promise.all(pids.map(alive))).some(Boolean)) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  for (let i = 0; i < 200 && pids.some(running); i++) await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
 /** initdb and pg_ctl refuse to run as root: as root, they run as the `postgres` user. */
@@ -89,11 +78,8 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
   const start = () => asClusterOwner('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   await start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  /** The postmaster and its children (backends, checkpointer, ...), read from /proc. */
-  const processes = async (): Promise<number[]> => {
-    const postmaster = Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-    return [postmaster, ...(await childrenOf(postmaster))];
-  };
+  /** The postmaster and its children (backends, checkpointer, ...). */
+  const processes = async (): Promise<number[]> => processTree(Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]));
   const signal = async (name: NodeJS.Signals) => {
     for (const pid of await processes()) {
       try {

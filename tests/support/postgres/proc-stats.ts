@@ -1,7 +1,7 @@
 /**
- * What the processes under bench cost, read from /proc (Linux only): CPU time, resident memory,
- * process trees and PostgreSQL's processes. A process that exits between listing and reading
- * counts as nothing rather than failing the bench.
+ * Processes read from /proc (Linux only): what the processes under bench cost (CPU time, resident
+ * memory), process trees and PostgreSQL's processes, which the fault tests signal too. A process
+ * that exits between listing and reading counts as nothing rather than failing the caller.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
