@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { backendDatabase, cpuDeltaMs, cpuMs, processTree, rssKb, sharedGroupKb, statFields } from './proc-stats.js';
+import { backendDatabase, cpuDeltaMs, cpuMs, processTree, rssKb, sharedGroupKb, statFields } from '@coffer/test-kit/proc-stats';
 
 describe('/proc readers', () => {
   it('reads the stat fields after a command name with spaces and parentheses', () => {
