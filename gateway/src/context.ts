@@ -1,8 +1,8 @@
 import type { Response } from 'express';
 import { CofferError } from '@coffer/contract';
-import type { CallContext, Principal } from '@coffer/grpc';
+import type { OutgoingContext, Principal } from '@coffer/grpc';
 
-export function callContext(res: Response): CallContext {
+export function callContext(res: Response): OutgoingContext {
   const principal = res.locals.principal as Principal | undefined;
   return { requestId: res.locals.requestId as string, ...(principal ? { principal } : {}) };
 }

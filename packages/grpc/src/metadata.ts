@@ -12,6 +12,8 @@ export interface CallContext {
   principal?: Principal;
   /** The Coffer service that made the call, when its service assertion was required and verified. */
   service?: string;
+  /** When the caller stops waiting (ms since the epoch; Infinity without a deadline): work past it is cancelled, nested calls get what remains. */
+  deadline: number;
 }
 
 /** What a caller sends: the principal it acts for (its assertion travels) and, from a service, its own assertion. */

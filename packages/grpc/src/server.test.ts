@@ -5,7 +5,7 @@ import { createAuditClient, unary } from './client.js';
 import { CofferError, httpStatusOf } from '@coffer/contract';
 import type { AuditServiceHandlers } from './generated/coffer/v1/AuditService.js';
 import { principalWith, publicAccess, servicesOnly } from './access.js';
-import { PRINCIPAL_METADATA_KEY, SERVICE_METADATA_KEY, type CallContext } from './metadata.js';
+import { PRINCIPAL_METADATA_KEY, SERVICE_METADATA_KEY, type CallContext, type OutgoingContext } from './metadata.js';
 import { createPrincipalSigner, createPrincipalVerifier } from './principal-assertion.js';
 import { AUDIT_SERVICE, loadCofferPackage } from './proto-package.js';
 import { loopbackServers } from './test-loopback.js';
@@ -26,7 +26,7 @@ const claims = {
 };
 const principal = { ...claims, assertion: await (await createPrincipalSigner(privateKey))(claims) };
 const foreignAssertion = await (await createPrincipalSigner(generateKeyPairSync('ed25519').privateKey))(claims);
-const ctx: CallContext = { requestId: 'req-1', principal };
+const ctx: OutgoingContext = { requestId: 'req-1', principal };
 /** Any principal of the organisation may Record here; Search needs audit:read. */
 const ACCESS: AccessTable<AuditServiceHandlers> = { Record: principalWith([]), Search: principalWith(['audit:read']) };
 
@@ -53,7 +53,7 @@ async function failureOf(call: Promise<unknown>): Promise<CofferError> {
 }
 
 describe('gRPC server adapter and typed client', () => {
-  it('answers a call with the handler result and passes the request id and principal in ctx', async () => {
+  it('answers a call with the handler result and passes the request id, principal and deadline in ctx', async () => {
     const seen: CallContext[] = [];
     const { client } = await serveAudit({
       Record: async (request, callCtx) => {
@@ -63,10 +63,14 @@ describe('gRPC server adapter and typed client', () => {
       Search: noSearch,
     });
 
-    const response = await unary(client, 'Record', { groups: [{ principal: 'p', events: [{ action: 'secret.read' }] }] }, { ctx });
+    const before = Date.now();
+    const response = await unary(client, 'Record', { groups: [{ principal: 'p', events: [{ action: 'secret.read' }] }] }, { ctx, deadlineMs: 3_000 });
 
     expect(response).toEqual({ recorded: 1 });
-    expect(seen).toEqual([ctx]);
+    expect(seen).toEqual([{ ...ctx, deadline: expect.any(Number) }]);
+    // The callee sees the caller's deadline (grpc-timeout travels with millisecond precision).
+    expect(seen[0]!.deadline).toBeGreaterThanOrEqual(before + 2_900);
+    expect(seen[0]!.deadline).toBeLessThanOrEqual(Date.now() + 3_000);
   });
 
   it('delivers a CofferError with its exact code, message and details', async () => {

@@ -122,7 +122,7 @@ function adaptUnary(
 ): grpc.handleUnaryCall<unknown, unknown> {
   const { onUnexpectedError, onCompleted } = options;
   return (call, callback) => {
-    const ctx: CallContext = { requestId: readRequestId(call.metadata) };
+    const ctx: CallContext = { requestId: readRequestId(call.metadata), deadline: deadlineOf(call) };
     const answer = async () => {
       await admit(call.metadata, call.request, rule, options, ctx);
       return handler(call.request, ctx);
@@ -140,6 +140,12 @@ function adaptUnary(
       },
     );
   };
+}
+
+/** The call's deadline in ms since the epoch, Infinity when the caller set none. */
+function deadlineOf(call: { getDeadline(): grpc.Deadline }): number {
+  const deadline = call.getDeadline();
+  return deadline instanceof Date ? deadline.getTime() : deadline;
 }
 
 /** Binds without TLS unless credentials are given; resolves with the bound port (useful with port 0). */
