@@ -1,12 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { CofferError, errorEnvelope, httpStatusOf, isCofferError, fieldError, successEnvelope, type ErrorCode } from '@coffer/contract';
+import { CofferError, errorEnvelope, httpStatusOf, isCofferError, fieldError, retryAfterOf, successEnvelope, type ErrorCode } from '@coffer/contract';
 
 export function sendData<T>(res: Response, data: T, status = 200, message = 'ok'): void {
   res.status(status).json(successEnvelope(data, message));
 }
 
-/** A failure answer: the HTTP status is the code's, from the one table. */
+/** A failure answer: the HTTP status (and Retry-After, for a code that asks the client to back off) is the code's, from the one table. */
 export function sendError(res: Response, code: ErrorCode, message: string, data: unknown = null): void {
+  const retryAfter = retryAfterOf(code);
+  if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
   res.status(httpStatusOf(code)).json(errorEnvelope(code, message, data));
 }
 

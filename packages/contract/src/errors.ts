@@ -40,7 +40,7 @@ export const GRPC_STATUS = {
  * Several codes may share a gRPC status; when only the status is known, the
  * first code listed for it wins (see codeOfGrpcStatus).
  */
-export const ERROR_TABLE: Readonly<Record<ErrorCode, { grpc: number; http: number }>> = {
+export const ERROR_TABLE: Readonly<Record<ErrorCode, { grpc: number; http: number; retryAfterSeconds?: number }>> = {
   INVALID_ARGUMENT: { grpc: GRPC_STATUS.INVALID_ARGUMENT, http: 400 },
   // Not retryable and the caller's to fix, so not RESOURCE_EXHAUSTED (which reads as "back off").
   PAYLOAD_TOO_LARGE: { grpc: GRPC_STATUS.INVALID_ARGUMENT, http: 413 },
@@ -51,11 +51,13 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, { grpc: number; http: numbe
   FAILED_PRECONDITION: { grpc: GRPC_STATUS.FAILED_PRECONDITION, http: 400 },
   // A concurrent write won, e.g. a check-and-set version mismatch: re-read and retry.
   ABORTED: { grpc: GRPC_STATUS.ABORTED, http: 409 },
-  RESOURCE_EXHAUSTED: { grpc: GRPC_STATUS.RESOURCE_EXHAUSTED, http: 429 },
+  // Retry-After: when a client that backs off may try again (every answer of the code carries it).
+  RESOURCE_EXHAUSTED: { grpc: GRPC_STATUS.RESOURCE_EXHAUSTED, http: 429, retryAfterSeconds: 1 },
   // The caller went away; 499 is the de facto "client closed request".
   CANCELLED: { grpc: GRPC_STATUS.CANCELLED, http: 499 },
   DEADLINE_EXCEEDED: { grpc: GRPC_STATUS.DEADLINE_EXCEEDED, http: 504 },
-  UNAVAILABLE: { grpc: GRPC_STATUS.UNAVAILABLE, http: 503 },
+  // A backend (PostgreSQL, Redis, a service) cannot be reached: nothing was done, retry.
+  UNAVAILABLE: { grpc: GRPC_STATUS.UNAVAILABLE, http: 503, retryAfterSeconds: 1 },
   UNIMPLEMENTED: { grpc: GRPC_STATUS.UNIMPLEMENTED, http: 501 },
   // Stored data cannot be read back, e.g. a secret version whose authentication tag fails.
   DATA_LOSS: { grpc: GRPC_STATUS.DATA_LOSS, http: 500 },
@@ -101,6 +103,11 @@ export function isErrorCode(value: string): value is ErrorCode {
 
 export function httpStatusOf(code: ErrorCode): number {
   return ERROR_TABLE[code].http;
+}
+
+/** The Retry-After (seconds) that answers of this code carry, if any. */
+export function retryAfterOf(code: ErrorCode): number | undefined {
+  return ERROR_TABLE[code].retryAfterSeconds;
 }
 
 /** Keeps a CofferError as is; anything else becomes INTERNAL "internal error" with the original as cause. */

@@ -32,6 +32,36 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Where knex's own warnings go (instead of plain text on stderr). */
   log?: DatabaseLog;
+  /** PostgreSQL only: how long each kind of wait may last. */
+  timeouts?: DatabaseTimeouts;
+  /** Hears that PostgreSQL could not be reached (a new connection failed) and that it could again. */
+  outage?: { failed(cause: string): void; succeeded(): void };
+}
+
+/**
+ * Every wait on PostgreSQL is bounded, well under the gateway's 5-second deadline, so that an
+ * outage is answered (503) rather than waited out. A transaction with a caller's deadline lowers
+ * the statement timeout to what remains of it (tenant.ts).
+ */
+export interface DatabaseTimeouts {
+  /** Opening a connection, TCP and start-up (a paused server accepts the TCP connection, then says nothing). */
+  connectMs: number;
+  /** Waiting for a pooled connection when all are busy. */
+  acquireMs: number;
+  /** Any one statement, server side (statement_timeout). */
+  statementMs: number;
+  /** Waiting for a row or table lock (lock_timeout). */
+  lockMs: number;
+  /** A transaction left open and idle, e.g. by a caller that vanished (idle_in_transaction_session_timeout). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 2_000, acquireMs: 2_000, statementMs: 5_000, lockMs: 2_000, idleInTransactionMs: 10_000 };
+
+/** A connection failure's short reason for the outage log: its code, never the address or credentials. */
+function failureCause(message: string): string {
+  const code = /\b(E[A-Z]{4,})\b/.exec(message)?.[1];
+  return code ?? (/timeout/i.test(message) ? 'timeout' : 'connection failed');
 }
 
 export interface DatabaseLog {
@@ -39,11 +69,12 @@ export interface DatabaseLog {
   error(message: string): void;
 }
 
-function knexLog(log: DatabaseLog | undefined): Knex.Config['log'] {
+function knexLog(log: DatabaseLog | undefined, outage?: OpenDatabaseOptions['outage']): Knex.Config['log'] {
   if (!log) return undefined;
   const text = (message: unknown) => (message instanceof Error ? message.message : String(message));
   return {
-    warn: (message: unknown) => log.warn(text(message)),
+    // Each failed connection attempt of the pool: one outage for the outage log, not a stack trace per request.
+    warn: (message: unknown) => (outage && /^(Acquire connection error|Connection Error)/.test(text(message)) ? outage.failed(failureCause(text(message))) : log.warn(text(message))),
     error: (message: unknown) => log.error(text(message)),
     deprecate: (method: string, alternative: string) => log.warn(`${method} is deprecated, use ${alternative}`),
     debug: () => undefined,
@@ -58,10 +89,18 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
   if (options.migrate !== false) {
     await migratePostgres(options.ownerUrl ?? databaseUrl, options.log);
   }
+  const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
   const knex = knexFactory({
     client: 'pg',
-    connection: databaseUrl,
-    log: knexLog(options.log),
+    connection: {
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      lock_timeout: timeouts.lockMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    } as Knex.PgConnectionConfig,
+    acquireConnectionTimeout: timeouts.acquireMs,
+    log: knexLog(options.log, options.outage),
     pool: {
       min: 0,
       max: options.poolMax ?? 10,
@@ -71,6 +110,8 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
     },
   });
   const loggedInAsAppRole = await assertRlsBound(knex);
+  const pool = (knex.client as { pool?: { on(event: 'createSuccess', listener: () => void): void } }).pool;
+  pool?.on('createSuccess', () => options.outage?.succeeded());
   return { knex, backend: 'postgres', loggedInAsAppRole, ping: () => ping(knex), close: () => knex.destroy() };
 }
 

@@ -18,12 +18,20 @@ describe('database errors at the one edge that maps them', () => {
       Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }),
     ],
     ['a connection that ended mid-query', new Error('Connection terminated unexpectedly')],
+    ['a server that accepted the connection and never answered its start-up', new Error('timeout expired')],
+    ['a lock not granted within lock_timeout', withCode('55P03', 'canceling statement due to lock timeout')],
   ])('answers %s as UNAVAILABLE, keeping the cause and saying nothing of it', (_, err) => {
-    expect(isUnavailable(err)).toBe(true);
     const mapped = mapDatabaseError(err);
     expect(isCofferError(mapped) && mapped.code).toBe('UNAVAILABLE');
-    expect((mapped as Error).message).toBe('the database is unavailable; retry later');
+    expect((mapped as Error).message).toMatch(/^the (database is unavailable|resource is busy); retry later$/);
     expect((mapped as Error).cause).toBe(err);
+  });
+
+  it('answers a statement ended by statement_timeout as DEADLINE_EXCEEDED: its transaction rolled back', () => {
+    const err = withCode('57014', 'canceling statement due to statement timeout');
+    const mapped = mapDatabaseError(err);
+    expect(isCofferError(mapped) && mapped.code).toBe('DEADLINE_EXCEEDED');
+    expect((mapped as Error).message).toBe('the database did not answer in time; nothing was changed');
   });
 
   it.each([

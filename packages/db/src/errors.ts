@@ -1,10 +1,14 @@
-import { CofferError } from '@coffer/contract';
+import { CofferError, isCofferError } from '@coffer/contract';
 
 /** PostgreSQL SQLSTATEs the stores translate into domain errors. */
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 const SERIALIZATION_FAILURE = '40001';
 const DEADLOCK_DETECTED = '40P01';
+/** statement_timeout (or a cancel request) ended the statement. */
+const QUERY_CANCELED = '57014';
+/** lock_timeout: a row or table lock was not granted in time. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 function sqlState(err: unknown): string | undefined {
   if (typeof err === 'object' && err !== null && 'code' in err) {
@@ -34,7 +38,8 @@ export function isDeadlock(err: unknown): boolean {
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // Class 08 (connection exception), admin/crash shutdown, cannot connect now, too many connections.
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|53300)$/;
-const UNAVAILABLE_MESSAGES = /Connection terminated|not queryable|Knex: Timeout acquiring a connection|Connection ended/i;
+// `timeout expired`: pg could not open a connection within connectionTimeoutMillis (a server that accepts TCP and says nothing).
+const UNAVAILABLE_MESSAGES = /Connection terminated|not queryable|Knex: Timeout acquiring a connection|Connection ended|^timeout expired$/i;
 
 /** Whether `err` says the database is out of reach (an outage), as opposed to a bad query or a bug. */
 export function isUnavailable(err: unknown): boolean {
@@ -48,8 +53,15 @@ export function isUnavailable(err: unknown): boolean {
 
 /**
  * The one edge where a database failure becomes a CofferError: an outage is UNAVAILABLE (503, the
- * caller may retry), never a corrupt or missing secret; everything else passes on unchanged.
+ * caller may retry), never a corrupt or missing secret; a statement ended by its timeout is
+ * DEADLINE_EXCEEDED (its transaction rolled back); a lock not granted in time is UNAVAILABLE too
+ * (busy, retry); everything else passes on unchanged.
  */
 export function mapDatabaseError(err: unknown): unknown {
-  return isUnavailable(err) ? new CofferError('UNAVAILABLE', 'the database is unavailable; retry later', { cause: err }) : err;
+  if (isCofferError(err)) return err;
+  if (isUnavailable(err)) return new CofferError('UNAVAILABLE', 'the database is unavailable; retry later', { cause: err });
+  const code = sqlState(err);
+  if (code === QUERY_CANCELED) return new CofferError('DEADLINE_EXCEEDED', 'the database did not answer in time; nothing was changed', { cause: err });
+  if (code === LOCK_NOT_AVAILABLE) return new CofferError('UNAVAILABLE', 'the resource is busy; retry later', { cause: err });
+  return err;
 }

@@ -1,5 +1,13 @@
 import type { Knex } from 'knex';
+import { CofferError } from '@coffer/contract';
 import { mapDatabaseError } from './errors.js';
+
+/** Kept before the caller's deadline: the time for the answer to travel back. */
+const DEADLINE_MARGIN_MS = 100;
+
+function deadlineExceeded(): CofferError {
+  return new CofferError('DEADLINE_EXCEEDED', 'the database did not answer in time; nothing was changed');
+}
 
 /** Session settings the RLS policies read. Each is set with SET LOCAL semantics (transaction-scoped). */
 export interface ScopeSettings {
@@ -12,16 +20,58 @@ export interface ScopeSettings {
 /**
  * Runs `fn` in a transaction whose RLS scope is `settings`. Every query that touches a tenant
  * table goes through here; without an org id the policies match no tenant row at all.
+ *
+ * With a `deadline` (ms since the epoch, the caller's): each statement may run only until then
+ * (statement_timeout, set in the same round trip as the scope), COMMIT is not sent once it has
+ * passed, and the caller is answered DEADLINE_EXCEEDED at the deadline even if PostgreSQL does not
+ * answer at all (paused, or a network that drops packets): the transaction left behind can then
+ * only roll back. The one outcome left unknown is a COMMIT already sent when the deadline passes;
+ * an idempotent retry finds out what happened.
  */
-export async function withScope<T>(knex: Knex, settings: ScopeSettings, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  try {
-    return await knex.transaction(async (trx) => {
-      await trx.raw(`select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)`, [settings.orgId ?? '', settings.tokenHash ?? '']);
-      return fn(trx);
-    });
-  } catch (err) {
-    throw mapDatabaseError(err);
+export async function withScope<T>(knex: Knex, settings: ScopeSettings, fn: (trx: Knex.Transaction) => Promise<T>, deadline = Infinity): Promise<T> {
+  const scope = [settings.orgId ?? '', settings.tokenHash ?? ''];
+  if (!Number.isFinite(deadline)) {
+    try {
+      return await knex.transaction(async (trx) => {
+        await trx.raw(`select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)`, scope);
+        return fn(trx);
+      });
+    } catch (err) {
+      throw mapDatabaseError(err);
+    }
   }
+  const budgetMs = deadline - Date.now() - DEADLINE_MARGIN_MS;
+  if (budgetMs <= 0) throw deadlineExceeded();
+  let expired = false;
+  let committing = false;
+  const work = knex.transaction(async (trx) => {
+    await trx.raw(`select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true), set_config('statement_timeout', ?, true)`, [
+      ...scope,
+      String(Math.ceil(budgetMs)),
+    ]);
+    const result = await fn(trx);
+    // Rolled back rather than committed: the caller has been, or is about to be, told it failed.
+    if (expired || Date.now() >= deadline - DEADLINE_MARGIN_MS) throw deadlineExceeded();
+    committing = true;
+    return result;
+  });
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (committing) return;
+      expired = true;
+      reject(deadlineExceeded());
+    }, budgetMs);
+    work.then(
+      (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(mapDatabaseError(err));
+      },
+    );
+  });
 }
 
 /** Moves an open transaction to another organisation, e.g. right after creating it. */
@@ -29,6 +79,6 @@ export async function setTenant(trx: Knex.Transaction, orgId: string): Promise<v
   await trx.raw(`select set_config('app.org_id', ?, true)`, [orgId]);
 }
 
-export function withTenant<T>(knex: Knex, orgId: string, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  return withScope(knex, { orgId }, fn);
+export function withTenant<T>(knex: Knex, orgId: string, fn: (trx: Knex.Transaction) => Promise<T>, deadline?: number): Promise<T> {
+  return withScope(knex, { orgId }, fn, deadline);
 }
