@@ -16,6 +16,8 @@ let proxyUrl: string;
 const sockets = new Set<Socket>();
 /** While set, the proxy takes connections and never answers: a hung server. */
 let silent = false;
+/** While set, the proxy answers every request with this instead of the platform's answer. */
+let canned: string | undefined;
 
 const SECRETS = { DB_URL: 'postgres://offline-db/app', API_KEY: 'sk-offline-7f3a9c', MULTI: 'line one\nline "two" $HOME' };
 const printEnv = 'process.stdout.write(JSON.stringify({ DB_URL: process.env.DB_URL, API_KEY: process.env.API_KEY, MULTI: process.env.MULTI }))';
@@ -31,6 +33,12 @@ beforeAll(async () => {
   for (const [key, value] of Object.entries(SECRETS)) expectOk(await admin.api('POST', `${scope}/${key}`, { body: { value } }), 201);
   const target = new URL(platform.baseUrl);
   proxy = createServer((client) => {
+    if (canned !== undefined) {
+      const answer = canned;
+      client.on('error', () => client.destroy());
+      client.once('data', () => client.end(answer));
+      return;
+    }
     if (silent) {
       sockets.add(client);
       client.on('close', () => sockets.delete(client));
@@ -84,6 +92,41 @@ describe('offline fallback', () => {
     } finally {
       silent = false;
       for (const socket of sockets) socket.destroy();
+    }
+  });
+
+  it('starts from the snapshot on every answer that says the server cannot serve, and not on one that says no', async () => {
+    expect((await cli.run(['run', '--', 'true'])).code).toBe(0);
+    const answer = (status: string, body: string, headers = 'content-type: application/json\r\n') =>
+      `HTTP/1.1 ${status}\r\n${headers}content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+    const envelope = (code: string, message: string) => JSON.stringify({ error: true, code, message, data: null });
+    const cannotServe = [
+      answer('503 Service Unavailable', envelope('UNAVAILABLE', 'the database is unavailable; retry later'), 'content-type: application/json\r\nretry-after: 1\r\n'),
+      answer('504 Gateway Timeout', envelope('DEADLINE_EXCEEDED', 'a service did not answer in time')),
+      answer('500 Internal Server Error', envelope('INTERNAL', 'internal error')),
+      answer('429 Too Many Requests', envelope('RESOURCE_EXHAUSTED', 'slow down'), 'content-type: application/json\r\nretry-after: 1\r\n'),
+      answer('500 Internal Server Error', '<html>load balancer error</html>', 'content-type: text/html\r\n'),
+    ];
+    try {
+      for (const response of cannotServe) {
+        canned = response;
+        const run = await cli.run(['run', '--', 'node', '-e', printEnv]);
+        expect(run.code, response.split('\r\n')[0]).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual(SECRETS);
+        expect(oneLine(run.stderr)).toMatch(/; using the offline snapshot of \/orgs\/acme\/projects\/api\/envs\/production/);
+      }
+      // An answer about the request itself is final: a rejected token must not be papered over with old values.
+      canned = answer('401 Unauthorized', envelope('UNAUTHENTICATED', 'a valid bearer token is required'));
+      const rejected = await cli.run(['run', '--', 'node', '-e', printEnv]);
+      expect(rejected.code).toBe(4);
+      expect(rejected.stdout).toBe('');
+      canned = answer('404 Not Found', envelope('NOT_FOUND', "environment 'production' not found in project 'api'"));
+      const missing = await cli.run(['run', '--', 'node', '-e', printEnv]);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stdout).toBe('');
+      expect(oneLine(missing.stderr)).not.toMatch(/offline snapshot/);
+    } finally {
+      canned = undefined;
     }
   });
 

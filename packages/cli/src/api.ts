@@ -1,5 +1,5 @@
 import { CHECKSUM_HEADER, integrityKey, requestChecksum, type ErrorCode } from '@coffer/contract/rules';
-import { CliError, errorCodeOf, EXIT, EXIT_FOR_CODE, isProxyFailure } from './errors.js';
+import { CliError, errorCodeOf, EXIT, EXIT_FOR_CODE, isProxyFailure, isServingFailure } from './errors.js';
 import { NetworkError, send, type HttpResponse } from './http.js';
 
 /**
@@ -54,14 +54,16 @@ function parseEnvelope(text: string): Envelope | undefined {
  */
 function failure(baseUrl: string, response: HttpResponse, envelope: Envelope | undefined): CliError {
   const { status } = response;
+  const cannotServe = isServingFailure(status);
   if (!envelope) {
     if (isProxyFailure(status)) return new CliError(`${response.statusText || 'request failed'} (HTTP ${status})`, EXIT.UNREACHABLE);
-    return new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${status}); check the API URL`, EXIT.GENERIC);
+    return new CliError(`${baseUrl} did not answer like a Coffer server (HTTP ${status}); check the API URL`, EXIT.GENERIC, undefined, cannotServe);
   }
   const code = errorCodeOf(envelope.code, status);
   const message = typeof envelope.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
   const hint = HINTS[code];
-  return new CliError(hint ? `${hint}: ${message} (HTTP ${status})` : `${message} (HTTP ${status})`, EXIT_FOR_CODE[code], envelope.data);
+  const exit = EXIT_FOR_CODE[code];
+  return new CliError(hint ? `${hint}: ${message} (HTTP ${status})` : `${message} (HTTP ${status})`, exit, envelope.data, cannotServe || exit === EXIT.UNREACHABLE);
 }
 
 /** What a conditional read answers: still current (304), or the data and the tag of the answer. */

@@ -40,6 +40,8 @@ export class CliError extends Error {
     readonly code: number,
     /** The `data` of the server's error answer, when it sent one (e.g. the plan of a refused push). */
     readonly data?: unknown,
+    /** The server (or a proxy before it) answered that it cannot serve now: a 5xx or a 429, whatever its code. */
+    readonly cannotServe = code === EXIT.UNREACHABLE,
   ) {
     super(message);
     this.name = 'CliError';
@@ -87,3 +89,6 @@ export function errorCodeOf(code: unknown, status: number): ErrorCode {
 
 /** An answer that is not Coffer's: a proxy's 502/503/504 means the server is not reachable behind it. */
 export const isProxyFailure = (status: number) => status === 502 || status === 503 || status === 504;
+
+/** Any server error or a 429: the server cannot serve this now, though it may be reachable (`coffer run` falls back on it). */
+export const isServingFailure = (status: number) => status >= 500 || status === 429;

@@ -162,7 +162,7 @@ async function injectOrSnapshot(
   try {
     answer = await inject(held?.etag);
   } catch (err) {
-    if (!(err instanceof CliError) || err.code !== EXIT.UNREACHABLE || !options.fallback) throw err;
+    if (!(err instanceof CliError) || !err.cannotServe || !options.fallback) throw err;
     return offlineSnapshot(offered?.found ? offered : loadSnapshot(session.store, apiUrl, scope, token), scope, err, options);
   }
   // A 304 answers only a request that sent a tag, which only a snapshot held.
@@ -184,21 +184,22 @@ async function injectOrSnapshot(
   return data;
 }
 
-/** The server cannot be reached (`err`): the snapshot this token opened, if it is young enough, with a warning; else why not. */
+/** The server cannot be reached or cannot serve (`err`): the snapshot this token opened, if it is young enough, with a warning; else why not. */
 function offlineSnapshot(loaded: LoadedSnapshot, scope: string, err: CliError, options: RunOptions): InjectAnswer {
   if (!loaded.found) {
     const why =
       loaded.reason === 'none'
         ? `no offline snapshot of ${scope} yet (one is kept after each successful coffer run)`
         : `the offline snapshot of ${scope} was kept for another token (or altered): not using it`;
-    throw new CliError(`${err.message}; ${why}`, EXIT.UNREACHABLE);
+    throw new CliError(`${err.message}; ${why}`, err.code, err.data);
   }
   const { snapshot } = loaded;
   const age = Date.now() - Date.parse(snapshot.savedAt);
   if (options.fallbackMaxAge !== undefined && !(age <= options.fallbackMaxAge)) {
     throw new CliError(
       `${err.message}; the offline snapshot of ${scope} is ${formatAge(age)} old, older than --fallback-max-age ${formatAge(options.fallbackMaxAge)}: refusing it`,
-      EXIT.UNREACHABLE,
+      err.code,
+      err.data,
     );
   }
   // An error line, escaped always: the message may be the server's.
