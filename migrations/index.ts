@@ -4,6 +4,8 @@ import * as loginRole from './20261128_002_login_role_and_truncate_guard.js';
 import * as injectFunction from './20261128_003_inject_function.js';
 import * as revealFunction from './20261202_004_reveal_function.js';
 import * as auditRecordFunction from './20261202_005_audit_record_function.js';
+import * as auditIdempotentInsert from './20261204_006_audit_idempotent_insert.js';
+import * as idempotencyRecords from './20261204_007_idempotency_records.js';
 
 export interface Migration {
   name: string;
@@ -18,4 +20,6 @@ export const migrations: readonly Migration[] = [
   { name: '20261128_003_inject_function', ...injectFunction },
   { name: '20261202_004_reveal_function', ...revealFunction },
   { name: '20261202_005_audit_record_function', ...auditRecordFunction },
+  { name: '20261204_006_audit_idempotent_insert', ...auditIdempotentInsert },
+  { name: '20261204_007_idempotency_records', ...idempotencyRecords },
 ];

@@ -1,6 +1,5 @@
 import express, { type Express } from 'express';
 import { unary, type Principal } from '@coffer/grpc';
-import type { Cache } from '@coffer/kv';
 import type { Logger, Metrics } from '@coffer/telemetry';
 import type { AuditRecorder } from './audit-recorder.js';
 import { bearerAuthentication } from './authenticate.js';
@@ -8,10 +7,11 @@ import type { Backends } from './backends.js';
 import { errorHandler, notFound, sendData, sendError } from './envelope.js';
 import { requestObservability } from './observability.js';
 import type { PrincipalCache } from './principal-cache.js';
-import { idempotency } from './idempotency.js';
 import { parseQuery, strictQuery } from './query.js';
 import { jsonBody } from './request-body.js';
 import { checkRequestHead } from './request-head.js';
+import type { Readiness } from './readiness.js';
+import { remainingMs } from './request-deadline.js';
 import { requestId } from './request-id.js';
 import { verifyRequestIntegrity } from './request-integrity.js';
 import { leanJson } from './json-response.js';
@@ -22,15 +22,14 @@ import { ROUTES } from './routes/index.js';
 export interface GatewayDeps {
   backends: Backends;
   principalCache: PrincipalCache<Principal>;
-  idempotencyCache: Cache;
   audit: AuditRecorder;
   logger: Logger;
   metrics: Metrics;
   /** Bytes. */
   bodyLimit: number;
   deadlineMs: number;
-  /** Every backend the gateway needs answers its health check. */
-  readiness(): Promise<Record<string, boolean>>;
+  /** Whether the services answer (deciding readiness), and how the shared backends look. */
+  readiness(): Promise<Readiness>;
 }
 
 export function createGatewayApp(deps: GatewayDeps): Express {
@@ -55,30 +54,37 @@ export function createGatewayApp(deps: GatewayDeps): Express {
 
   app.get('/healthz', (_req, res) => sendData(res, { status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
-    const checks = await deps.readiness();
-    const ready = Object.values(checks).every(Boolean);
-    if (ready) sendData(res, { status: 'ready', checks });
-    else sendError(res, 'UNAVAILABLE', 'not ready', { checks });
+    const { ready, checks, backends } = await deps.readiness();
+    const down = Object.values(backends).includes('down');
+    if (ready) sendData(res, { status: down ? 'degraded' : 'ready', checks, backends });
+    else sendError(res, 'UNAVAILABLE', 'not ready', { checks, backends });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.exposition());
   });
 
-  const routeDeps = { backends: deps.backends, audit: deps.audit, deadlineMs: deps.deadlineMs, idempotency: idempotency(deps.idempotencyCache) };
+  const routeDeps = { backends: deps.backends, audit: deps.audit, deadlineMs: deps.deadlineMs, principalCache: deps.principalCache };
+  const publicRoutes = ROUTES.filter((route) => route.access === 'public');
+  const readBody = jsonBody({ limit: deps.bodyLimit });
   const api = express.Router();
-  api.use(jsonBody({ limit: deps.bodyLimit }));
-  api.use(
-    mountRoutes(
-      ROUTES.filter((route) => route.access === 'public'),
-      routeDeps,
-    ),
-  );
+  // Only a public route reads a body from anyone; every other request proves its token first, and
+  // one refused there is answered without its body being read (the connection closes: http-server.ts).
+  for (const route of publicRoutes) api[route.method](route.path, readBody);
+  api.use(mountRoutes(publicRoutes, routeDeps));
   api.use(
     bearerAuthentication({
       cache: deps.principalCache,
-      authenticate: (token, id) => unary(deps.backends.auth, 'Authenticate', { token }, { ctx: { requestId: id }, deadlineMs: deps.deadlineMs }),
+      authenticate: async (token, res) =>
+        unary(
+          deps.backends.auth,
+          'Authenticate',
+          { token },
+          { ctx: { requestId: res.locals.requestId as string }, deadlineMs: remainingMs(res, deps.deadlineMs) },
+        ),
     }),
   );
+  api.use(readBody);
+  // The checksum covers the body: it is verified once the body is read.
   api.use(verifyRequestIntegrity);
   api.use(
     mountRoutes(

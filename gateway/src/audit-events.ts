@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { isCofferError } from '@coffer/contract';
 import type { Principal } from '@coffer/grpc';
@@ -17,12 +18,16 @@ export function outcomeOf(err: unknown): Outcome {
  */
 export const unchangedAction = (action: string): string => `${action}.unchanged`;
 
-/** Records who did what to which resource, from where; never a value. */
+/**
+ * Records who did what to which resource, from where; never a value. The event's id, given here,
+ * makes every later delivery of it (a retry, a replay of the spool) store it once.
+ */
 export function recordAudit(recorder: AuditRecorder, req: Request, res: Response, action: string, resource: string, outcome: Outcome): void {
   const principal = res.locals.principal as Principal | undefined;
   if (!principal) return;
   recorder.record(
     {
+      id: randomUUID(),
       orgId: principal.orgId,
       actorId: principal.tokenId,
       actorType: principal.actorType,

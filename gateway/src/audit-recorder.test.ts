@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { CofferError } from '@coffer/contract';
-import { createAuditRecorder, type AuditEventInput, type AuditGroup } from './audit-recorder.js';
+import { createAuditRecorder, type AuditEventInput, type AuditGroup, type RecorderSpool } from './audit-recorder.js';
 
 const event = (n: number): AuditEventInput => ({
+  id: `id-${n}`,
   orgId: 'org',
   actorId: 'actor',
   actorType: 'api_token',
@@ -129,4 +130,100 @@ it('keeps what arrives while a batch is on its way for the next flush, instead o
 
   expect(batches).toEqual([10]);
   expect(recorder.pending()).toBe(3);
+});
+
+/** A spool in memory that says what the recorder asked of it. */
+function spoolLog() {
+  const appended: string[] = [];
+  const settled: number[] = [];
+  let seals = 0;
+  let closed = false;
+  const spool: RecorderSpool = {
+    append: (entry) => (appended.push(entry.event.requestId), seals + 1),
+    seal: async () => void seals++,
+    settle: (segment) => void settled.push(segment),
+    close: () => void (closed = true),
+  };
+  return { spool, appended, settled, seals: () => seals, closed: () => closed };
+}
+
+it('writes every event to the spool as it is recorded, and lets go of it only once delivered', async () => {
+  const log = spoolLog();
+  let up = false;
+  const recorder = createAuditRecorder({
+    send: async () => {
+      if (!up) throw new Error('down');
+    },
+    spool: log.spool,
+    flushMs: 60_000,
+    batchSize: 100,
+    onError: () => undefined,
+  });
+  for (let n = 0; n < 3; n++) recorder.record(event(n), 'principal');
+  expect(log.appended).toEqual(['req-0', 'req-1', 'req-2']);
+  await recorder.flush();
+  // Sealed (fsync'd) before it was sent; nothing settled while the service is down.
+  expect(log.seals()).toBe(1);
+  expect(log.settled).toEqual([]);
+  up = true;
+  await recorder.close(1_000);
+  expect(log.settled).toEqual([1, 1, 1]);
+  expect(log.closed()).toBe(true);
+});
+
+it('fails a shutdown that cannot deliver, leaving the events in the spool', async () => {
+  const log = spoolLog();
+  const recorder = createAuditRecorder({
+    send: () => Promise.reject(new Error('down')),
+    spool: log.spool,
+    flushMs: 60_000,
+    batchSize: 5,
+    onError: () => undefined,
+  });
+  recorder.record(event(1), 'principal');
+  recorder.record(event(2), 'principal');
+  await expect(recorder.close(200)).rejects.toThrow(/2 events could not be delivered before shutdown; they stay in the spool/);
+  expect(log.settled).toEqual([]);
+  expect(log.closed()).toBe(true);
+});
+
+it('sends replayed events before what was recorded since, and settles them in their own segments', async () => {
+  const log = spoolLog();
+  const delivered: string[] = [];
+  const recorder = createAuditRecorder({
+    send: async (groups) => void delivered.push(...groups.flatMap((g) => g.events.map((e) => e.requestId))),
+    spool: log.spool,
+    flushMs: 60_000,
+    batchSize: 100,
+    onError: () => undefined,
+  });
+  recorder.record(event(2), 'principal');
+  recorder.replay([
+    { entry: { principal: 'old', event: event(0) }, segment: 7 },
+    { entry: { principal: 'old', event: event(1) }, segment: 8 },
+  ]);
+  await recorder.close(1_000);
+  expect(delivered).toEqual(['req-0', 'req-1', 'req-2']);
+  expect(log.settled.sort()).toEqual([1, 7, 8]);
+});
+
+it('keeps events beyond the memory bound in the spool instead of dropping them', async () => {
+  const log = spoolLog();
+  const deferred: number[] = [];
+  const dropped: number[] = [];
+  const recorder = createAuditRecorder({
+    send: () => Promise.reject(new Error('down')),
+    spool: log.spool,
+    flushMs: 60_000,
+    batchSize: 100,
+    maxBuffered: 2,
+    onError: () => undefined,
+    onDeferred: (count) => deferred.push(count),
+    onDropped: (count) => dropped.push(count),
+  });
+  for (let n = 0; n < 3; n++) recorder.record(event(n), 'principal');
+  expect(deferred).toEqual([1]);
+  expect(dropped).toEqual([]);
+  expect(log.appended).toHaveLength(3);
+  await expect(recorder.close(100)).rejects.toThrow(/2 events/);
 });

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { isCofferError } from '@coffer/contract';
 
 export interface AuditEventInput {
+  /** Given when the event is recorded: the Audit service stores an id once, however often it is sent. */
+  id: string;
   orgId: string;
   actorId: string;
   actorType: string;
@@ -19,6 +22,44 @@ export interface RecordedEvent {
   event: AuditEventInput;
 }
 
+const spooledSchema = z.object({
+  principal: z.string().min(1),
+  event: z.object({
+    id: z.string(),
+    orgId: z.string(),
+    actorId: z.string(),
+    actorType: z.string(),
+    action: z.string(),
+    resource: z.string(),
+    outcome: z.enum(['success', 'denied', 'failure']),
+    requestId: z.string(),
+    ip: z.string(),
+    userAgent: z.string(),
+    occurredAt: z.string(),
+  }),
+});
+
+/** An event as read back from the spool, or undefined for a line that is not one (the Audit service checks the rest). */
+export function spooledEvent(value: unknown): RecordedEvent | undefined {
+  const parsed = spooledSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Where the recorder keeps a durable copy of each event until it is delivered (audit-spool.ts). */
+export interface RecorderSpool {
+  /** @returns the segment the event went to */
+  append(entry: RecordedEvent): number;
+  /** Resolves once what was appended is on disk. */
+  seal(): Promise<void>;
+  settle(segment: number): void;
+  close(): void;
+}
+
+/** A buffered event and the spool segment that holds its copy. */
+interface Buffered extends RecordedEvent {
+  segment?: number;
+}
+
 /** Events of one principal, as the Audit service takes them. */
 export interface AuditGroup {
   principal: string;
@@ -27,18 +68,24 @@ export interface AuditGroup {
 
 export interface AuditRecorderDeps {
   send(groups: AuditGroup[]): Promise<void>;
+  /** Without one, events live in memory only (a crash loses them). */
+  spool?: RecorderSpool;
   flushMs: number;
   batchSize: number;
-  /** Beyond this many unsent events the oldest are dropped (and reported) rather than exhausting memory. */
+  /**
+   * Beyond this many unsent events the oldest leave memory rather than exhausting it: dropped (and
+   * reported) without a spool, left in the spool for the next start with one (`onDeferred`).
+   */
   maxBuffered?: number;
   onError(err: unknown, pending: number): void;
   onSent?(count: number): void;
   onDropped?(count: number): void;
+  onDeferred?(count: number): void;
   onBufferSize?(size: number): void;
 }
 
 /** In batch order, one group per principal (its first appearance), events in order within it. */
-function byPrincipal(batch: RecordedEvent[]): AuditGroup[] {
+function byPrincipal(batch: Buffered[]): AuditGroup[] {
   const groups = new Map<string, AuditEventInput[]>();
   for (const { principal, event } of batch) {
     const group = groups.get(principal);
@@ -56,7 +103,7 @@ function refusedForGood(err: unknown): boolean {
 /** What could not be delivered for now (the Audit service is out of reach): it goes back to the buffer. */
 class Undelivered extends Error {
   constructor(
-    readonly events: RecordedEvent[],
+    readonly events: Buffered[],
     override readonly cause: unknown,
   ) {
     super('audit events not delivered');
@@ -64,12 +111,25 @@ class Undelivered extends Error {
 }
 
 /**
- * Collects audit events off the request path and sends them in batches. A batch that failed on
- * the way goes back to the front of the buffer and is retried; `close()` keeps flushing until
- * everything is sent or the deadline passes, so a clean shutdown loses nothing.
+ * Collects audit events off the request path and sends them in batches. Each event is first
+ * written to the spool, so it survives a crash; a flush seals (fsyncs) what it sends, and the
+ * spool lets go of an event once it is delivered. A batch that failed on the way goes back to the
+ * front of the buffer and is retried; `close()` keeps flushing until everything is sent or the
+ * deadline passes, and then fails saying how many events are left in the spool for the next start.
  */
-export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 100_000, onError, onSent, onDropped, onBufferSize }: AuditRecorderDeps) {
-  let buffer: RecordedEvent[] = [];
+export function createAuditRecorder({
+  send,
+  spool,
+  flushMs,
+  batchSize,
+  maxBuffered = 100_000,
+  onError,
+  onSent,
+  onDropped,
+  onDeferred,
+  onBufferSize,
+}: AuditRecorderDeps) {
+  let buffer: Buffered[] = [];
   let flushing: Promise<void> | undefined;
   const timer = setInterval(() => void flush(), flushMs);
   timer.unref();
@@ -79,14 +139,17 @@ export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 10
    * that only they are dropped (and counted) and every good record of the batch still lands.
    * @throws Undelivered with every event not yet delivered, when the service cannot be reached
    */
-  async function deliver(batch: RecordedEvent[]): Promise<void> {
+  async function deliver(batch: Buffered[]): Promise<void> {
     try {
       await send(byPrincipal(batch));
+      settle(batch);
       onSent?.(batch.length);
       return;
     } catch (err) {
       if (!refusedForGood(err)) throw new Undelivered(batch, err);
       if (batch.length === 1) {
+        // Sending it again would be refused again, at every start.
+        settle(batch);
         onError(err, buffer.length);
         onDropped?.(1);
         return;
@@ -107,8 +170,14 @@ export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 10
    * wait for the next tick or a full batch: draining them at once would send a handful at a time,
    * one database transaction each, as fast as the last one commits.
    */
+  function settle(batch: Buffered[]): void {
+    for (const { segment } of batch) if (segment !== undefined) spool?.settle(segment);
+  }
+
   async function sendBatches(): Promise<void> {
+    // Everything about to be sent is on disk before it is sent: the copy is what a crash leaves.
     let due = buffer.length;
+    if (due > 0) await spool?.seal();
     while (due > 0 && buffer.length > 0) {
       const batch = buffer.slice(0, Math.min(batchSize, due));
       due -= batch.length;
@@ -135,30 +204,52 @@ export function createAuditRecorder({ send, flushMs, batchSize, maxBuffered = 10
     return flushing;
   }
 
+  function bound(): void {
+    if (buffer.length <= maxBuffered) return;
+    const excess = buffer.length - maxBuffered;
+    buffer = buffer.slice(excess);
+    if (spool) onDeferred?.(excess);
+    else onDropped?.(excess);
+  }
+
   return {
+    /** Appends to the spool before returning: call it before the request's answer goes out. */
     record(event: AuditEventInput, principal: string): void {
-      buffer.push({ principal, event });
-      if (buffer.length > maxBuffered) {
-        const dropped = buffer.length - maxBuffered;
-        buffer = buffer.slice(dropped);
-        onDropped?.(dropped);
-      }
+      const segment = spool?.append({ principal, event });
+      buffer.push({ principal, event, segment });
+      bound();
       onBufferSize?.(buffer.length);
       if (buffer.length >= batchSize) void flush();
+    },
+    /** Events an earlier process spooled and never delivered: sent before anything recorded since. */
+    replay(events: { entry: RecordedEvent; segment: number }[]): void {
+      if (events.length === 0) return;
+      buffer = [...events.map(({ entry, segment }) => ({ ...entry, segment })), ...buffer];
+      bound();
+      onBufferSize?.(buffer.length);
+      void flush();
     },
     flush,
     pending(): number {
       return buffer.length;
     },
+    /** @throws Error naming how many events were not delivered (they stay in the spool, if there is one) */
     async close(deadlineMs = 10_000): Promise<void> {
       clearInterval(timer);
       const deadline = Date.now() + deadlineMs;
-      while (buffer.length > 0 || flushing) {
-        await flush();
-        if (buffer.length > 0) {
-          if (Date.now() >= deadline) throw new Error(`audit: ${buffer.length} events could not be delivered before shutdown`);
-          await new Promise((resolve) => setTimeout(resolve, 100));
+      try {
+        while (buffer.length > 0 || flushing) {
+          await flush();
+          if (buffer.length > 0) {
+            if (Date.now() >= deadline) {
+              const where = spool ? '; they stay in the spool and are delivered at the next start' : '';
+              throw new Error(`audit: ${buffer.length} events could not be delivered before shutdown${where}`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
         }
+      } finally {
+        spool?.close();
       }
     },
   };

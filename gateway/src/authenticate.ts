@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { principalAssertionExpiry, type Principal } from '@coffer/grpc';
-import type { PrincipalCache } from './principal-cache.js';
+import type { Lookup, PrincipalCache } from './principal-cache.js';
 import { CHECKSUM_HEADER, CofferError, integrityKey } from '@coffer/contract';
 
 // A cached principal is dropped this long before its assertion expires, so that no call (however
@@ -12,8 +12,8 @@ const ASSERTION_EXPIRY_MARGIN_MS = 30_000;
 
 export interface AuthenticateDeps {
   cache: PrincipalCache<Principal>;
-  /** Asks the Auth service who holds this token. */
-  authenticate(token: string, requestId: string): Promise<Principal>;
+  /** Asks the Auth service who holds this token, within what remains of the request's (`res`) deadline. */
+  authenticate(token: string, res: Response): Promise<Principal>;
 }
 
 /**
@@ -22,25 +22,29 @@ export interface AuthenticateDeps {
  */
 export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps): RequestHandler {
   const authenticator = new passport.Passport();
-  // Concurrent first requests with one token share a single Authenticate call.
-  const inFlight = new Map<string, Promise<Principal>>();
-  const lookUp = (token: string, tokenHash: string, requestId: string): Promise<Principal> => {
+  // Concurrent first requests with one token share a single Authenticate call, unless a token was
+  // evicted since it started: its answer may predate a revocation, and a later request must not get it.
+  const inFlight = new Map<string, { lookup: Lookup; answer: Promise<Principal> }>();
+  const lookUp = (token: string, tokenHash: string, res: Response): Promise<Principal> => {
     const pending = inFlight.get(tokenHash);
-    if (pending) return pending;
-    const lookup = authenticate(token, requestId)
+    if (pending && cache.isCurrent(pending.lookup)) return pending.answer;
+    const lookup = cache.startLookup();
+    const answer = authenticate(token, res)
       .then((principal) => {
-        cache.set(tokenHash, principal, principalAssertionExpiry(principal.assertion) - ASSERTION_EXPIRY_MARGIN_MS);
+        cache.set(tokenHash, principal, lookup, principalAssertionExpiry(principal.assertion) - ASSERTION_EXPIRY_MARGIN_MS);
         return principal;
       })
-      .finally(() => inFlight.delete(tokenHash));
-    inFlight.set(tokenHash, lookup);
-    return lookup;
+      .finally(() => {
+        if (inFlight.get(tokenHash)?.answer === answer) inFlight.delete(tokenHash);
+      });
+    inFlight.set(tokenHash, { lookup, answer });
+    return answer;
   };
   authenticator.use(
     new BearerStrategy({ passReqToCallback: true, scope: [] }, (req: Request, token: string, done: (err: unknown, user?: Principal | false) => void) => {
       const tokenHash = cache.keyOf(token);
       const cached = cache.get(tokenHash);
-      const found = cached ? Promise.resolve(cached) : lookUp(token, tokenHash, (req.res?.locals.requestId as string | undefined) ?? '');
+      const found = cached ? Promise.resolve(cached) : lookUp(token, tokenHash, req.res!);
       found.then(
         (principal) => {
           if (req.res) {

@@ -48,6 +48,8 @@ export function errorHandler(onUnexpected: (err: unknown, req: Parameters<Reques
       sendError(res, 'INTERNAL', 'internal error');
       return;
     }
+    // A service's INTERNAL (a reply that could not be encoded) says nothing to the caller; the operator needs its cause.
+    if (known.code === 'INTERNAL') onUnexpected(err, req);
     if (known.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
     sendError(res, known.code, known.message, known.details ?? null);
   };

@@ -1,26 +1,15 @@
 import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
 import type { Express } from 'express';
+import { checkIntervalFor, DEFAULT_HTTP_LIMITS, headersTimeoutFor, type HttpLimits } from './http-limits.js';
 import { answerClientError, refuseConnect } from './parser-errors.js';
 import { MAX_HEADER_FIELDS } from './request-head.js';
+import { bodyStillArriving } from './unread-body.js';
 
 export interface HttpServer {
   port: number;
   /** Stops accepting connections, lets in-flight requests finish, then closes idle keep-alive sockets. */
   close(timeoutMs: number): Promise<void>;
 }
-
-export interface HttpTimeouts {
-  /** A request line and headers must arrive within this (Node's default is a minute). */
-  headersMs: number;
-  /** The whole request, body included, must arrive within this (Node's default is five minutes). */
-  requestMs: number;
-  /** How often the server looks for requests past these limits. */
-  checkIntervalMs: number;
-}
-
-// A body is at most the body limit (512kb by default): a minute is plenty even on a slow link, and
-// a slow client holds a connection no longer than that.
-const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 20_000, requestMs: 60_000, checkIntervalMs: 2_000 };
 
 /**
  * Request and response classes born with the app's prototypes. Express gives every request and
@@ -33,6 +22,14 @@ const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 20_000, requestMs: 60_000, c
 function appClasses(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
   class AppRequest extends IncomingMessage {}
   class AppResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {}
+  // An answer given before the request's body has all arrived (a request refused for its token, its
+  // size or its path) closes the connection: Node would otherwise read and throw away the rest,
+  // however long and slow it is, to keep the connection open. Every answer's head passes here.
+  const { writeHead } = ServerResponse.prototype;
+  AppResponse.prototype.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    if (bodyStillArriving(this.req)) this.shouldKeepAlive = false;
+    return (writeHead as (...args: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
   Object.setPrototypeOf(AppRequest.prototype, app.request);
   Object.setPrototypeOf(AppResponse.prototype, app.response);
   app.request = AppRequest.prototype as Express['request'];
@@ -46,7 +43,7 @@ export async function listen(
   host: string,
   port: number,
   onError: (err: Error) => void = () => undefined,
-  timeouts: HttpTimeouts = DEFAULT_TIMEOUTS,
+  limits: HttpLimits = DEFAULT_HTTP_LIMITS,
 ): Promise<HttpServer> {
   // While draining, every answer says `Connection: close`: otherwise keep-alive clients keep
   // sending on their open sockets and the server serves them until the forced-close deadline.
@@ -64,19 +61,26 @@ export async function listen(
       // Node answers a missing Host, and an Expect other than 100-continue, itself with an empty
       // body; the app answers both instead (request-head.ts), with the envelope.
       requireHostHeader: false,
-      headersTimeout: timeouts.headersMs,
-      requestTimeout: timeouts.requestMs,
-      connectionsCheckingInterval: timeouts.checkIntervalMs,
+      // Past these Node answers 408 (with the envelope: parser-errors.ts) and closes the connection.
+      headersTimeout: headersTimeoutFor(limits),
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: checkIntervalFor(limits),
+      // Node closes an idle keep-alive connection a second after the `Keep-Alive: timeout` it announces, so that no client reuses one being closed.
+      keepAliveTimeout: limits.idleTimeoutMs,
     },
     handle,
   );
   server.on('checkExpectation', handle);
+  // Node would answer `Expect: 100-continue` at once; the body reader answers it instead, when the
+  // body is wanted (request-body.ts), so a request refused before (no token) never sends its body.
+  server.on('checkContinue', handle);
   // What Node's parser refuses never reaches the app: answered here, with the envelope, not Node's empty body.
   server.on('clientError', answerClientError);
   server.on('connect', refuseConnect);
   // Node silently drops the headers past this count; one more than the app accepts lets it refuse them instead.
   server.maxHeadersCount = MAX_HEADER_FIELDS + 1;
-  server.keepAliveTimeout = 5_000;
+  // Node closes a connection beyond the cap as soon as it is accepted, before reading anything.
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

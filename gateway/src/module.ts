@@ -1,5 +1,6 @@
-import { MAX_DESCRIPTION_LENGTH, MAX_VALUE_BYTES, TOKEN_REVOKED_CHANNEL } from '@coffer/contract';
-import { address, defineSlice, host, integer, milliseconds, optional, port, size, withDefault, type Problem } from '@coffer/config';
+import { join } from 'node:path';
+import { MAX_DESCRIPTION_LENGTH, MAX_VALUE_BYTES, TOKEN_REVOKED_CHANNEL, isCofferError } from '@coffer/contract';
+import { address, defineSlice, directory, host, integer, milliseconds, optional, port, size, withDefault, type Problem } from '@coffer/config';
 import {
   AUDIT_SERVICE,
   AUTH_SERVICE,
@@ -15,10 +16,14 @@ import {
 } from '@coffer/grpc';
 import { kvModule } from '@coffer/kv';
 import { defineModule } from '@coffer/module';
+import { createOutageLog } from '@coffer/telemetry';
 import { createGatewayApp } from './app.js';
-import { createAuditRecorder } from './audit-recorder.js';
+import { createAuditRecorder, spooledEvent, type RecordedEvent } from './audit-recorder.js';
+import { createAuditSpool } from './audit-spool.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { listen } from './http-server.js';
-import { createPrincipalCache } from './principal-cache.js';
+import { createReadiness } from './readiness.js';
+import { createPrincipalCache, followRevocations } from './principal-cache.js';
 
 const CALL_DEADLINE_MS = 5_000;
 
@@ -50,8 +55,15 @@ export const gatewaySlice = defineSlice(
     // A flush stalls this event loop for the batch's encoding and checks (tens of µs per event):
     // 50 events keep the stall near a millisecond, under what a request at c=1 takes.
     COFFER_AUDIT_BATCH_SIZE: withDefault(integer(1, 100_000), '50'),
+    // Undelivered audit events, on disk (audit-spool.ts); by default <COFFER_DATA_DIR>/audit-spool.
+    COFFER_AUDIT_SPOOL_DIR: optional(directory()),
     // 0 turns the authentication cache off.
     COFFER_AUTH_CACHE_TTL_MS: withDefault(milliseconds(0), '10000'),
+    // Slow and idle clients (http-limits.ts): a request line and headers, a whole request, an idle keep-alive connection.
+    COFFER_HTTP_HEADERS_TIMEOUT_MS: withDefault(milliseconds(1), String(DEFAULT_HTTP_LIMITS.headersTimeoutMs)),
+    COFFER_HTTP_REQUEST_TIMEOUT_MS: withDefault(milliseconds(1), String(DEFAULT_HTTP_LIMITS.requestTimeoutMs)),
+    COFFER_HTTP_IDLE_TIMEOUT_MS: withDefault(milliseconds(1), String(DEFAULT_HTTP_LIMITS.idleTimeoutMs)),
+    COFFER_HTTP_MAX_CONNECTIONS: withDefault(integer(1, 1_000_000), String(DEFAULT_HTTP_LIMITS.maxConnections)),
   },
   (env) => ({
     httpHost: env.COFFER_HTTP_HOST,
@@ -60,7 +72,14 @@ export const gatewaySlice = defineSlice(
     bodyLimit: env.COFFER_BODY_LIMIT,
     auditFlushMs: env.COFFER_AUDIT_FLUSH_MS,
     auditBatchSize: env.COFFER_AUDIT_BATCH_SIZE,
+    auditSpoolDir: env.COFFER_AUDIT_SPOOL_DIR,
     authCacheTtlMs: env.COFFER_AUTH_CACHE_TTL_MS,
+    httpLimits: {
+      headersTimeoutMs: env.COFFER_HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.COFFER_HTTP_REQUEST_TIMEOUT_MS,
+      idleTimeoutMs: env.COFFER_HTTP_IDLE_TIMEOUT_MS,
+      maxConnections: env.COFFER_HTTP_MAX_CONNECTIONS,
+    } satisfies HttpLimits,
   }),
 );
 
@@ -98,38 +117,45 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
     const serviceAssertion = await createServiceSigner(ctx.use(serviceSigningModule).privateKey, 'gateway');
 
     const principalCache = createPrincipalCache<Principal>({ ttlMs: config.authCacheTtlMs });
-    const unsubscribe = await kv.pubsub.subscribe(TOKEN_REVOKED_CHANNEL, (tokenHash) => principalCache.evict(tokenHash));
+    const unsubscribe = await followRevocations(principalCache, kv.pubsub, TOKEN_REVOKED_CHANNEL);
+    const auditSpool = createAuditSpool<RecordedEvent>({ root: config.auditSpoolDir ?? join(ctx.platform.dataDir, 'audit-spool'), parse: spooledEvent });
+    const auditOutage = createOutageLog({ logger: ctx.logger, backend: 'the Audit service' });
     const audit = createAuditRecorder({
       send: async (groups) => {
         const ctxOut = { requestId: 'audit-flush', serviceAssertion: await serviceAssertion(AUDIT_SERVICE) };
-        await unary(backends.audit, 'Record', { groups }, { ctx: ctxOut, deadlineMs: CALL_DEADLINE_MS });
+        const { alreadyRecorded } = await unary(backends.audit, 'Record', { groups }, { ctx: ctxOut, deadlineMs: CALL_DEADLINE_MS });
+        if (alreadyRecorded > 0) ctx.metrics.auditEventsTotal.inc({ outcome: 'already_recorded' }, alreadyRecorded);
       },
+      spool: auditSpool,
       flushMs: config.auditFlushMs,
       batchSize: config.auditBatchSize,
-      onSent: (count) => ctx.metrics.auditEventsTotal.inc({ outcome: 'recorded' }, count),
-      onError: (err, pending) => ctx.logger.error({ err, pending }, 'audit batch not delivered; will retry'),
+      onSent: (count) => {
+        auditOutage.succeeded();
+        ctx.metrics.auditEventsTotal.inc({ outcome: 'recorded' }, count);
+      },
+      // The Audit service (or its database) out of reach is one outage in the log, not a line per retry.
+      onError: (err, pending) =>
+        isCofferError(err) && (err.code === 'UNAVAILABLE' || err.code === 'DEADLINE_EXCEEDED')
+          ? auditOutage.failed(`${err.code}, ${pending} events waiting`)
+          : ctx.logger.error({ err, pending }, 'audit batch not delivered; will retry'),
       onDropped: (count) => ctx.metrics.auditEventsTotal.inc({ outcome: 'dropped' }, count),
+      onDeferred: (count) => ctx.logger.warn({ count }, 'audit buffer full; events left in the spool for the next start'),
       onBufferSize: (size) => ctx.metrics.auditBufferSize.set(size),
     });
+    const leftovers = auditSpool.adoptLeftovers();
+    if (leftovers.segments > 0) {
+      ctx.logger.info({ events: leftovers.entries.length, skipped: leftovers.skipped }, 'replaying audit events spooled by an earlier process');
+    }
+    audit.replay(leftovers.entries);
 
-    const readiness = async () => {
-      const entries = await Promise.all(
-        healthClients.map(async ({ name, client }) => {
-          try {
-            const { status } = await unary(client, 'Check', { service: BACKENDS[name].service }, { ctx: { requestId: 'readyz' }, deadlineMs: 1_000 });
-            return [name, status === 'SERVING'] as const;
-          } catch {
-            return [name, false] as const;
-          }
-        }),
-      );
-      return Object.fromEntries(entries);
-    };
+    const readiness = createReadiness({
+      services: healthClients.map(({ name, client }) => ({ name, service: BACKENDS[name].service, client })),
+      ...(kv.mode === 'redis' ? { redis: kv } : {}),
+    });
 
     const app = createGatewayApp({
       backends,
       principalCache,
-      idempotencyCache: kv.cache,
       audit,
       logger: ctx.logger,
       metrics: ctx.metrics,
@@ -137,15 +163,17 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
       deadlineMs: CALL_DEADLINE_MS,
       readiness,
     });
-    const http = await listen(app, config.httpHost, config.httpPort, (err) => ctx.fail(err));
+    const http = await listen(app, config.httpHost, config.httpPort, (err) => ctx.fail(err), config.httpLimits);
     ctx.logger.info({ host: config.httpHost, port: http.port }, 'gateway listening');
 
     return {
       exports: { port: http.port, url: `http://${config.httpHost}:${http.port}` },
       async stop() {
+        const deadline = Date.now() + ctx.platform.shutdownTimeoutMs;
         await http.close(ctx.platform.shutdownTimeoutMs);
-        // In-flight requests are done: everything they audited is in the buffer; deliver all of it.
-        await audit.close(ctx.platform.shutdownTimeoutMs);
+        // In-flight requests are done: everything they audited is in the buffer; deliver all of it
+        // within what is left of the shutdown time (what is not stays in the spool, and stop fails).
+        await audit.close(Math.max(0, deadline - Date.now()));
         await unsubscribe();
         for (const client of [...Object.values(backends), ...healthClients.map(({ client }) => client)]) client.close();
       },

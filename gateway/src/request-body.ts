@@ -79,6 +79,8 @@ function charsetOf(contentType: string): string | undefined {
 export function jsonBody(options: { limit: number }): RequestHandler {
   const readBytes = express.raw({ type: JSON_TYPES, limit: options.limit, inflate: true });
   return (req, res, next) => {
+    // The server left `Expect: 100-continue` unanswered (http-server.ts): the body is wanted now.
+    if (req.headers.expect?.toLowerCase() === '100-continue' && req.is(JSON_TYPES)) res.writeContinue();
     readBytes(req, res, (err?: unknown) => {
       if (err) return next(err);
       if (!Buffer.isBuffer(req.body)) return next();

@@ -1,13 +1,16 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { parseInput, type ErrorCode } from '@coffer/contract';
-import { unary, type RequestOf, type ResponseOf, type UnaryMethodName, type UnaryOptions } from '@coffer/grpc';
+import { readReplayed, unary, type Principal, type RequestOf, type ResponseOf, type UnaryMethodName, type UnaryOptions } from '@coffer/grpc';
 import type { AuditRecorder } from './audit-recorder.js';
 import { outcomeOf, recordAudit, type Outcome } from './audit-events.js';
 import type { Backends } from './backends.js';
 import { ifNoneMatchOf } from './conditional.js';
 import { callContext, requireOwnOrg } from './context.js';
 import { sendData, sendError } from './envelope.js';
+import type { PrincipalCache } from './principal-cache.js';
+import { remainingMs } from './request-deadline.js';
+import { REPLAYED_HEADER, idempotency, idempotencyOf, replayedAction } from './idempotency.js';
 
 export interface RouteInput<Params, Query, Body> {
   params: Params;
@@ -60,6 +63,8 @@ export interface RouteDeclaration<Params, Query, Body, Service extends keyof Bac
   request(input: RouteInput<Params, Query, Body>): RequestOf<Backends[Service][Method]>;
   /** Default: the reply as data, 200. */
   answer?(reply: ResponseOf<Backends[Service][Method]>, input: RouteInput<Params, Query, Body>): RouteAnswer;
+  /** What this process does once the call succeeded, before the answer goes out (a revoked token leaves its cache). */
+  afterSuccess?(input: RouteInput<Params, Query, Body>, deps: RouteDeps): void;
 }
 
 /** A declaration with its types checked and then forgotten, so that routes of every shape fit one list. */
@@ -67,6 +72,7 @@ export type Route = Omit<RouteDeclaration<any, any, any, keyof Backends, never>,
   rpc: { service: keyof Backends; method: string; deadlineMs?: number };
   request(input: RouteInput<any, any, any>): unknown;
   answer?(reply: any, input: RouteInput<any, any, any>): RouteAnswer;
+  afterSuccess?(input: RouteInput<any, any, any>, deps: RouteDeps): void;
 };
 
 export function route<Params, Query, Body, Service extends keyof Backends, Method extends UnaryMethodName<Backends[Service]>>(
@@ -78,9 +84,9 @@ export function route<Params, Query, Body, Service extends keyof Backends, Metho
 export interface RouteDeps {
   backends: Backends;
   audit: AuditRecorder;
+  /** A request's budget, counted from its arrival; the service call gets what remains of it. */
   deadlineMs: number;
-  /** The Idempotency-Key middleware, for routes that take one. */
-  idempotency: RequestHandler;
+  principalCache: PrincipalCache<Principal>;
 }
 
 // The declaration checked the types of its RPC; the erased route calls it untyped.
@@ -117,9 +123,20 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
         ifNoneMatch: ifNoneMatchOf(req.get('if-none-match')),
       };
       const { service, method, deadlineMs = deps.deadlineMs } = declaration.rpc;
-      const reply = await call(deps.backends[service], method, declaration.request(input), { ctx: callContext(res), deadlineMs });
+      const once = declaration.idempotent ? idempotencyOf(res) : undefined;
+      let replayed = false;
+      const reply = await call(deps.backends[service], method, declaration.request(input), {
+        ctx: once ? { ...callContext(res), idempotency: once } : callContext(res),
+        deadlineMs: remainingMs(res, deadlineMs),
+        onTrailer: (trailer) => (replayed = readReplayed(trailer)),
+      });
       const answer: RouteAnswer = declaration.answer ? declaration.answer(reply, input) : { data: reply };
+      if (!answer.refusal) declaration.afterSuccess?.(input, deps);
       action = answer.action ?? action;
+      if (replayed) {
+        res.setHeader(REPLAYED_HEADER, 'true');
+        action = action === undefined ? undefined : replayedAction(action);
+      }
       record(answer.refusal ? 'failure' : 'success');
       if (answer.etag) res.setHeader('ETag', answer.etag);
       if (answer.notModified) res.status(304).end();
@@ -136,7 +153,7 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
 export function mountRoutes(routes: readonly Route[], deps: RouteDeps): Router {
   const router = Router();
   for (const declaration of routes) {
-    const handlers: RequestHandler[] = declaration.idempotent ? [deps.idempotency] : [];
+    const handlers: RequestHandler[] = declaration.idempotent ? [idempotency()] : [];
     router[declaration.method](declaration.path, ...handlers, handlerFor(declaration, deps));
   }
   return router;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS, parseDocument, serializeDocument } from '@coffer/formats';
-import { expectError, expectOk, scopePath, tableCounts, waitForAudit } from '@coffer/test-kit/api-assertions';
+import { expectError, expectOk, scopePath, sql, tableCounts, waitForAudit } from '@coffer/test-kit/api-assertions';
 import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
 import { apiClient, type Api, type ApiResponse } from '@coffer/test-kit/platform';
 import { canary, leaksIn, redisDump } from '@coffer/test-kit/security';
@@ -489,7 +489,7 @@ describe('audit', () => {
 });
 
 describe('values at rest', () => {
-  it('leaves no pushed, pulled or compared value in a log line or in Redis', async () => {
+  it('leaves no pushed, pulled or compared value in a log line, in Redis or in an idempotency record', async () => {
     const env = await freshEnv();
     const CANARY = canary();
     expectOk(await api('POST', `${env}/secrets/COUNT`, { body: { value: '1', type: 'integer' } }), 201);
@@ -503,7 +503,11 @@ describe('values at rest', () => {
 
     expect(leaksIn(platform.logs(), [CANARY])).toEqual([]);
     const redis = await redisDump(platform.kvPrefix);
-    expect([...redis.keys()].some((key) => key.includes(headers['Idempotency-Key']))).toBe(true);
     expect(leaksIn([...redis].map(([key, value]) => `${key}\n${value}`).join('\n'), [CANARY])).toEqual([]);
+    // The push's Idempotency-Key left its record in the database, with the reply it was answered and no value.
+    const records = await sql(platform.database.url, `select * from idempotency_records where key = $1`, [headers['Idempotency-Key']]);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.reply).toMatchObject({ written: [{ key: 'CANARY_VALUE', version: 1 }] });
+    expect(leaksIn(JSON.stringify(records), [CANARY])).toEqual([]);
   });
 });

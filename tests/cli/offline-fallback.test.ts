@@ -101,7 +101,11 @@ describe('offline fallback', () => {
       `HTTP/1.1 ${status}\r\n${headers}content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
     const envelope = (code: string, message: string) => JSON.stringify({ error: true, code, message, data: null });
     const cannotServe = [
-      answer('503 Service Unavailable', envelope('UNAVAILABLE', 'the database is unavailable; retry later'), 'content-type: application/json\r\nretry-after: 1\r\n'),
+      answer(
+        '503 Service Unavailable',
+        envelope('UNAVAILABLE', 'the database is unavailable; retry later'),
+        'content-type: application/json\r\nretry-after: 1\r\n',
+      ),
       answer('504 Gateway Timeout', envelope('DEADLINE_EXCEEDED', 'a service did not answer in time')),
       answer('500 Internal Server Error', envelope('INTERNAL', 'internal error')),
       answer('429 Too Many Requests', envelope('RESOURCE_EXHAUSTED', 'slow down'), 'content-type: application/json\r\nretry-after: 1\r\n'),

@@ -1,22 +1,25 @@
 /**
  * A canary value is written as a secret of every type it fits and pushed through every path that
  * handles values. Afterwards it must not be found at rest anywhere the platform writes — the
- * database (as `pg_dump` sees it), the logs, Redis — not as is, not base64, not hex. Tokens
- * likewise must never reach a log line or Redis.
+ * database (as `pg_dump` sees it, idempotency records included), the logs, Redis — not as is, not
+ * base64, not hex. Tokens likewise must never reach a log line, an idempotency record or Redis.
  */
 import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type pg from 'pg';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAsOwner } from '@coffer/test-kit/postgres';
+import { connectAsOwner, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
 import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
 import type { Api, ApiResponse } from '@coffer/test-kit/platform';
 import { canary, leaksIn, redisDump } from '@coffer/test-kit/security';
 
 const run = promisify(execFile);
 const SCOPE = '/orgs/acme/projects/api/envs/development';
+/** What the gateway derives an idempotency fingerprint's key from the token with (gateway/src/authenticate.ts). */
+const FINGERPRINT_KEY_LABEL = 'coffer.idempotency-fingerprint.v1';
 const PG_DUMP = ['/usr/bin/pg_dump', '/usr/local/bin/pg_dump', '/usr/lib/postgresql/15/bin/pg_dump'].find((path) => existsSync(path)) ?? 'pg_dump';
 
 const platform = usePlatform();
@@ -109,37 +112,63 @@ describe('the canary', () => {
   });
 
   it("is in no Redis key or value under the platform's prefix, and neither is any token", async () => {
-    const dump = await redisDump(platform.kvPrefix);
-    // The idempotency entries of the writes above are there, so this looked at real data.
-    expect([...dump.keys()].some((key) => key.includes('create-CANARY_TEXT'))).toBe(true);
-    const everything = [...dump].map(([key, value]) => `${key}\n${value}`).join('\n');
+    // A key put under the prefix is in the dump, so an empty dump means Redis holds nothing there.
+    const redis = new Redis(TEST_REDIS_URL);
+    const probe = `${platform.kvPrefix}:probe:${randomBytes(4).toString('hex')}`;
+    try {
+      await redis.set(probe, 'probe', 'PX', 10_000);
+      const dump = await redisDump(platform.kvPrefix);
+      expect(dump.get(probe)).toBe('probe');
+      const everything = [...dump].map(([key, value]) => `${key}\n${value}`).join('\n');
+      expect(leaksIn(everything, [CANARY])).toEqual([]);
+      expect(leaksIn(everything, tokens)).toEqual([]);
+    } finally {
+      await redis.del(probe);
+      redis.disconnect();
+    }
+  });
+
+  it('is in no idempotency record, and neither is any token', async () => {
+    const { rows } = await owner.query<Record<string, unknown>>('select * from idempotency_records');
+    // The records of the writes above are there, so this looked at real data.
+    const keys = rows.map((row) => row.key);
+    for (const { key } of SECRETS) expect(keys).toEqual(expect.arrayContaining([`create-${key}`, `update-${key}`, `rollback-${key}`, `delete-${key}`]));
+    expect(rows.every((row) => row.reply !== null)).toBe(true);
+    const everything = JSON.stringify(rows);
     expect(leaksIn(everything, [CANARY])).toEqual([]);
     expect(leaksIn(everything, tokens)).toEqual([]);
   });
 });
 
-describe('an idempotency entry in Redis', () => {
-  it('does not let someone who reads Redis confirm a guessed secret value', async () => {
+describe('an idempotency record', () => {
+  it('does not let someone who reads the database confirm a guessed secret value', async () => {
     // A low-entropy secret (a 4-digit PIN) written with an Idempotency-Key, as a CLI retry would.
     const pin = String(1000 + Math.floor(Math.random() * 9000));
     const path = `${SCOPE}/secrets/DOOR_PIN`;
     await ok(api('POST', path, { body: { value: pin, type: 'integer' }, headers: { 'Idempotency-Key': 'pin-write' } }), 201);
 
-    const dump = await redisDump(platform.kvPrefix);
-    const entry = [...dump].find(([key]) => key.endsWith(':pin-write'));
-    expect(entry).toBeDefined();
-    const [key, raw] = entry!;
-    const { fingerprint } = JSON.parse(raw) as { fingerprint: string };
-    // Everything an attacker with the cache has: the key (which names the token's hash) and the URL
-    // pattern of the API. Try every PIN the way the gateway fingerprints a request.
-    const keyParts = key.split(':');
-    const tokenHash = keyParts[keyParts.length - 2]!;
-    const recovered = [];
-    for (let guess = 0; guess <= 9999; guess++) {
-      const body = JSON.stringify({ value: String(guess), type: 'integer' });
-      const candidate = createHmac('sha256', tokenHash).update(`POST\n/api/v1${path}\n${body}`).digest('hex');
-      if (candidate === fingerprint) recovered.push(guess);
-    }
-    expect(recovered).toEqual([]);
+    // Everything an attacker with the database has: the record, the stored hash of the token that
+    // wrote it, and the URL pattern of the API.
+    const { rows } = await owner.query<{ fingerprint: string; token_hash: string }>(
+      `select r.fingerprint, t.token_hash from idempotency_records r join api_tokens t on t.id::text = r.token_id where r.key = 'pin-write'`,
+    );
+    expect(rows).toHaveLength(1);
+    const { fingerprint, token_hash: tokenHash } = rows[0]!;
+    // Every PIN, fingerprinted the way the gateway does it (method, URL, canonical JSON body) under
+    // every key the stored hash yields.
+    const request = (guess: number) => `POST\n/api/v1${path}\n${JSON.stringify({ type: 'integer', value: String(guess) })}`;
+    const recover = (keys: Buffer[]) => {
+      const found: number[] = [];
+      for (let guess = 0; guess <= 9999; guess++) {
+        const text = request(guess);
+        if (keys.some((key) => createHmac('sha256', key).update(text).digest('hex') === fingerprint)) found.push(guess);
+      }
+      return found;
+    };
+    const hashAsKeys = [Buffer.from(tokenHash, 'utf8'), Buffer.from(tokenHash, 'hex')];
+    const fromHash = hashAsKeys.flatMap((key) => [key, createHmac('sha256', key).update(FINGERPRINT_KEY_LABEL).digest()]);
+    expect(recover(fromHash)).toEqual([]);
+    // The same search with the token itself finds the PIN: the search is right, only the key is missing.
+    expect(recover([createHmac('sha256', tokens[0]!).update(FINGERPRINT_KEY_LABEL).digest()])).toEqual([Number(pin)]);
   });
 });

@@ -1,16 +1,15 @@
 /**
- * Requests that reach the database or the cache with something they cannot hold. The caller gets
+ * Requests that reach the database with something they cannot hold, or meet a record it cannot answer. The caller gets
  * the error envelope — never SQL, a driver message or a stack trace — and the operator gets the
  * detail in the log.
  */
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAsOwner, TEST_REDIS_URL } from '@coffer/test-kit/postgres';
+import { connectAsOwner } from '@coffer/test-kit/postgres';
 import { seedOrg, usePlatform } from '@coffer/test-kit/fixtures';
 import type { Api } from '@coffer/test-kit/platform';
-import { expectCleanError, hasSql, redisDump } from '@coffer/test-kit/security';
+import { canary, expectCleanError, hasSql, leaksIn } from '@coffer/test-kit/security';
 
 const SCOPE = '/orgs/acme/projects/api/envs/development';
 
@@ -90,21 +89,32 @@ describe('an internal error', () => {
     expect(rows[0]!.n).toBe(1);
   });
 
-  it('from the cache (a corrupted idempotency entry) answers a bare 500 without echoing the entry', async () => {
+  it('from a corrupted idempotency record answers a bare 500 on replay, without echoing the record or the value', async () => {
     const path = `${SCOPE}/secrets/IDEM_CORRUPT`;
+    const value = canary();
     const headers = { 'Idempotency-Key': 'corrupt-me' };
-    expect((await api('POST', path, { body: { value: 'first' }, headers })).status).toBe(201);
-    const [key] = [...(await redisDump(platform.kvPrefix)).keys()].filter((k) => k.endsWith(':corrupt-me'));
-    expect(key).toBeDefined();
-    const garbage = `{"state":"done","fingerprint":SELECT-${randomBytes(4).toString('hex')}`;
-    const redis = new Redis(TEST_REDIS_URL);
-    try {
-      await redis.set(key!, garbage, 'PX', 60_000);
-    } finally {
-      redis.disconnect();
-    }
-    const response = await api('POST', path, { body: { value: 'first' }, headers });
-    expectCleanError(response, 500, [garbage, 'SELECT-', 'JSON', 'Unexpected']);
-    expect(response.body).toEqual({ error: true, code: 'INTERNAL', message: 'internal error', data: null });
+    expect((await api('POST', path, { body: { value }, headers })).status).toBe(201);
+    // What a damaged row (or an attacker with the database) could leave: valid JSON, not a reply.
+    const marker = `SELECT-${randomBytes(4).toString('hex')}`;
+    const garbage = { meta: marker, stack: `at ${marker} (/srv/coffer/secret-store.ts:1:1)` };
+    const corrupted = await owner.query(`update idempotency_records set reply = $2::jsonb where org_id = $1 and key = 'corrupt-me'`, [
+      orgId,
+      JSON.stringify(garbage),
+    ]);
+    expect(corrupted.rowCount).toBe(1);
+    const logsBefore = platform.logs().length;
+    const versionsBefore = await countRows('secret_versions');
+
+    const response = await api('POST', path, { body: { value }, headers });
+    expectCleanError(response, 500, [marker, value, 'meta', 'reply', 'idempotency']);
+    expect(response.body).toMatchObject({ error: true, code: 'INTERNAL', data: null });
+    // Plain words only: nothing quoted from the record, the encoder or the driver.
+    expect(response.body.message).toMatch(/^[a-z][a-z ]*$/);
+    expect(response.headers.get('idempotent-replayed')).toBeNull();
+    const logged = platform.logs().slice(logsBefore);
+    expect(logged).toMatch(/"status":500/);
+    expect(leaksIn(logged, [value])).toEqual([]);
+    // A replay writes nothing, even one that fails.
+    expect(await countRows('secret_versions')).toBe(versionsBefore);
   });
 });

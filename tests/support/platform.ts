@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gatewayModule } from '@coffer/gateway';
 import { MODULES, startPlatform, type Platform } from '@coffer/server';
@@ -50,12 +53,15 @@ export function captureLogs(): { stream: Writable; text(): string } {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const database = await createTestDatabase(options.postgresUrl);
   const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}`;
+  const spoolDir = await mkdtemp(join(tmpdir(), 'coffer-audit-spool-'));
   const env: Record<string, string> = {
     DATABASE_URL: database.appUrl,
     DATABASE_OWNER_URL: database.url,
     COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
     COFFER_LOG_LEVEL: 'info',
     COFFER_AUDIT_FLUSH_MS: '50',
+    // A spool of the test's own: one left by another suite's platform would be replayed into this one.
+    COFFER_AUDIT_SPOOL_DIR: spoolDir,
     COFFER_REDIS_PREFIX: kvPrefix,
     ...(options.redis === false ? {} : { REDIS_URL: options.redisUrl ?? TEST_REDIS_URL }),
     ...options.env,
@@ -81,6 +87,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     async stop() {
       await platform.stop();
       await database.drop();
+      await rm(spoolDir, { recursive: true, force: true });
     },
   };
 }

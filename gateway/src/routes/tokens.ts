@@ -24,5 +24,7 @@ export const tokenRoutes = [
     audit: { action: 'token.revoke' },
     rpc: { service: 'auth', method: 'RevokeToken' },
     request: ({ params }) => ({ tokenId: params.tokenId }),
+    // This gateway refuses the token from its next request on, whether or not Redis carries the news to the others.
+    afterSuccess: ({ params }, { principalCache }) => principalCache.evictToken(params.tokenId.toLowerCase()),
   }),
 ];

@@ -63,7 +63,12 @@ function failure(baseUrl: string, response: HttpResponse, envelope: Envelope | u
   const message = typeof envelope.message === 'string' && envelope.message ? envelope.message : response.statusText || 'request failed';
   const hint = HINTS[code];
   const exit = EXIT_FOR_CODE[code];
-  return new CliError(hint ? `${hint}: ${message} (HTTP ${status})` : `${message} (HTTP ${status})`, exit, envelope.data, cannotServe || exit === EXIT.UNREACHABLE);
+  return new CliError(
+    hint ? `${hint}: ${message} (HTTP ${status})` : `${message} (HTTP ${status})`,
+    exit,
+    envelope.data,
+    cannotServe || exit === EXIT.UNREACHABLE,
+  );
 }
 
 /** What a conditional read answers: still current (304), or the data and the tag of the answer. */

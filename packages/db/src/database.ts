@@ -56,7 +56,13 @@ export interface DatabaseTimeouts {
   idleInTransactionMs: number;
 }
 
-export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 2_000, acquireMs: 2_000, statementMs: 5_000, lockMs: 2_000, idleInTransactionMs: 10_000 };
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 2_000,
+  acquireMs: 2_000,
+  statementMs: 5_000,
+  lockMs: 2_000,
+  idleInTransactionMs: 10_000,
+};
 
 /** A connection failure's short reason for the outage log: its code, never the address or credentials. */
 function failureCause(message: string): string {
@@ -74,7 +80,8 @@ function knexLog(log: DatabaseLog | undefined, outage?: OpenDatabaseOptions['out
   const text = (message: unknown) => (message instanceof Error ? message.message : String(message));
   return {
     // Each failed connection attempt of the pool: one outage for the outage log, not a stack trace per request.
-    warn: (message: unknown) => (outage && /^(Acquire connection error|Connection Error)/.test(text(message)) ? outage.failed(failureCause(text(message))) : log.warn(text(message))),
+    warn: (message: unknown) =>
+      outage && /^(Acquire connection error|Connection Error)/.test(text(message)) ? outage.failed(failureCause(text(message))) : log.warn(text(message)),
     error: (message: unknown) => log.error(text(message)),
     deprecate: (method: string, alternative: string) => log.warn(`${method} is deprecated, use ${alternative}`),
     debug: () => undefined,

@@ -74,6 +74,8 @@ export interface UnaryOptions {
   /** Request id and principal of the call being served, passed on to the callee. */
   ctx: OutgoingContext;
   deadlineMs?: number;
+  /** Receives the trailing metadata of a successful answer (see `readReplayed`), before the call resolves. */
+  onTrailer?(trailer: grpc.Metadata): void;
 }
 
 /**
@@ -85,12 +87,12 @@ export function unary<Client extends grpc.Client, Method extends UnaryMethodName
   client: Client,
   method: Method,
   request: RequestOf<Client[Method]>,
-  { ctx, deadlineMs = DEFAULT_DEADLINE_MS }: UnaryOptions,
+  { ctx, deadlineMs = DEFAULT_DEADLINE_MS, onTrailer }: UnaryOptions,
 ): Promise<ResponseOf<Client[Method]>> {
   type Response = ResponseOf<Client[Method]>;
   const invoke = client[method] as unknown as UnaryInvoker<RequestOf<Client[Method]>, Response>;
   const metadata = writeCallContext(ctx);
-  const local = callInProcess(client.getChannel(), invoke.path, request, { metadata, deadlineMs });
+  const local = callInProcess(client.getChannel(), invoke.path, request, { metadata, deadlineMs, ...(onTrailer ? { onTrailer } : {}) });
   if (local) {
     return local.then(
       (response) => response as Response,
@@ -100,9 +102,16 @@ export function unary<Client extends grpc.Client, Method extends UnaryMethodName
     );
   }
   return new Promise((resolve, reject) => {
-    invoke.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (error, response) => {
+    let response: Response;
+    const call = invoke.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (error, value) => {
       if (error) reject(fromServiceError(error));
-      else resolve(response as Response);
+      else response = value as Response;
+    });
+    // The message comes first, its trailing metadata with the status after it: the answer is whole then.
+    call.on('status', (status) => {
+      if (status.code !== grpc.status.OK) return;
+      onTrailer?.(status.metadata);
+      resolve(response);
     });
   });
 }

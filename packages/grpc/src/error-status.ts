@@ -20,6 +20,8 @@ export function toGrpcStatus(error: CofferError): Partial<StatusObject> {
  * which stays in `cause`.
  */
 const LIBRARY_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  // A reply the library could not encode or decode ("Error serializing response: ..."): its text is the library's, never the caller's.
+  INTERNAL: INTERNAL_ERROR_MESSAGE,
   DEADLINE_EXCEEDED: 'a service did not answer in time',
   UNAVAILABLE: 'a service is unavailable',
   CANCELLED: 'the call was cancelled',

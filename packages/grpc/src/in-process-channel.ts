@@ -79,7 +79,7 @@ export function callInProcess(
   channel: object,
   path: string,
   request: unknown,
-  { metadata, deadlineMs }: { metadata: grpc.Metadata; deadlineMs: number },
+  { metadata, deadlineMs, onTrailer }: { metadata: grpc.Metadata; deadlineMs: number; onTrailer?: (trailer: grpc.Metadata) => void },
 ): Promise<unknown> | undefined {
   const server = serverOfChannel.get(channel);
   if (!server) return undefined;
@@ -102,7 +102,7 @@ export function callInProcess(
       return;
     }
     const serverCall = { request: decoded, metadata, getPeer: () => 'in-process', getDeadline: () => deadline, cancelled: false };
-    method.handler(serverCall as unknown as grpc.ServerUnaryCall<unknown, unknown>, (error, value) => {
+    method.handler(serverCall as unknown as grpc.ServerUnaryCall<unknown, unknown>, (error, value, trailer) => {
       if (error) {
         const { code, details, metadata, message } = error as Partial<grpc.StatusObject> & { message?: string };
         fail({ code: code ?? grpc.status.UNKNOWN, details: details ?? message ?? '', metadata });
@@ -116,6 +116,7 @@ export function callInProcess(
         return;
       }
       clearTimeout(timer);
+      onTrailer?.(trailer ?? new grpc.Metadata());
       resolve(response);
     });
   });

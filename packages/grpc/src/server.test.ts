@@ -66,7 +66,7 @@ describe('gRPC server adapter and typed client', () => {
     const before = Date.now();
     const response = await unary(client, 'Record', { groups: [{ principal: 'p', events: [{ action: 'secret.read' }] }] }, { ctx, deadlineMs: 3_000 });
 
-    expect(response).toEqual({ recorded: 1 });
+    expect(response).toEqual({ recorded: 1, alreadyRecorded: 0, orphaned: 0 });
     expect(seen).toEqual([{ ...ctx, deadline: expect.any(Number) }]);
     // The callee sees the caller's deadline (grpc-timeout travels with millisecond precision).
     expect(seen[0]!.deadline).toBeGreaterThanOrEqual(before + 2_900);
@@ -219,14 +219,18 @@ describe('access rules, enforced before the handler runs', () => {
   it('lets a public RPC through without a principal', async () => {
     const spies = handlers();
     const { client } = await serveAudit(spies, vi.fn(), { ...ACCESS, Record: publicAccess });
-    expect(await unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r' } })).toEqual({ recorded: 0 });
+    expect(await unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r' } })).toEqual({ recorded: 0, alreadyRecorded: 0, orphaned: 0 });
   });
 
   it('admits a service-only RPC with a service assertion of a listed service only', async () => {
     const spies = handlers();
     const { client } = await serveAudit(spies, vi.fn(), { ...ACCESS, Record: servicesOnly('gateway') });
     const asGateway = await (await createServiceSigner(service.privateKey, 'gateway'))(AUDIT_SERVICE);
-    expect(await unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: asGateway } })).toEqual({ recorded: 1 });
+    expect(await unary(client, 'Record', { groups: [] }, { ctx: { requestId: 'r', serviceAssertion: asGateway } })).toEqual({
+      recorded: 1,
+      alreadyRecorded: 0,
+      orphaned: 0,
+    });
 
     // A principal, however powerful, is not a service; nor is a service that is not listed, nor an unknown key.
     expect((await failureOf(unary(client, 'Record', { groups: [] }, { ctx }))).code).toBe('UNAUTHENTICATED');

@@ -4,7 +4,7 @@ import type { MethodDefinition } from '@grpc/proto-loader';
 import { CofferError, isCofferError, toCofferError } from '@coffer/contract';
 import { enforce, type AccessRule } from './access.js';
 import { toGrpcStatus } from './error-status.js';
-import { PRINCIPAL_METADATA_KEY, SERVICE_METADATA_KEY, readAssertion, readRequestId, type CallContext } from './metadata.js';
+import { PRINCIPAL_METADATA_KEY, SERVICE_METADATA_KEY, readAssertion, readIdempotency, readRequestId, replayTrailer, type CallContext } from './metadata.js';
 import type { PrincipalVerifier } from './principal-assertion.js';
 import type { ServiceVerifier } from './service-assertion.js';
 
@@ -125,11 +125,13 @@ function adaptUnary(
     const ctx: CallContext = { requestId: readRequestId(call.metadata), deadline: deadlineOf(call) };
     const answer = async () => {
       await admit(call.metadata, call.request, rule, options, ctx);
+      const idempotency = readIdempotency(call.metadata);
+      if (idempotency) ctx.idempotency = idempotency;
       return handler(call.request, ctx);
     };
     answer().then(
       (response) => {
-        callback(null, response);
+        callback(null, response, replayTrailer(ctx.replayed));
         onCompleted?.(method, 'OK');
       },
       (error: unknown) => {

@@ -155,6 +155,12 @@ describe.each(implementations)('Kv contract ($mode)', ({ mode, connectPair }) =>
   });
 
   describe('pub/sub', () => {
+    it('reports its subscriptions live while messages can reach them', async () => {
+      await b.pubsub.subscribe('c', () => {});
+      expect(a.pubsub.isLive()).toBe(true);
+      expect(b.pubsub.isLive()).toBe(true);
+    });
+
     it('delivers to a subscriber and stops after unsubscribe', async () => {
       const received: string[] = [];
       const unsubscribe = await b.pubsub.subscribe('tokens.revoked', (message) => void received.push(message));

@@ -2,20 +2,30 @@ import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createKv, type Kv } from './index.js';
+import { createKv, type Kv, type KvOptions } from './index.js';
 import { REDIS_URL, deleteKeys, handlesLeftSince, openHandles, rawRedis, uniquePrefix } from './test-support.js';
 
-/** A TCP hop in front of Redis whose open connections a test can cut, as a network failure would. */
+/**
+ * A TCP hop in front of Redis whose open connections a test can cut, as a network failure would, or
+ * hold, as a paused Redis would: connections stay open and nothing answers until released.
+ */
 async function startProxy() {
   const sockets = new Set<Socket>();
+  let held: [Socket, Buffer][] | undefined;
+  const forward = (to: Socket) => (data: Buffer) => (held ? held.push([to, data]) : to.write(data));
   const server = createServer((client) => {
     const upstream = connect(6379, '127.0.0.1');
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on('error', () => {});
-      socket.on('close', () => sockets.delete(socket));
+      socket.on('close', () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
     }
-    client.pipe(upstream).pipe(client);
+    client.on('data', forward(upstream));
+    upstream.on('data', forward(client));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -23,6 +33,14 @@ async function startProxy() {
     url: `redis://127.0.0.1:${(server.address() as AddressInfo).port}`,
     cutConnections: () => {
       for (const socket of sockets) socket.destroy();
+    },
+    hold: () => {
+      held ??= [];
+    },
+    release: () => {
+      const queued = held ?? [];
+      held = undefined;
+      for (const [to, data] of queued) to.write(data);
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
@@ -37,9 +55,9 @@ describe('Kv on Redis', () => {
   const prefixes: string[] = [];
   const opened: Kv[] = [];
 
-  async function open(prefix: string, onError: (error: Error) => void = () => {}, redisUrl = REDIS_URL): Promise<Kv> {
+  async function open(prefix: string, onError: (error: Error) => void = () => {}, redisUrl = REDIS_URL, options: Partial<KvOptions> = {}): Promise<Kv> {
     prefixes.push(prefix);
-    const kv = await createKv({ redisUrl, prefix, onError });
+    const kv = await createKv({ redisUrl, prefix, onError, ...options });
     opened.push(kv);
     return kv;
   }
@@ -112,8 +130,14 @@ describe('Kv on Redis', () => {
 
       proxy.cutConnections();
 
-      await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));
-      expect(errors[0]?.message).toMatch(/^Lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+; reconnecting$/);
+      await vi.waitFor(() =>
+        expect(errors.map(({ message }) => message)).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^Lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+; reconnecting$/),
+            'The Redis pub/sub subscription is not live: messages published meanwhile may be missed',
+          ]),
+        ),
+      );
       await vi.waitFor(
         async () => {
           await publisher.pubsub.publish('events', 'after reconnect');
@@ -129,22 +153,112 @@ describe('Kv on Redis', () => {
     }
   });
 
-  it('answers UNAVAILABLE for cache and publish calls while Redis is out of reach, never a raw client error', async () => {
+  it('answers UNAVAILABLE at once for every command while Redis is out of reach, never a raw client error', async () => {
     const proxy = await startProxy();
     try {
       const kv = await open(uniquePrefix(), () => {}, proxy.url);
       await proxy.close();
-      for (const call of [
-        () => kv.cache.get('k'),
-        () => kv.cache.set('k', 'v', 1_000),
-        () => kv.cache.setIfAbsent('k', 'v', 1_000),
-        () => kv.cache.del('k'),
-        () => kv.pubsub.publish('c', 'm'),
-      ]) {
-        await expect(call()).rejects.toMatchObject({ name: 'CofferError', code: 'UNAVAILABLE', message: 'the cache is unavailable; retry later' });
+      for (const call of everyCommand(kv)) {
+        const started = performance.now();
+        await expect(call()).rejects.toMatchObject({ name: 'CofferError', code: 'UNAVAILABLE', message: 'Redis is unavailable; retry later' });
+        // No offline queue, no retries: a connection known to be down fails the command without waiting.
+        expect(performance.now() - started).toBeLessThan(100);
       }
     } finally {
       await Promise.all(opened.splice(0).map((kv) => kv.close()));
     }
-  }, 20_000);
+  });
+
+  it('fails every command within its timeout while Redis does not answer, and works again once it does', async () => {
+    const proxy = await startProxy();
+    try {
+      const kv = await open(uniquePrefix(), () => {}, proxy.url, { commandTimeoutMs: 150 });
+      proxy.hold();
+      for (const call of everyCommand(kv)) {
+        const started = performance.now();
+        await expect(call()).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'Redis is unavailable; retry later' });
+        expect(performance.now() - started).toBeLessThan(400);
+      }
+      proxy.release();
+      await vi.waitFor(() => expect(kv.cache.set('k', 'v', 1_000)).resolves.toBeUndefined());
+    } finally {
+      await Promise.all(opened.splice(0).map((kv) => kv.close()));
+      await proxy.close();
+    }
+  });
+
+  it('reports its subscription not live within a second of Redis not answering, and live again once it answers', async () => {
+    const proxy = await startProxy();
+    try {
+      const kv = await open(uniquePrefix(), () => {}, proxy.url);
+      await kv.pubsub.subscribe('events', () => {});
+      const changes: boolean[] = [];
+      kv.pubsub.onLiveChange((live) => changes.push(live));
+      expect(kv.pubsub.isLive()).toBe(true);
+
+      const held = performance.now();
+      proxy.hold();
+      await vi.waitFor(() => expect(kv.pubsub.isLive()).toBe(false), { timeout: 2_000, interval: 10 });
+      console.log(`subscription reported down ${Math.round(performance.now() - held)} ms after Redis stopped answering`);
+      expect(performance.now() - held).toBeLessThan(1_000);
+
+      proxy.release();
+      await vi.waitFor(() => expect(kv.pubsub.isLive()).toBe(true), { timeout: 2_000, interval: 10 });
+      expect(changes).toEqual([false, true]);
+    } finally {
+      await Promise.all(opened.splice(0).map((kv) => kv.close()));
+      await proxy.close();
+    }
+  });
+
+  it('reports its subscription lost when the connection drops, and live only once resubscribed, logging the reconnection', async () => {
+    const proxy = await startProxy();
+    try {
+      const prefix = uniquePrefix();
+      const restored: string[] = [];
+      const subscriber = await open(prefix, () => {}, proxy.url, { onRestored: (message) => restored.push(message) });
+      const publisher = await open(prefix);
+      const heard: string[] = [];
+      await subscriber.pubsub.subscribe('events', (message) => void heard.push(message));
+      const changes: boolean[] = [];
+      subscriber.pubsub.onLiveChange((live) => changes.push(live));
+
+      proxy.cutConnections();
+      expect(await waitForChange(subscriber)).toBe(false);
+      expect(await waitForChange(subscriber)).toBe(true);
+
+      // Live means resubscribed: what is published from now on arrives.
+      await publisher.pubsub.publish('events', 'right after');
+      await vi.waitFor(() => expect(heard).toEqual(['right after']));
+      expect(changes).toEqual([false, true]);
+      expect(restored).toEqual(expect.arrayContaining([expect.stringMatching(/^Reconnected to Redis at redis:\/\/127\.0\.0\.1:\d+ after \d+ ms$/)]));
+    } finally {
+      await Promise.all(opened.splice(0).map((kv) => kv.close()));
+      await proxy.close();
+    }
+  });
 });
+
+/** One call of every command the adapters send to Redis. */
+function everyCommand(kv: Kv): (() => Promise<unknown>)[] {
+  return [
+    () => kv.cache.get('k'),
+    () => kv.cache.set('k', 'v', 1_000),
+    () => kv.cache.setIfAbsent('k', 'v', 1_000),
+    () => kv.cache.del('k'),
+    () => kv.pubsub.publish('c', 'm'),
+    () => kv.pubsub.subscribe('c', () => {}),
+    () => kv.locks.withLock('l', { ttlMs: 1_000, waitMs: 0 }, async () => 'ran'),
+    () => kv.ping(),
+  ];
+}
+
+/** The next change of the subscription's liveness. */
+function waitForChange(kv: Kv): Promise<boolean> {
+  return new Promise((resolve) => {
+    const stop = kv.pubsub.onLiveChange((live) => {
+      stop();
+      resolve(live);
+    });
+  });
+}

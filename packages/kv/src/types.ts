@@ -24,6 +24,17 @@ export interface PubSub {
   publish(channel: string, message: string): Promise<void>;
   /** Resolves once messages published afterwards will be delivered; the result unsubscribes. */
   subscribe(channel: string, handler: MessageHandler): Promise<() => Promise<void>>;
+  /**
+   * Whether this process's subscriptions are known to receive what is published now. False while
+   * the subscription connection is down or Redis does not answer it: messages sent meanwhile may
+   * never arrive, so whatever they would have invalidated must not be trusted.
+   */
+  isLive(): boolean;
+  /**
+   * Calls `listener` each time `isLive()` changes. A change to true follows an outage during which
+   * messages may have been lost. The result stops the calls.
+   */
+  onLiveChange(listener: (live: boolean) => void): () => void;
 }
 
 export interface Kv {

@@ -1,5 +1,5 @@
 import { loadSlices, type ConfigSlice, type Problem } from '@coffer/config';
-import { bindServer, createGrpcServer, createHealthService, createInProcessChannel, shutdownServer } from '@coffer/grpc';
+import { bindServer, createGrpcServer, createHealthService, createInProcessChannel, dependencyHealthName, shutdownServer } from '@coffer/grpc';
 import { platformSlice, type ModuleContext, type ModuleDescriptor, type PlatformSettings, type RequirementContext, type StartedModule } from '@coffer/module';
 import { createLogger, createMetrics, type Logger, type Metrics } from '@coffer/telemetry';
 import { allDependentsRun, createRegistry, startOrder, type Registry } from './registry.js';
@@ -36,8 +36,12 @@ export interface Platform {
   exportsOf<Exports>(module: ModuleDescriptor<any, Exports>): Exports | undefined;
   /** Each module's own readiness (a ping of its backend), by name. */
   ready(): Promise<Record<string, boolean>>;
-  /** Stops every module in reverse start order: HTTP drains first, the database closes last. */
-  stop(): Promise<void>;
+  /**
+   * Stops every module in reverse start order: HTTP drains first, the database closes last.
+   * @returns false when a module failed to stop cleanly (it was logged), such as a gateway that
+   *   could not deliver its audit events: the process should then exit non-zero
+   */
+  stop(): Promise<boolean>;
 }
 
 interface Running {
@@ -98,19 +102,22 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const running: Running[] = [];
   const addresses: Record<string, string> = {};
   const channels: Record<string, ReturnType<typeof createInProcessChannel>> = {};
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<boolean> | undefined;
 
   const stop = () => {
     stopping ??= (async () => {
+      let clean = true;
       for (const { name, started, stopGrpc } of [...running].reverse()) {
         try {
           await stopGrpc?.();
           await started.stop?.();
           logger.debug({ module: name }, 'module stopped');
         } catch (err) {
+          clean = false;
           logger.error({ err, module: name }, 'module failed to stop cleanly');
         }
       }
+      return clean;
     })();
     return stopping;
   };
@@ -158,6 +165,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     entry.started.grpc(server);
     const health = createHealthService();
     health.setStatus(service, 'SERVING');
+    // What the service depends on (its database, Redis) answers under a name of its own, so that a
+    // caller can tell a process that is down from a shared backend that is.
+    for (const dependency of registry.modules.get(entry.name)!.dependsOn) {
+      const ready = running.find((other) => other.name === dependency)?.started.ready;
+      if (ready) health.setProbe(dependencyHealthName(dependency), ready);
+    }
     health.addTo(server);
     entry.stopGrpc = async () => {
       health.shutdown();

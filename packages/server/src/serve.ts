@@ -18,7 +18,8 @@ function fail(message: string, code = 2): never {
 
 /**
  * The coffer-server process over a module list: parses the command line, starts the targets, and
- * exits 0 on SIGTERM once drained, 1 when a module fails, 2 on a usage or configuration error.
+ * exits 0 on SIGTERM once drained, 1 when a module fails or fails to stop cleanly, 2 on a usage or
+ * configuration error.
  */
 export function serve(modules: readonly ModuleDescriptor<any, any>[]): void {
   main(modules).catch((err: unknown) => {
@@ -112,9 +113,13 @@ async function main(modules: readonly ModuleDescriptor<any, any>[]): Promise<voi
     platform.logger.info({ signal }, 'shutting down');
     platform
       .stop()
-      .then(() => tracing.shutdown())
+      .then(async (clean) => {
+        await tracing.shutdown();
+        return clean;
+      })
       .then(
-        () => process.exit(0),
+        // Not clean: something was left undone (audit events left in the spool, say), and said so.
+        (clean) => process.exit(clean ? 0 : 1),
         (err: unknown) => {
           platform.logger.error({ err }, 'shutdown failed');
           process.exit(1);

@@ -59,7 +59,11 @@ async function vouchedEvents(groups: z.output<typeof recordSchema>['groups'], ve
     if (Math.max(...times) > Date.now() + MAX_CLOCK_SKEW_MS) {
       throw new CofferError('INVALID_ARGUMENT', `groups.${index}: an event occurs in the future`, { details: { field: `groups.${index}` } });
     }
-    const principal = await verifyPrincipal(group.principal, { at: Math.max(...times) });
+    const principal = await verifyPrincipal(group.principal, { at: Math.max(...times) }).catch((err: unknown) => {
+      // Refused for what the group is, not for who sends it: a gateway drops such a group instead
+      // of retrying it forever (events spooled under keys that are no longer trusted, say).
+      throw new CofferError('PERMISSION_DENIED', `groups.${index}.principal: ${err instanceof Error ? err.message : 'does not verify'}`);
+    });
     for (const [position, event] of group.events.entries()) {
       if (event.orgId !== principal.orgId || event.actorId !== principal.tokenId || event.actorType !== principal.actorType) {
         throw new CofferError('PERMISSION_DENIED', `groups.${index}.events.${position}: not an event of the principal it is recorded for`);
@@ -75,7 +79,7 @@ export function auditHandlers(service: AuditService, verifyPrincipal: PrincipalV
   return {
     async Record(request) {
       const { groups } = parseInput(recordSchema, request);
-      return { recorded: await service.record(await vouchedEvents(groups, verifyPrincipal)) };
+      return service.record(await vouchedEvents(groups, verifyPrincipal));
     },
 
     async Search(request, ctx) {

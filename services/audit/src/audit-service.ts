@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withTenant, type Knex } from '@coffer/db';
-import type { AuditRow, AuditRowInput, AuditStore } from './audit-store.js';
+import type { AuditRow, AuditRowInput, AuditStore, RecordCounts } from './audit-store.js';
 
 export interface AuditEvent {
   id?: string;
@@ -23,6 +23,7 @@ export interface AuditServiceDeps {
 
 function toRow(event: AuditEvent): AuditRowInput {
   return {
+    // Only an event sent without an id (no retry can follow it) gets one here.
     id: event.id || randomUUID(),
     org_id: event.orgId,
     actor_id: event.actorId,
@@ -55,8 +56,8 @@ function toEvent(row: AuditRow): Required<AuditEvent> {
 
 export function createAuditService({ knex, store }: AuditServiceDeps) {
   return {
-    /** Stores a batch at once; each organisation's events are written under that organisation's RLS scope. */
-    async record(events: AuditEvent[]): Promise<number> {
+    /** Stores a batch at once, each event id once; each organisation's events are written under that organisation's RLS scope. */
+    async record(events: AuditEvent[]): Promise<RecordCounts> {
       return store.insertMany(knex, events.map(toRow));
     },
 

@@ -50,7 +50,7 @@ export interface IssuedToken {
 export interface AuthServiceDeps {
   knex: Knex;
   store: AuthStore;
-  /** Tells every gateway to drop its cached principal for this token hash. */
+  /** Tells every gateway to drop its cached principal for this token hash; reports its own failures and never rejects. */
   onTokenRevoked(tokenHash: string): Promise<void>;
 }
 

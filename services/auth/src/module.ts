@@ -6,6 +6,7 @@ import { defineModule } from '@coffer/module';
 import { authAccess, authHandlers } from './auth-grpc.js';
 import { createAuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
+import { createRevocationNotice } from './revocation-notice.js';
 
 export const authModule = defineModule({
   name: 'auth',
@@ -16,7 +17,8 @@ export const authModule = defineModule({
   async start(ctx) {
     const { knex } = ctx.use(databaseModule);
     const { pubsub } = ctx.use(kvModule);
-    const service = createAuthService({ knex, store: createAuthStore(), onTokenRevoked: (tokenHash) => pubsub.publish(TOKEN_REVOKED_CHANNEL, tokenHash) });
+    const onTokenRevoked = createRevocationNotice({ publish: (tokenHash) => pubsub.publish(TOKEN_REVOKED_CHANNEL, tokenHash), logger: ctx.logger });
+    const service = createAuthService({ knex, store: createAuthStore(), onTokenRevoked });
     // Only the Auth service holds the key that makes principals.
     const signPrincipal = await createPrincipalSigner(ctx.use(principalSigningModule).privateKey);
     const options = await serviceAdapterOptions(ctx, { audience: AUTH_SERVICE });

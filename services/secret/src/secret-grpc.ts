@@ -23,7 +23,7 @@ import {
   type Principal,
   type SecretServiceHandlers,
 } from '@coffer/grpc';
-import type { Caller, Scope, SecretService, SecretMeta, VersionMeta } from './secret-service.js';
+import { IdempotentReplay, type Caller, type Scope, type SecretService, type SecretMeta, type VersionMeta } from './secret-service.js';
 
 const scopeSchema = z.object({ project: slugSchema, environment: slugSchema });
 const version = z.number().int().min(1);
@@ -78,6 +78,7 @@ function callerOf(ctx: CallContext, request: ScopedRequest): Caller {
     orgId: principal.orgId,
     actor: `${principal.actorType}:${principal.tokenId}`,
     reads: isAuthorized(principal, ['secrets:read'], environmentOf(request, principal)),
+    deadline: ctx.deadline,
   };
 }
 
@@ -136,7 +137,31 @@ function viewOf(ctx: CallContext, request: ScopedRequest): Permission[] {
   return SECRET_PERMISSIONS.filter((permission) => isAuthorized(principal, [permission], resource));
 }
 
+/**
+ * Runs a write and shapes its reply; under the call's Idempotency-Key, if it has one, the reply is
+ * kept with the write, and a call that repeats a committed one is answered that reply again, marked
+ * as a replay (a trailer the gateway turns into `Idempotent-Replayed`).
+ */
+async function answerOnce<Result, Reply>(
+  ctx: CallContext,
+  caller: Caller,
+  write: (caller: Caller) => Promise<Result>,
+  reply: (result: Result) => Reply,
+): Promise<Reply> {
+  if (!ctx.idempotency) return reply(await write(caller));
+  const { key, fingerprint } = ctx.idempotency;
+  const idempotency = { tokenId: requirePrincipal(ctx).tokenId, key, fingerprint, reply: (result: unknown) => reply(result as Result) };
+  try {
+    return reply(await write({ ...caller, idempotency }));
+  } catch (err) {
+    if (!(err instanceof IdempotentReplay)) throw err;
+    ctx.replayed = true;
+    return err.reply as Reply;
+  }
+}
+
 const metaMessage = (meta: SecretMeta) => ({ ...meta });
+const metaReply = (meta: SecretMeta) => ({ meta: metaMessage(meta) });
 const versionMessage = (meta: VersionMeta) => ({ ...meta });
 
 /** gRPC edge of the Secret service: validate, call the domain, shape the reply. Access is decided by secretAccess. */
@@ -163,20 +188,32 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
         expectedVersion: request.expectedVersion ?? undefined,
       });
       const caller = callerOf(ctx, request);
-      const meta = await service.set(caller, scopeOf(request), input);
-      return { meta: caller.reads ? metaMessage(meta) : blindMeta(meta.key) };
+      return answerOnce(
+        ctx,
+        caller,
+        (caller) => service.set(caller, scopeOf(request), input),
+        (meta) => ({ meta: caller.reads ? metaMessage(meta) : blindMeta(meta.key) }),
+      );
     },
 
     async DeleteSecret(request, ctx) {
-      return { meta: metaMessage(await service.delete(callerOf(ctx, request), scopeOf(request), key(request.key))) };
+      const [scope, name] = [scopeOf(request), key(request.key)];
+      return answerOnce(ctx, callerOf(ctx, request), (caller) => service.delete(caller, scope, name), metaReply);
     },
 
     async RestoreSecret(request, ctx) {
-      return { meta: metaMessage(await service.restore(callerOf(ctx, request), scopeOf(request), key(request.key))) };
+      const [scope, name] = [scopeOf(request), key(request.key)];
+      return answerOnce(ctx, callerOf(ctx, request), (caller) => service.restore(caller, scope, name), metaReply);
     },
 
     async PurgeSecret(request, ctx) {
-      return service.purge(callerOf(ctx, request), scopeOf(request), key(request.key));
+      const [scope, name] = [scopeOf(request), key(request.key)];
+      return answerOnce(
+        ctx,
+        callerOf(ctx, request),
+        (caller) => service.purge(caller, scope, name),
+        (purged) => purged,
+      );
     },
 
     async GetHistory(request, ctx) {
@@ -194,11 +231,9 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     },
 
     async Rollback(request, ctx) {
-      const meta = await service.rollback(callerOf(ctx, request), scopeOf(request), key(request.key), {
-        version: parseInput(version, request.version),
-        expectedVersion: request.expectedVersion ?? undefined,
-      });
-      return { meta: metaMessage(meta) };
+      const [scope, name] = [scopeOf(request), key(request.key)];
+      const target = { version: parseInput(version, request.version), expectedVersion: request.expectedVersion ?? undefined };
+      return answerOnce(ctx, callerOf(ctx, request), (caller) => service.rollback(caller, scope, name, target), metaReply);
     },
 
     async Inject(request, ctx) {
@@ -217,14 +252,17 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
         expectedPlan: request.expectedPlan ?? undefined,
       });
       const caller = callerOf(ctx, request);
-      const plan = await service.import(caller, scopeOf(request), entries, {
-        dryRun: request.dryRun,
-        writeAll: request.writeAll,
-        ...(expectedPlan ? { expectedPlan } : {}),
-      });
-      if (caller.reads) return plan;
-      // Which keys existed, and how often they were written, is read knowledge (see blindMeta).
-      return { ...plan, created: [], updated: [], unchanged: [], written: plan.written.map(({ key }) => ({ key, version: 0 })) };
+      const options = { dryRun: request.dryRun, writeAll: request.writeAll, ...(expectedPlan ? { expectedPlan } : {}) };
+      return answerOnce(
+        ctx,
+        caller,
+        (caller) => service.import(caller, scopeOf(request), entries, options),
+        (plan) =>
+          caller.reads
+            ? plan
+            : // Which keys existed, and how often they were written, is read knowledge (see blindMeta).
+              { ...plan, created: [], updated: [], unchanged: [], written: plan.written.map(({ key }) => ({ key, version: 0 })) },
+      );
     },
   };
 }

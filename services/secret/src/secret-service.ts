@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { CofferError, isSecretKey, type SecretType } from '@coffer/contract';
+import { CofferError, fieldError, isSecretKey, type SecretType } from '@coffer/contract';
 import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db';
 import { isDangerousName } from '@coffer/env-policy';
 import { KekRetiredError, type Kek } from '@coffer/kms';
@@ -15,7 +15,35 @@ export interface Caller {
   actor: string;
   /** Whether the caller may see what the environment holds (secrets:read): a write by one that may not is blind. */
   reads: boolean;
+  /** When the caller stops waiting (ms since the epoch): database work past it is cancelled, and a write not yet committed is not. */
+  deadline?: number;
+  /** The write's Idempotency-Key, when it was sent with one. */
+  idempotency?: IdempotentWrite;
 }
+
+/**
+ * A write sent with an Idempotency-Key: it is done at most once per key and token. Its transaction
+ * first claims the key (see `claimIdempotencyKey`) and keeps the reply before it commits, so the
+ * record exists exactly when the write does; a write that rolled back leaves none and runs again.
+ */
+export interface IdempotentWrite {
+  tokenId: string;
+  key: string;
+  /** Of the request the key was first used with: the same key with another request is refused. */
+  fingerprint: string;
+  /** What the caller is answered of the write's result: kept with the key and answered again to a retry. */
+  reply(result: unknown): unknown;
+}
+
+/** Thrown instead of writing when the Idempotency-Key names a committed write of the same request: its reply is the answer. */
+export class IdempotentReplay extends Error {
+  constructor(readonly reply: unknown) {
+    super('the write of this Idempotency-Key was already made');
+  }
+}
+
+/** How long an Idempotency-Key is remembered: a retry later than this writes again. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface Scope {
   project: string;
@@ -191,7 +219,7 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
 
   async function tenant<T>(caller: Caller, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     try {
-      return await withTenant(knex, caller.orgId, fn);
+      return await withTenant(knex, caller.orgId, fn, caller.deadline);
     } catch (err) {
       // Two first writes of one key race on UNIQUE(env_id, key): the loser retries like a CAS miss.
       // An import racing a single write to create the same key can deadlock on it and the KEK row
@@ -199,6 +227,28 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
       if (isUniqueViolation(err) || isDeadlock(err)) throw new CofferError('ABORTED', 'the secret was changed concurrently; retry');
       throw err;
     }
+  }
+
+  /**
+   * The transaction of a write: under the caller's Idempotency-Key, if any, claimed first; a key
+   * already used answers the reply kept with it (IdempotentReplay), or ALREADY_EXISTS for another request.
+   */
+  function writing<T>(caller: Caller, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    const once = caller.idempotency;
+    if (!once) return tenant(caller, fn);
+    const record = { orgId: caller.orgId, tokenId: once.tokenId, key: once.key };
+    return tenant(caller, async (trx) => {
+      const earlier = await store.claimIdempotencyKey(trx, record, once.fingerprint, IDEMPOTENCY_TTL_MS);
+      if (earlier) {
+        if (!sameValue(earlier.fingerprint, once.fingerprint)) {
+          throw fieldError('header', 'Idempotency-Key', 'was already used with a different request', 'ALREADY_EXISTS');
+        }
+        throw new IdempotentReplay(earlier.reply);
+      }
+      const result = await fn(trx);
+      await store.keepIdempotentReply(trx, record, once.reply(result));
+      return result;
+    });
   }
 
   /**
@@ -216,7 +266,7 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
     for (let attempt = 1; ; attempt++) {
       const [write, opened] = await Promise.all([sealer.writeKek(caller.orgId), sealer.prepare(caller.orgId, rows)]);
       try {
-        return await tenant(caller, (trx) => fn(trx, { write, opened }));
+        return await writing(caller, (trx) => fn(trx, { write, opened }));
       } catch (err) {
         const again = err instanceof KekNotInHand || err instanceof KekRetiredError;
         if (!again) throw err;
@@ -305,14 +355,14 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
     },
 
     delete(caller: Caller, scope: Scope, key: string): Promise<SecretMeta> {
-      return tenant(caller, async (trx) => {
+      return writing(caller, async (trx) => {
         const secret = await liveSecret(trx, scope, key, true);
         return toMeta(await store.updateSecret(trx, secret.id, { deleted: true, deleted_at: new Date(), updated_by: caller.actor }));
       });
     },
 
     restore(caller: Caller, scope: Scope, key: string): Promise<SecretMeta> {
-      return tenant(caller, async (trx) => {
+      return writing(caller, async (trx) => {
         const secret = await existingSecret(trx, scope, key);
         if (!secret.deleted) return toMeta(secret);
         return toMeta(await store.updateSecret(trx, secret.id, { deleted: false, deleted_at: null, updated_by: caller.actor }));
@@ -320,7 +370,7 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
     },
 
     purge(caller: Caller, scope: Scope, key: string): Promise<{ key: string; versionsPurged: number }> {
-      return tenant(caller, async (trx) => {
+      return writing(caller, async (trx) => {
         const secret = await existingSecret(trx, scope, key);
         return { key, versionsPurged: await store.deleteSecret(trx, secret.id) };
       });

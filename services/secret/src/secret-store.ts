@@ -34,6 +34,19 @@ export interface VersionRow {
   created_by: string;
 }
 
+/** Names the record of one Idempotency-Key of one token (see migration 007). */
+export interface IdempotencyRecordKey {
+  orgId: string;
+  tokenId: string;
+  key: string;
+}
+
+/** The record of an Idempotency-Key that a committed write left. */
+export interface IdempotencyRecordRow {
+  fingerprint: string;
+  reply: unknown;
+}
+
 export type VersionMetaRow = Omit<VersionRow, 'ciphertext' | 'wrapped_dek' | 'id' | 'secret_id'>;
 
 export interface InjectRow {
@@ -64,6 +77,9 @@ export interface VersionOfRow extends Omit<StoredBlobs, 'secret_id' | 'version'>
   type: string;
   description: string;
 }
+
+/** Expired records of an organisation removed by each write that keeps one: enough to keep up, never a long statement. */
+const PURGE_BATCH = 100;
 
 const VERSION_META = ['version', 'type', 'description', 'kms_key_id', 'kms_key_version', 'created_at', 'created_by'] as const;
 
@@ -118,6 +134,42 @@ export function createSecretStore() {
         .join('secrets as s', (on) => on.on('s.id', 'v.secret_id').andOn('s.current_version', 'v.version'))
         .whereIn('s.id', secretIds)
         .select('v.secret_id', 'v.version', 'v.ciphertext', 'v.wrapped_dek', 'v.kms_key_id', 'v.kms_key_version');
+    },
+
+    /**
+     * Claims an Idempotency-Key for this transaction, or returns the record a committed write left
+     * under it. A claim by a transaction still running makes this one wait until that one commits
+     * (its record is returned) or rolls back (the key is claimed here). An expired record is taken over.
+     */
+    async claimIdempotencyKey(
+      trx: Knex.Transaction,
+      { orgId, tokenId, key }: IdempotencyRecordKey,
+      fingerprint: string,
+      ttlMs: number,
+    ): Promise<IdempotencyRecordRow | undefined> {
+      const claimed = await trx.raw(
+        `insert into idempotency_records (org_id, token_id, key, fingerprint, expires_at)
+         values (?, ?, ?, ?, now() + make_interval(secs => ?))
+         on conflict (org_id, token_id, key) do update
+           set fingerprint = excluded.fingerprint, reply = null, created_at = now(), expires_at = excluded.expires_at
+           where idempotency_records.expires_at <= now()
+         returning 1`,
+        [orgId, tokenId, key, fingerprint, ttlMs / 1000],
+      );
+      if (claimed.rows.length > 0) return undefined;
+      return trx('idempotency_records').where({ org_id: orgId, token_id: tokenId, key }).first('fingerprint', 'reply');
+    },
+
+    /** Keeps the reply of the write that claimed the key, and purges a batch of the organisation's expired records on the way. */
+    async keepIdempotentReply(trx: Knex.Transaction, { orgId, tokenId, key }: IdempotencyRecordKey, reply: unknown): Promise<void> {
+      await trx.raw(
+        `with purged as (
+           delete from idempotency_records where ctid = any(array(
+             select ctid from idempotency_records where org_id = ? and expires_at <= now() limit ? for update skip locked))
+         )
+         update idempotency_records set reply = ?::jsonb where org_id = ? and token_id = ? and key = ?`,
+        [orgId, PURGE_BATCH, JSON.stringify(reply), orgId, tokenId, key],
+      );
     },
 
     async insertSecret(trx: Knex.Transaction, row: Omit<SecretRow, 'created_at' | 'updated_at' | 'deleted'>): Promise<SecretRow> {

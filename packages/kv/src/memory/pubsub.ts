@@ -22,6 +22,9 @@ export function createMemoryPubSub(onError: ErrorReporter): MemoryPubSub {
         if (handlers.delete(subscription) && handlers.size === 0) channels.delete(channel);
       };
     },
+    // Publisher and subscribers share this process: nothing can come between them.
+    isLive: () => true,
+    onLiveChange: () => () => {},
     unsubscribeAll() {
       channels.clear();
     },

@@ -2,19 +2,31 @@ import { Redis } from 'ioredis';
 import type { ErrorReporter } from '../types.js';
 
 const CONNECT_TIMEOUT_MS = 5000;
-// Commands issued while Redis is unreachable fail after a few reconnect attempts instead of piling up.
-const MAX_RETRIES_PER_REQUEST = 2;
 const MAX_RECONNECT_DELAY_MS = 2000;
 
+export interface RedisConnectionOptions {
+  /** How long any command may take before it fails; Redis answers in well under a millisecond when healthy. */
+  commandTimeoutMs: number;
+  /** Receives errors no caller is waiting on, such as a lost connection. */
+  onError: ErrorReporter;
+  /** Told once when a lost connection is back. */
+  onRestored(message: string): void;
+}
+
 /** Connects now, so that a wrong URL or an unreachable server stops the process at start. */
-export async function connectRedis(url: string, onError: ErrorReporter): Promise<Redis> {
+export async function connectRedis(url: string, { commandTimeoutMs, onError, onRestored }: RedisConnectionOptions): Promise<Redis> {
   const where = describeUrl(url);
   let connected = false;
   let connectError: Error | undefined;
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    maxRetriesPerRequest: MAX_RETRIES_PER_REQUEST,
+    // Every command fails within the timeout instead of hanging while Redis is paused or unreachable.
+    commandTimeout: commandTimeoutMs,
+    // While reconnecting, commands fail at once rather than wait in a queue, and those in flight when
+    // the connection dropped fail at the first reconnect attempt instead of being sent again later.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
     // No retries before the first connection: they would keep a failed start alive in the background.
     retryStrategy: (attempt) => (connected ? Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS) : null),
   });
@@ -23,13 +35,14 @@ export async function connectRedis(url: string, onError: ErrorReporter): Promise
     else connectError = error;
   });
   // A clean disconnect raises no error, yet messages published meanwhile are lost: report it once per outage.
-  let reconnecting = false;
+  let lostAt: number | undefined;
   client.on('reconnecting', () => {
-    if (!reconnecting) onError(new Error(`Lost the connection to Redis at ${where}; reconnecting`));
-    reconnecting = true;
+    if (lostAt === undefined) onError(new Error(`Lost the connection to Redis at ${where}; reconnecting`));
+    lostAt ??= performance.now();
   });
   client.on('ready', () => {
-    reconnecting = false;
+    if (lostAt !== undefined) onRestored(`Reconnected to Redis at ${where} after ${Math.round(performance.now() - lostAt)} ms`);
+    lostAt = undefined;
   });
   try {
     await client.connect();
@@ -49,7 +62,8 @@ export async function disconnectRedis(client: Redis): Promise<void> {
     return;
   }
   const ended = new Promise((resolve) => client.once('end', resolve));
-  await client.quit();
+  // A Redis that does not answer QUIT within the command timeout (paused) is dropped instead.
+  await client.quit().catch(() => client.disconnect());
   // quit() resolves on Redis's reply; the socket is closed only at 'end'.
   await ended;
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { LockStore } from '../locks.js';
+import { redisCall } from './errors.js';
 
 // Compare and delete in one step: between a separate GET and DEL the lock could expire and be taken by another holder.
 const RELEASE_IF_HELD = `
@@ -12,10 +13,10 @@ return 0
 export function createRedisLockStore(client: Redis, keyPrefix: string): LockStore {
   return {
     async acquire(name, token, ttlMs) {
-      return (await client.set(keyPrefix + name, token, 'PX', ttlMs, 'NX')) === 'OK';
+      return (await redisCall(() => client.set(keyPrefix + name, token, 'PX', ttlMs, 'NX'))) === 'OK';
     },
     async release(name, token) {
-      await client.eval(RELEASE_IF_HELD, 1, keyPrefix + name, token);
+      await redisCall(() => client.eval(RELEASE_IF_HELD, 1, keyPrefix + name, token));
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { callSubscriber } from '../subscriber-call.js';
 import type { ErrorReporter, MessageHandler, PubSub } from '../types.js';
 import { redisCall } from './errors.js';
+import { watchSubscription, type LivenessOptions } from './subscription-liveness.js';
 
 interface Channel {
   handlers: Set<MessageHandler>;
@@ -12,12 +13,17 @@ interface Channel {
 /** How long `publish` waits for this process's own copy of a message before it resolves anyway. */
 const OWN_ECHO_WAIT_MS = 1_000;
 
+export interface RedisPubSub extends PubSub {
+  close(): void;
+}
+
 /**
  * `subscriber` is a connection of its own: it receives every message for the channels this process
  * listens to, one SUBSCRIBE per channel however many handlers there are.
  */
-export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPrefix: string, onError: ErrorReporter): PubSub {
+export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPrefix: string, onError: ErrorReporter, heartbeat: LivenessOptions): RedisPubSub {
   const channels = new Map<string, Channel>();
+  const liveness = watchSubscription(subscriber, heartbeat);
   /** Publishes of this process waiting for their message to come back to its own subscription, by channel and message. */
   const awaitingEcho = new Map<string, (() => void)[]>();
   const echoKey = (name: string, message: string) => `${name}\n${message}`;
@@ -51,14 +57,15 @@ export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPr
     if (!channel.handlers.delete(subscription) || channel.handlers.size > 0) return;
     // A later subscribe creates a new entry whose SUBSCRIBE follows this UNSUBSCRIBE on the same connection.
     channels.delete(name);
-    await subscriber.unsubscribe(name);
+    await redisCall(() => subscriber.unsubscribe(name));
   }
 
   return {
     async publish(channel, message) {
       const name = channelPrefix + channel;
-      // A revocation must hold in this process on the very next request: wait for our own copy.
-      const echo = channels.has(name) ? ownEcho(name, message) : undefined;
+      // A revocation must hold in this process on the very next request: wait for our own copy,
+      // unless the subscription is down and no copy will come.
+      const echo = channels.has(name) && liveness.isLive() ? ownEcho(name, message) : undefined;
       try {
         await redisCall(() => publisher.publish(name, message));
         if (echo) {
@@ -76,7 +83,7 @@ export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPr
       const subscription: MessageHandler = (message) => handler(message);
       let channel = channels.get(name);
       if (channel === undefined) {
-        channel = { handlers: new Set(), subscribed: subscriber.subscribe(name) };
+        channel = { handlers: new Set(), subscribed: redisCall(() => subscriber.subscribe(name)) };
         channels.set(name, channel);
       }
       channel.handlers.add(subscription);
@@ -90,5 +97,8 @@ export function createRedisPubSub(publisher: Redis, subscriber: Redis, channelPr
       const subscribed = channel;
       return () => unsubscribe(name, subscribed, subscription);
     },
+    isLive: liveness.isLive,
+    onLiveChange: liveness.onChange,
+    close: liveness.stop,
   };
 }

@@ -3,8 +3,12 @@
 
 export interface RecordResponse {
   'recorded'?: (number);
+  'alreadyRecorded'?: (number);
+  'orphaned'?: (number);
 }
 
 export interface RecordResponse__Output {
   'recorded': (number);
+  'alreadyRecorded': (number);
+  'orphaned': (number);
 }

@@ -1,0 +1,44 @@
+export interface RevocationNoticeLogger {
+  warn(fields: object, message: string): void;
+  debug(fields: object, message: string): void;
+}
+
+export interface RevocationNoticeOptions {
+  /** Tells the gateways (pub/sub): they evict the token's cached principal. */
+  publish(tokenHash: string): Promise<void>;
+  logger: RevocationNoticeLogger;
+  /** At most one warning per interval while notices fail. */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Announces a revocation that is already committed, and never fails: the caller's answer must say
+ * the token is revoked, which it is. A notice that does not get through costs at most a second,
+ * because a gateway without a live subscription trusts its cache no longer than that.
+ */
+export function createRevocationNotice({
+  publish,
+  logger,
+  intervalMs = 10_000,
+  now = Date.now,
+}: RevocationNoticeOptions): (tokenHash: string) => Promise<void> {
+  let lastWarnedAt = -Infinity;
+  let unreported = 0;
+  return async (tokenHash) => {
+    try {
+      await publish(tokenHash);
+      // The hash identifies the token to whoever holds the database; only for debugging, never the token.
+      logger.debug({ tokenHash }, 'token revocation published');
+    } catch (err) {
+      unreported++;
+      if (now() - lastWarnedAt < intervalMs) return;
+      logger.warn(
+        { err, notices: unreported },
+        'could not publish token revocations; gateways whose Redis subscription is down trust their caches for at most a second',
+      );
+      lastWarnedAt = now();
+      unreported = 0;
+    }
+  };
+}
