@@ -171,6 +171,27 @@ it('writes every event to the spool as it is recorded, and lets go of it only on
   expect(log.closed()).toBe(true);
 });
 
+it('fsyncs the spool once per flush interval however many batches fill in it', async () => {
+  const log = spoolLog();
+  const sent: number[] = [];
+  const recorder = createAuditRecorder({
+    send: async (groups) => void sent.push(groups[0]!.events.length),
+    spool: log.spool,
+    flushMs: 60_000,
+    batchSize: 10,
+    onError: () => undefined,
+  });
+  for (let n = 0; n < 50; n++) {
+    recorder.record(event(n), 'principal');
+    await recorder.flush();
+  }
+  expect(sent.reduce((a, b) => a + b, 0)).toBe(50);
+  expect(sent.length).toBeGreaterThan(1);
+  // Under load a batch fills many times a second: an fsync for each would cost more than the requests.
+  expect(log.seals()).toBe(1);
+  await recorder.close(1_000);
+});
+
 it('fails a shutdown that cannot deliver, leaving the events in the spool', async () => {
   const log = spoolLog();
   const recorder = createAuditRecorder({
