@@ -178,6 +178,23 @@ describe('audit events on the way out', { timeout: 60_000 }, () => {
     expect(await next.proc.stop('SIGTERM', 15_000)).toMatchObject({ code: 0 });
   });
 
+  it('without configured signing keys (throwaway pairs), a restart after a SIGKILL still records every acknowledged write', async () => {
+    // An empty value is unset: each start makes its own pairs, as the embedded default does.
+    const throwaway = Object.fromEntries(Object.keys(keys).map((name) => [name, '']));
+    const { proc, port } = await startServer({ ...HOLD, ...throwaway });
+    const ids = await acknowledgedWrites(port, 'throwaway', 5);
+    proc.child.kill('SIGKILL');
+    await proc.waitForExit();
+
+    const next = await startServer(throwaway);
+    // The principals in the spool were signed by a key that died with its process; its public half was kept.
+    await untilRecorded(ids);
+    expect([...(await rowsPerRequest(ids)).values()]).toEqual([1, 1, 1, 1, 1]);
+    expect(readFileSync(join(dataDir, 'throwaway-principal-keys.pub'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    expect(next.proc.stdout()).not.toMatch(/PERMISSION_DENIED|does not verify/);
+    expect(await next.proc.stop('SIGTERM', 15_000)).toMatchObject({ code: 0 });
+  });
+
   it('a batch delivered twice (replayed after its answer was lost) adds no row', async () => {
     const { proc, port } = await startServer(HOLD);
     const ids = await acknowledgedWrites(port, 'twice', 6);

@@ -1,4 +1,6 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineSlice, ed25519PrivateKey, ed25519PublicKeys, optional, type Problem } from '@coffer/config';
 import { defineModule, type ModuleDescriptor, type RequirementContext } from '@coffer/module';
 
@@ -11,6 +13,30 @@ interface VerificationExports {
   publicKeys: KeyObject[];
   /** A pair made at start when every signer and verifier runs here and none is configured. */
   throwaway?: KeyObject;
+}
+
+/** How many earlier throwaway public keys are still believed: a few restarts' worth. */
+const EARLIER_THROWAWAY_KEYS = 10;
+
+/**
+ * Keeps the public half of this start's throwaway pair in the data directory and returns those of
+ * earlier starts. Their private halves were never written anywhere and died with their process, so
+ * believing them lets nobody sign anything new; it lets what was signed before a restart (the
+ * principals of audit events in the spool) still verify after it.
+ */
+function rememberThrowaway(dataDir: string, kind: string, publicKey: KeyObject): KeyObject[] {
+  const file = join(dataDir, `throwaway-${kind}-keys.pub`);
+  let earlier: string[] = [];
+  try {
+    earlier = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(-EARLIER_THROWAWAY_KEYS);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const own = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(`${file}.tmp`, [...earlier, own].join('\n') + '\n', { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+  return earlier.map((line) => createPublicKey({ key: Buffer.from(line, 'base64'), format: 'der', type: 'spki' }));
 }
 
 /**
@@ -63,7 +89,8 @@ function keyPairModules({ kind, what, signingVariable, verifyVariable }: { kind:
       if (privateKey && !publicKeys.some((key) => key.equals(createPublicKey(privateKey)))) publicKeys.push(createPublicKey(privateKey));
       if (publicKeys.length > 0) return { exports: { publicKeys } };
       const pair = generateKeyPairSync('ed25519');
-      return { exports: { publicKeys: [pair.publicKey], throwaway: pair.privateKey } };
+      const earlier = rememberThrowaway(ctx.platform.dataDir, kind, pair.publicKey);
+      return { exports: { publicKeys: [pair.publicKey, ...earlier], throwaway: pair.privateKey } };
     },
   });
 
