@@ -53,15 +53,16 @@ export function captureLogs(): { stream: Writable; text(): string } {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const database = await createTestDatabase(options.postgresUrl);
   const kvPrefix = `coffer-test:${randomBytes(6).toString('hex')}`;
-  const spoolDir = await mkdtemp(join(tmpdir(), 'coffer-audit-spool-'));
+  const dataDir = await mkdtemp(join(tmpdir(), 'coffer-data-'));
   const env: Record<string, string> = {
     DATABASE_URL: database.appUrl,
     DATABASE_OWNER_URL: database.url,
     COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
     COFFER_LOG_LEVEL: 'info',
     COFFER_AUDIT_FLUSH_MS: '50',
-    // A spool of the test's own: one left by another suite's platform would be replayed into this one.
-    COFFER_AUDIT_SPOOL_DIR: spoolDir,
+    // A data directory of the test's own (audit spool, throwaway public keys): another suite's spool
+    // would be replayed into this platform, and nothing is left in the repository.
+    COFFER_DATA_DIR: dataDir,
     COFFER_REDIS_PREFIX: kvPrefix,
     ...(options.redis === false ? {} : { REDIS_URL: options.redisUrl ?? TEST_REDIS_URL }),
     ...options.env,
@@ -87,7 +88,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     async stop() {
       await platform.stop();
       await database.drop();
-      await rm(spoolDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

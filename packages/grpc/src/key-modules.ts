@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineSlice, ed25519PrivateKey, ed25519PublicKeys, optional, type Problem } from '@coffer/config';
@@ -34,8 +34,10 @@ function rememberThrowaway(dataDir: string, kind: string, publicKey: KeyObject):
   }
   const own = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  writeFileSync(`${file}.tmp`, [...earlier, own].join('\n') + '\n', { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
+  // A name of its own: processes starting together on one data directory must not rename each other's file away.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, [...earlier, own].join('\n') + '\n', { mode: 0o600 });
+  renameSync(temporary, file);
   return earlier.map((line) => createPublicKey({ key: Buffer.from(line, 'base64'), format: 'der', type: 'spki' }));
 }
 

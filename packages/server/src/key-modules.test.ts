@@ -1,5 +1,8 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '@coffer/config';
 import { principalSigningModule, principalVerificationModule, serviceSigningModule, serviceVerificationModule } from '@coffer/grpc';
 import { defineModule } from '@coffer/module';
@@ -28,8 +31,24 @@ const KEYS = {
   COFFER_PRINCIPAL_VERIFY_KEY: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
 };
 
+const dataDirs: string[] = [];
+/** A data directory of the test's own: throwaway public keys are kept in it. */
+const freshDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'coffer-keys-'));
+  dataDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 async function keysOf(targets: string[], env: Record<string, string> = {}): Promise<{ signingKey?: KeyObject; verifyKeys?: KeyObject[] }> {
-  const platform = await startPlatform({ modules: MODULES, targets, env, logger: createLogger({ level: 'silent', name: 'test' }) });
+  const platform = await startPlatform({
+    modules: MODULES,
+    targets,
+    env: { COFFER_DATA_DIR: freshDataDir(), ...env },
+    logger: createLogger({ level: 'silent', name: 'test' }),
+  });
   try {
     return { signingKey: platform.exportsOf(principalSigningModule)?.privateKey, verifyKeys: platform.exportsOf(principalVerificationModule)?.publicKeys };
   } finally {
@@ -52,6 +71,19 @@ describe('principal keys', () => {
     const { signingKey, verifyKeys } = await keysOf(['signer', 'checker', 'other']);
     expect(verifyKeys).toHaveLength(1);
     expect(createPublicKey(signingKey!).equals(verifyKeys![0]!)).toBe(true);
+  });
+
+  it('believes the public halves of earlier throwaway pairs in the same data directory, never their private halves', async () => {
+    const dataDir = freshDataDir();
+    const first = await keysOf(['signer', 'checker', 'other'], { COFFER_DATA_DIR: dataDir });
+    const second = await keysOf(['signer', 'checker', 'other'], { COFFER_DATA_DIR: dataDir });
+    // A new signing key at every start; what the first signed (spooled audit principals) still verifies.
+    expect(createPublicKey(second.signingKey!).equals(createPublicKey(first.signingKey!))).toBe(false);
+    expect(second.verifyKeys).toHaveLength(2);
+    expect(second.verifyKeys![1]!.equals(first.verifyKeys![0]!)).toBe(true);
+    const kept = readFileSync(join(dataDir, 'throwaway-principal-keys.pub'), 'utf8');
+    expect(kept.trim().split('\n')).toHaveLength(2);
+    expect(kept).not.toContain(first.signingKey!.export({ format: 'der', type: 'pkcs8' }).toString('base64'));
   });
 
   it('uses the configured pair, and gives a verifying target no signing key', async () => {
