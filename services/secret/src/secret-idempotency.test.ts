@@ -1,19 +1,17 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCofferError } from '@coffer/contract';
-import { openDatabase, withTenant, type Database } from '@coffer/db';
+import { withTenant } from '@coffer/db';
 import type { CallContext, Principal } from '@coffer/grpc';
 import { createKeyring, createLocalKmsProvider } from '@coffer/kms';
-import { createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
 import { secretHandlers } from './secret-grpc.js';
 import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService } from './secret-service.js';
 import { createSecretStore, type SecretStore } from './secret-store.js';
-import { seedTenant } from './test-tenant.js';
+import { useTenantDatabase } from './test-tenant.js';
 
-let testDb: TestDatabase;
-let db: Database;
 const orgId = randomUUID();
+const db = useTenantDatabase(orgId);
 const scope = { project: 'api', environment: 'production' };
 const provider = createLocalKmsProvider({ masterKey: randomBytes(32) });
 
@@ -55,17 +53,6 @@ async function recordsOf(key: string) {
 const setRequest = (name: string, value: string) => ({ scope, key: name, value, type: '' });
 
 const code = (err: unknown) => (isCofferError(err) ? err.code : err);
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
-  await seedTenant(db.knex, orgId);
-});
-
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
 
 describe('an idempotent write', () => {
   it('is made once: the same key and request again are answered the first reply, marked as a replay', async () => {

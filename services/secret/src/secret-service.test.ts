@@ -1,18 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, withTenant, type Database } from '@coffer/db';
+import { describe, expect, it } from 'vitest';
+import { withTenant } from '@coffer/db';
 import { isCofferError } from '@coffer/contract';
 import { createKeyring, createLocalKmsProvider, type KmsProvider } from '@coffer/kms';
-import { connectAsOwner, createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
+import { connectAsOwner } from '@coffer/test-postgres';
 import { createSecretSealer } from './secret-sealer.js';
 import { createSecretService, type Caller } from './secret-service.js';
 import { createSecretStore } from './secret-store.js';
-import { seedTenant } from './test-tenant.js';
+import { useTenantDatabase } from './test-tenant.js';
 import { createValueOpener, type ValueOpener } from './value-opener.js';
 
-let testDb: TestDatabase;
-let db: Database;
 const orgId = randomUUID();
+const db = useTenantDatabase(orgId);
 const caller: Caller = { orgId, actor: 'api_token:test', reads: true };
 /** A caller with secrets:write and without secrets:read. */
 const blind: Caller = { ...caller, actor: 'api_token:blind', reads: false };
@@ -35,17 +34,6 @@ async function rowsFor(key: string) {
     versions: await trx('secret_versions').join('secrets', 'secrets.id', 'secret_versions.secret_id').where('secrets.key', key).select('secret_versions.id'),
   }));
 }
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
-  await seedTenant(db.knex, orgId);
-});
-
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
 
 describe('secret writes', () => {
   it('leaves no row and no trace when the version insert fails', async () => {
@@ -450,7 +438,7 @@ describe('keys, outages and corruption', () => {
     const service = serviceWith();
     await service.set(caller, scope, { key: 'TAMPERED', value: 'original' });
     await service.set(caller, scope, { key: 'ORPHANED', value: 'original' });
-    const owner = await connectAsOwner(testDb.url);
+    const owner = await connectAsOwner(db.url);
     try {
       await owner.query(
         `update secret_versions set ciphertext = translate(ciphertext, 'ABCDEFGH', 'BCDEFGHA') where secret_id = (select id from secrets where key = 'TAMPERED' and org_id = $1)`,
@@ -501,7 +489,7 @@ describe('keys, outages and corruption', () => {
       expect((await threaded.inject(caller, env)).values).toEqual(written);
       expect(alone.at(-1)).toBe(true);
 
-      const owner = await connectAsOwner(testDb.url);
+      const owner = await connectAsOwner(db.url);
       try {
         await owner.query(
           `update secret_versions set ciphertext = translate(ciphertext, 'ABCDEFGH', 'BCDEFGHA') where secret_id = (select id from secrets where key = 'KEY_07' and org_id = $1)`,
