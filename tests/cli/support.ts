@@ -71,8 +71,11 @@ export async function cliHome(command: readonly string[] = SOURCE_CLI): Promise<
         const child = start(args, options);
         let stdout = '';
         let stderr = '';
-        child.stdout!.on('data', (chunk) => (stdout += chunk));
-        child.stderr!.on('data', (chunk) => (stderr += chunk));
+        // Decoded as a stream: a character whose bytes a pipe delivers in two chunks stays whole.
+        child.stdout!.setEncoding('utf8');
+        child.stderr!.setEncoding('utf8');
+        child.stdout!.on('data', (chunk: string) => (stdout += chunk));
+        child.stderr!.on('data', (chunk: string) => (stderr += chunk));
         child.on('error', reject);
         child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
         // The CLI may stop reading early (an input too large): the pipe then closes under us.
@@ -146,7 +149,8 @@ export function inTerminal(
         typeNext();
       }, reject);
     };
-    child.stdout.on('data', (chunk) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
       output += chunk;
       typeNext();
     });
