@@ -125,11 +125,10 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
       const { service, method, deadlineMs = deps.deadlineMs } = declaration.rpc;
       const once = declaration.idempotent ? idempotencyOf(res) : undefined;
       let replayed = false;
-      const reply = await call(deps.backends[service], method, declaration.request(input), {
-        ctx: once ? { ...callContext(res), idempotency: once } : callContext(res),
-        deadlineMs: remainingMs(res, deadlineMs),
-        onTrailer: (trailer) => (replayed = readReplayed(trailer)),
-      });
+      const options: UnaryOptions = { ctx: once ? { ...callContext(res), idempotency: once } : callContext(res), deadlineMs: remainingMs(res, deadlineMs) };
+      // Only a call with an Idempotency-Key can be answered a replay: no other call reads its trailer.
+      if (once) options.onTrailer = (trailer) => (replayed = readReplayed(trailer));
+      const reply = await call(deps.backends[service], method, declaration.request(input), options);
       const answer: RouteAnswer = declaration.answer ? declaration.answer(reply, input) : { data: reply };
       if (!answer.refusal) declaration.afterSuccess?.(input, deps);
       action = answer.action ?? action;

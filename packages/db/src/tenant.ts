@@ -29,26 +29,16 @@ export interface ScopeSettings {
  * an idempotent retry finds out what happened.
  */
 export async function withScope<T>(knex: Knex, settings: ScopeSettings, fn: (trx: Knex.Transaction) => Promise<T>, deadline = Infinity): Promise<T> {
-  const scope = [settings.orgId ?? '', settings.tokenHash ?? ''];
-  if (!Number.isFinite(deadline)) {
-    try {
-      return await knex.transaction(async (trx) => {
-        await trx.raw(`select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)`, scope);
-        return fn(trx);
-      });
-    } catch (err) {
-      throw mapDatabaseError(err);
-    }
-  }
   const budgetMs = deadline - Date.now() - DEADLINE_MARGIN_MS;
   if (budgetMs <= 0) throw deadlineExceeded();
+  const bounded = Number.isFinite(budgetMs);
   let expired = false;
   let committing = false;
   const work = knex.transaction(async (trx) => {
-    await trx.raw(`select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true), set_config('statement_timeout', ?, true)`, [
-      ...scope,
-      String(Math.ceil(budgetMs)),
-    ]);
+    await trx.raw(
+      `select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)${bounded ? `, set_config('statement_timeout', ?, true)` : ''}`,
+      [settings.orgId ?? '', settings.tokenHash ?? '', ...(bounded ? [String(Math.ceil(budgetMs))] : [])],
+    );
     const result = await fn(trx);
     // Rolled back rather than committed: the caller has been, or is about to be, told it failed.
     if (expired || Date.now() >= deadline - DEADLINE_MARGIN_MS) throw deadlineExceeded();
@@ -56,11 +46,13 @@ export async function withScope<T>(knex: Knex, settings: ScopeSettings, fn: (trx
     return result;
   });
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      if (committing) return;
-      expired = true;
-      reject(deadlineExceeded());
-    }, budgetMs);
+    const timer = bounded
+      ? setTimeout(() => {
+          if (committing) return;
+          expired = true;
+          reject(deadlineExceeded());
+        }, budgetMs)
+      : undefined;
     work.then(
       (result) => {
         clearTimeout(timer);
