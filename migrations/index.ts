@@ -6,6 +6,7 @@ import * as revealFunction from './20261202_004_reveal_function.js';
 import * as auditRecordFunction from './20261202_005_audit_record_function.js';
 import * as auditIdempotentInsert from './20261204_006_audit_idempotent_insert.js';
 import * as idempotencyRecords from './20261204_007_idempotency_records.js';
+import * as identity from './20261204_008_identity.js';
 
 export interface Migration {
   name: string;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { name: '20261202_005_audit_record_function', ...auditRecordFunction },
   { name: '20261204_006_audit_idempotent_insert', ...auditIdempotentInsert },
   { name: '20261204_007_idempotency_records', ...idempotencyRecords },
+  { name: '20261204_008_identity', ...identity },
 ];

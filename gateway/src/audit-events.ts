@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { isCofferError } from '@coffer/contract';
-import type { Principal } from '@coffer/grpc';
+import { actorIdOf, type Principal } from '@coffer/grpc';
 import type { AuditEventInput, AuditRecorder } from './audit-recorder.js';
 
 export type Outcome = AuditEventInput['outcome'];
@@ -24,18 +24,19 @@ export const unchangedAction = (action: string): string => `${action}.unchanged`
  */
 export function recordAudit(recorder: AuditRecorder, req: Request, res: Response, action: string, resource: string, outcome: Outcome): void {
   const principal = res.locals.principal as Principal | undefined;
-  if (!principal) return;
+  // The trail is per organisation: what a person does outside any (creating one) has no trail yet.
+  if (!principal?.orgId) return;
   recorder.record(
     {
       id: randomUUID(),
       orgId: principal.orgId,
-      actorId: principal.tokenId,
+      actorId: actorIdOf(principal),
       actorType: principal.actorType,
       action,
       resource,
       outcome,
       requestId: res.locals.requestId as string,
-      ip: req.ip ?? '',
+      ip: (res.locals.clientAddress as string | undefined) ?? '',
       userAgent: (req.get('user-agent') ?? '').slice(0, 512),
       occurredAt: new Date().toISOString(),
     },

@@ -4,7 +4,7 @@ import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { principalAssertionExpiry, type Principal } from '@coffer/grpc';
 import type { Lookup, PrincipalCache } from './principal-cache.js';
-import { CHECKSUM_HEADER, CofferError, integrityKey } from '@coffer/contract';
+import { CHECKSUM_HEADER, CofferError, integrityKey, looksLikeAccessToken } from '@coffer/contract';
 
 // A cached principal is dropped this long before its assertion expires, so that no call (however
 // slow, whatever the clocks) reaches a service with an expired one; the next request re-authenticates.
@@ -12,8 +12,19 @@ const ASSERTION_EXPIRY_MARGIN_MS = 30_000;
 
 export interface AuthenticateDeps {
   cache: PrincipalCache<Principal>;
-  /** Asks the Auth service who holds this token, within what remains of the request's (`res`) deadline. */
-  authenticate(token: string, res: Response): Promise<Principal>;
+  /** Asks the Auth service who holds this token, acting in `orgSlug` (a session's), within what remains of the request's (`res`) deadline. */
+  authenticate(token: string, orgSlug: string, res: Response): Promise<Principal>;
+}
+
+/** The organisation a request's path names (`/orgs/{org}/...`, as the router will see it), or '' for none. */
+function orgOfPath(path: string): string {
+  const match = /^\/orgs\/([^/]+)/.exec(path);
+  if (!match) return '';
+  try {
+    return decodeURIComponent(match[1] as string);
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -25,26 +36,30 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
   // Concurrent first requests with one token share a single Authenticate call, unless a token was
   // evicted since it started: its answer may predate a revocation, and a later request must not get it.
   const inFlight = new Map<string, { lookup: Lookup; answer: Promise<Principal> }>();
-  const lookUp = (token: string, tokenHash: string, res: Response): Promise<Principal> => {
-    const pending = inFlight.get(tokenHash);
+  const lookUp = (token: string, orgSlug: string, cacheKey: string, res: Response): Promise<Principal> => {
+    const pending = inFlight.get(cacheKey);
     if (pending && cache.isCurrent(pending.lookup)) return pending.answer;
     const lookup = cache.startLookup();
-    const answer = authenticate(token, res)
+    const answer = authenticate(token, orgSlug, res)
       .then((principal) => {
-        cache.set(tokenHash, principal, lookup, principalAssertionExpiry(principal.assertion) - ASSERTION_EXPIRY_MARGIN_MS);
+        cache.set(cacheKey, principal, lookup, principalAssertionExpiry(principal.assertion) - ASSERTION_EXPIRY_MARGIN_MS);
         return principal;
       })
       .finally(() => {
-        if (inFlight.get(tokenHash)?.answer === answer) inFlight.delete(tokenHash);
+        if (inFlight.get(cacheKey)?.answer === answer) inFlight.delete(cacheKey);
       });
-    inFlight.set(tokenHash, { lookup, answer });
+    inFlight.set(cacheKey, { lookup, answer });
     return answer;
   };
   authenticator.use(
     new BearerStrategy({ passReqToCallback: true, scope: [] }, (req: Request, token: string, done: (err: unknown, user?: Principal | false) => void) => {
       const tokenHash = cache.keyOf(token);
-      const cached = cache.get(tokenHash);
-      const found = cached ? Promise.resolve(cached) : lookUp(token, tokenHash, req.res!);
+      // A session acts in the organisation each request names, so its principals are kept per
+      // organisation; an API token has one organisation whatever the path says.
+      const orgSlug = looksLikeAccessToken(token) ? orgOfPath(req.path) : '';
+      const cacheKey = orgSlug ? `${tokenHash}\n${orgSlug}` : tokenHash;
+      const cached = cache.get(cacheKey);
+      const found = cached ? Promise.resolve(cached) : lookUp(token, orgSlug, cacheKey, req.res!);
       found.then(
         (principal) => {
           if (req.res) {

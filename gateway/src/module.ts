@@ -20,10 +20,15 @@ import { createOutageLog } from '@coffer/telemetry';
 import { createGatewayApp } from './app.js';
 import { createAuditRecorder, spooledEvent, type RecordedEvent } from './audit-recorder.js';
 import { createAuditSpool } from './audit-spool.js';
+import { trustedProxiesVariable } from './client-address.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { listen } from './http-server.js';
 import { createReadiness } from './readiness.js';
 import { createPrincipalCache, followRevocations } from './principal-cache.js';
+import { createRateLimiting, type RateLimits } from './rate-limit.js';
+import { ssoSettings, ssoVariables } from './sso/config.js';
+import { createSsoRouter } from './sso/router.js';
+import { deriveCookieKey } from './sso/sealed-cookie.js';
 
 const CALL_DEADLINE_MS = 5_000;
 
@@ -64,6 +69,14 @@ export const gatewaySlice = defineSlice(
     COFFER_HTTP_REQUEST_TIMEOUT_MS: withDefault(milliseconds(1), String(DEFAULT_HTTP_LIMITS.requestTimeoutMs)),
     COFFER_HTTP_IDLE_TIMEOUT_MS: withDefault(milliseconds(1), String(DEFAULT_HTTP_LIMITS.idleTimeoutMs)),
     COFFER_HTTP_MAX_CONNECTIONS: withDefault(integer(1, 1_000_000), String(DEFAULT_HTTP_LIMITS.maxConnections)),
+    // Requests per minute (rate-limit.ts); 0 turns a limit off.
+    COFFER_RATE_LIMIT_ADDRESS: withDefault(integer(0, 1_000_000_000), '1200'),
+    COFFER_RATE_LIMIT_CREDENTIAL: withDefault(integer(0, 1_000_000_000), '600'),
+    COFFER_RATE_LIMIT_IDENTITY: withDefault(integer(0, 1_000_000_000), '60'),
+    // Whose X-Forwarded-For is believed (client-address.ts); none by default: the socket's peer is the client.
+    COFFER_TRUSTED_PROXIES: optional(trustedProxiesVariable()),
+    // Single sign-on providers and the public URL their redirect URIs start with (sso/config.ts).
+    ...ssoVariables,
   },
   (env) => ({
     httpHost: env.COFFER_HTTP_HOST,
@@ -80,6 +93,13 @@ export const gatewaySlice = defineSlice(
       idleTimeoutMs: env.COFFER_HTTP_IDLE_TIMEOUT_MS,
       maxConnections: env.COFFER_HTTP_MAX_CONNECTIONS,
     } satisfies HttpLimits,
+    rateLimits: {
+      address: env.COFFER_RATE_LIMIT_ADDRESS,
+      credential: env.COFFER_RATE_LIMIT_CREDENTIAL,
+      identity: env.COFFER_RATE_LIMIT_IDENTITY,
+    } satisfies RateLimits,
+    trustedProxies: env.COFFER_TRUSTED_PROXIES,
+    sso: ssoSettings(env),
   }),
 );
 
@@ -98,10 +118,11 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
   after: ['auth', 'secret', 'audit', 'first-run'],
   config: gatewaySlice,
   requirements(config, platform): Problem[] {
-    return BACKEND_NAMES.filter((name) => !platform.runs(name) && !config.addresses[name]).map((name) => ({
+    const backends = BACKEND_NAMES.filter((name) => !platform.runs(name) && !config.addresses[name]).map((name) => ({
       variable: BACKENDS[name].variable,
       message: `required when the gateway runs without the ${name} target in the same process`,
     }));
+    return [...backends, ...config.sso.problems];
   },
   async start(ctx) {
     const { config } = ctx;
@@ -114,7 +135,8 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
     };
     const healthClients = BACKEND_NAMES.map((name) => ({ name, client: createHealthClient(addressOf(name)) }));
     // The gateway proves to the Audit service that the records it sends come from a Coffer service.
-    const serviceAssertion = await createServiceSigner(ctx.use(serviceSigningModule).privateKey, 'gateway');
+    const serviceSigningKey = ctx.use(serviceSigningModule).privateKey;
+    const serviceAssertion = await createServiceSigner(serviceSigningKey, 'gateway');
 
     const principalCache = createPrincipalCache<Principal>({ ttlMs: config.authCacheTtlMs });
     const unsubscribe = await followRevocations(principalCache, kv.pubsub, TOKEN_REVOKED_CHANNEL);
@@ -153,6 +175,7 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
       ...(kv.mode === 'redis' ? { redis: kv } : {}),
     });
 
+    const rateLimiting = createRateLimiting({ limits: config.rateLimits, redis: kv.redis, logger: ctx.logger });
     const app = createGatewayApp({
       backends,
       principalCache,
@@ -162,6 +185,17 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
       bodyLimit: config.bodyLimit,
       deadlineMs: CALL_DEADLINE_MS,
       readiness,
+      trustedProxies: config.trustedProxies,
+      rateLimiting,
+      ssoProviders: config.sso.providers.map((provider) => provider.name),
+      // Single sign-on vouches for people to the Auth service with the same service assertion.
+      sso: createSsoRouter({
+        settings: config.sso,
+        auth: backends.auth,
+        serviceAssertion: () => serviceAssertion(AUTH_SERVICE),
+        cookieKey: deriveCookieKey(serviceSigningKey),
+        logger: ctx.logger,
+      }),
     });
     const http = await listen(app, config.httpHost, config.httpPort, (err) => ctx.fail(err), config.httpLimits);
     ctx.logger.info({ host: config.httpHost, port: http.port }, 'gateway listening');
@@ -175,6 +209,7 @@ export const gatewayModule = defineModule<ReturnType<typeof gatewaySlice.toConfi
         // within what is left of the shutdown time (what is not stays in the spool, and stop fails).
         await audit.close(Math.max(0, deadline - Date.now()));
         await unsubscribe();
+        rateLimiting.close();
         for (const client of [...Object.values(backends), ...healthClients.map(({ client }) => client)]) client.close();
       },
     };

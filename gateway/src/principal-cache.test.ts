@@ -2,11 +2,11 @@ import { createKv, type PubSub } from '@coffer/kv';
 import { describe, expect, it, vi } from 'vitest';
 import { createPrincipalCache, followRevocations, UNSUBSCRIBED_TTL_MS } from './principal-cache.js';
 
-const principal = (tokenId: string) => ({ tokenId });
+const principal = (tokenId: string, orgId = 'org-1') => ({ tokenId, orgId });
 
 function clockedCache(ttlMs: number) {
   const clock = { now: 1_000 };
-  const cache = createPrincipalCache<{ tokenId: string }>({ ttlMs, now: () => clock.now });
+  const cache = createPrincipalCache<{ tokenId: string; orgId: string }>({ ttlMs, now: () => clock.now });
   return { clock, cache };
 }
 
@@ -140,14 +140,26 @@ describe('followRevocations', () => {
     return { pubsub, setLive, listeners };
   }
 
-  it('evicts each published token hash and follows the subscription’s liveness', async () => {
+  it('evicts every entry of each published token or session id and follows the subscription’s liveness', async () => {
     const { clock, cache } = clockedCache(10_000);
     const { pubsub, setLive } = fakePubSub(true);
     await followRevocations(cache, pubsub, 'tokens.revoked');
 
+    // A session's principals are cached per organisation: one id, several entries.
     cache.set('hash-a', principal('t1'), cache.startLookup());
-    await pubsub.publish('tokens.revoked', 'hash-a');
+    cache.set('hash-a\norg-2', principal('t1'), cache.startLookup());
+    cache.set('hash-z', principal('t9'), cache.startLookup());
+    await pubsub.publish('tokens.revoked', 't1');
     expect(cache.get('hash-a')).toBeUndefined();
+    expect(cache.get('hash-a\norg-2')).toBeUndefined();
+    expect(cache.get('hash-z')).toEqual(principal('t9'));
+
+    // A policy change of one organisation drops its principals, and only its.
+    cache.set('hash-o1', principal('t5', 'org-1'), cache.startLookup());
+    cache.set('hash-o2', principal('t6', 'org-2'), cache.startLookup());
+    await pubsub.publish('tokens.revoked', 'org:org-1');
+    expect(cache.get('hash-o1')).toBeUndefined();
+    expect(cache.get('hash-o2')).toEqual(principal('t6', 'org-2'));
 
     cache.set('hash-b', principal('t2'), cache.startLookup());
     setLive(false);
@@ -181,7 +193,7 @@ describe('followRevocations', () => {
       cache.set('k', principal('t1'), cache.startLookup());
       clock.now += 5_000;
       expect(cache.get('k')).toEqual(principal('t1'));
-      await kv.pubsub.publish('tokens.revoked', 'k');
+      await kv.pubsub.publish('tokens.revoked', 't1');
       await vi.waitFor(() => expect(cache.get('k')).toBeUndefined());
     } finally {
       await kv.close();

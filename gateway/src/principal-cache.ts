@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ORG_REVOCATION_PREFIX } from '@coffer/contract';
 import type { PubSub } from '@coffer/kv';
 
 /**
@@ -84,6 +85,11 @@ export function createPrincipalCache<P extends { tokenId: string }>({
       for (const [tokenHash, entry] of entries) if (entry.principal.tokenId === tokenId) entries.delete(tokenHash);
       generation++;
     },
+    /** Every entry of one organisation (a policy its principals were decided under has changed). */
+    evictOrg(matches: (principal: P) => boolean): void {
+      for (const [key, entry] of entries) if (matches(entry.principal)) entries.delete(key);
+      generation++;
+    },
     /**
      * Whether revocations are reaching this process. Any change clears the cache: on loss, because
      * what it holds is now only as good as its TTL; on return, because messages sent meanwhile are lost.
@@ -99,10 +105,10 @@ export function createPrincipalCache<P extends { tokenId: string }>({
 export type PrincipalCache<P extends { tokenId: string }> = ReturnType<typeof createPrincipalCache<P>>;
 
 /**
- * Keeps `cache` honest about revocations: evicts each token hash published on `channel`, and
+ * Keeps `cache` honest about revocations: evicts every entry of each token or session id published on `channel`, and
  * follows whether the subscription is live. Resolves once subscribed; the result stops both.
  */
-export async function followRevocations<P extends { tokenId: string }>(
+export async function followRevocations<P extends { tokenId: string; orgId: string }>(
   cache: PrincipalCache<P>,
   pubsub: PubSub,
   channel: string,
@@ -110,7 +116,11 @@ export async function followRevocations<P extends { tokenId: string }>(
   const stopWatching = pubsub.onLiveChange((live) => cache.setSubscribed(live));
   cache.setSubscribed(pubsub.isLive());
   try {
-    const unsubscribe = await pubsub.subscribe(channel, (tokenHash) => cache.evict(tokenHash));
+    const unsubscribe = await pubsub.subscribe(channel, (message) =>
+      message.startsWith(ORG_REVOCATION_PREFIX)
+        ? cache.evictOrg((principal) => principal.orgId === message.slice(ORG_REVOCATION_PREFIX.length))
+        : cache.evictToken(message),
+    );
     return async () => {
       stopWatching();
       await unsubscribe();

@@ -18,6 +18,8 @@ export interface RouteInput<Params, Query, Body> {
   body: Body;
   /** The entity-tags of If-None-Match (conditional.ts): empty when absent or not valid. Read by the routes that answer 304. */
   ifNoneMatch: string[];
+  /** Where the request came from: kept on the sessions a login opens. */
+  client: { ip: string; userAgent: string };
 }
 
 /** What a route answers: data (2xx), or a refusal that carries data, such as the plan of a push with invalid entries. */
@@ -45,8 +47,11 @@ export interface RouteDeclaration<Params, Query, Body, Service extends keyof Bac
   /** Under /api/v1, with Express `:params`; an `:org` param is always the caller's own organisation. */
   path: string;
   summary: string;
-  /** `public`: no token (bootstrap). Default: a bearer token. */
-  access?: 'public' | 'token';
+  /**
+   * `public`: no token (bootstrap, login); `optional`: a bearer token when one is sent (logout,
+   * accepting an invitation), verified like any. Default: a bearer token.
+   */
+  access?: 'public' | 'optional' | 'token';
   params: z.ZodType<Params>;
   query: z.ZodType<Query>;
   body?: z.ZodType<Body>;
@@ -121,6 +126,7 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
         query: parseInput(declaration.query, req.query, 'query'),
         body: declaration.body ? parseInput(declaration.body, req.body ?? {}, 'body') : undefined,
         ifNoneMatch: ifNoneMatchOf(req.get('if-none-match')),
+        client: { ip: (res.locals.clientAddress as string | undefined) ?? req.ip ?? '', userAgent: (req.get('user-agent') ?? '').slice(0, 512) },
       };
       const { service, method, deadlineMs = deps.deadlineMs } = declaration.rpc;
       const once = declaration.idempotent ? idempotencyOf(res) : undefined;

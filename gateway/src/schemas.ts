@@ -4,9 +4,13 @@ import {
   MAX_IMPORT_ENTRIES,
   MAX_NAME_LENGTH,
   WELL_FORMED_RULE,
+  credentialInputSchema,
   descriptionSchema,
+  emailSchema,
   exactText,
   isWellFormed,
+  orgRoleSchema,
+  passwordInputSchema,
   secretKeySchema,
   secretTypeSchema,
   secretValueSchema,
@@ -31,6 +35,7 @@ export const bootstrapBody = z
     orgName: name.optional(),
     project: slug.default('default'),
     projectName: name.optional(),
+    owner: z.strictObject({ email: emailSchema, password: passwordInputSchema }).optional(),
   })
   .default({ org: 'default', project: 'default' });
 
@@ -126,3 +131,22 @@ export const auditQuery = z.strictObject({
   resource: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
+
+export const signupBody = z.strictObject({ email: emailSchema, password: passwordInputSchema, name: name.optional() });
+export const loginBody = z.strictObject({ email: emailSchema, password: passwordInputSchema });
+export const secondFactorBody = z
+  .strictObject({ challenge: credentialInputSchema, code: z.string().max(32).optional(), recoveryCode: z.string().max(64).optional() })
+  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), {
+    message: 'give either code (from your authenticator app) or recoveryCode',
+    path: ['code'],
+  });
+export const refreshBody = z.strictObject({ refreshToken: credentialInputSchema });
+export const logoutBody = z.strictObject({ refreshToken: credentialInputSchema.optional() }).default({});
+export const tokenBody = z.strictObject({ token: credentialInputSchema });
+export const forgotPasswordBody = z.strictObject({ email: emailSchema });
+export const resetPasswordBody = z.strictObject({ token: credentialInputSchema, password: passwordInputSchema });
+export const acceptInvitationBody = z.strictObject({ token: credentialInputSchema, password: passwordInputSchema.optional(), name: name.optional() });
+export const invitationBody = z.strictObject({ email: emailSchema, role: orgRoleSchema });
+export const codeBody = z.strictObject({ code: z.string().min(1, 'is required').max(32) });
+export const sessionParams = z.object({ sessionId: z.uuid('must be a session id') });
+export const orgSettingsBody = z.strictObject({ requireTwoFactor: z.boolean().optional() });

@@ -33,7 +33,27 @@ interface Sample {
 }
 const SAMPLES: Record<string, Sample> = {
   'POST /bootstrap': { body: { org: 'late', project: 'api' }, status: 409 },
+  // Sign-up and sign-in answer for themselves; with an API token (and made-up links) most refuse.
+  'POST /auth/signup': { body: { email: 'routes@example.com', password: 'a passphrase long enough 42' }, status: 202 },
+  'POST /auth/verify-email': { body: { token: 'x'.repeat(43) }, status: 400 },
+  'POST /auth/login': { body: { email: 'nobody@example.com', password: 'not the password' }, status: 401 },
+  'POST /auth/login/2fa': { body: { challenge: 'x'.repeat(43), code: '123456' }, status: 401 },
+  'POST /auth/refresh': { body: { refreshToken: 'coffer_rt_made-up' }, status: 401 },
+  'POST /auth/logout': { body: {}, status: 401 },
+  'POST /auth/password/forgot': { body: { email: 'nobody@example.com' }, status: 202 },
+  'POST /auth/password/reset': { body: { token: 'x'.repeat(43), password: 'a passphrase long enough 42' }, status: 400 },
+  'POST /auth/invitations/accept': { body: { token: 'x'.repeat(43) }, status: 400 },
+  'GET /me': { status: 200 },
+  'GET /me/sessions': { status: 400 },
+  'DELETE /me/sessions/:sessionId': { params: { sessionId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' }, status: 400 },
+  'GET /me/2fa': { status: 400 },
+  'POST /me/2fa': { status: 400 },
+  'POST /me/2fa/confirm': { body: { code: '123456' }, status: 400 },
+  'POST /me/2fa/disable': { body: { code: '123456' }, status: 400 },
+  'POST /orgs/:org/invitations': { body: { email: 'invitee@example.com', role: 'member' }, status: 201 },
   'GET /orgs': { status: 200 },
+  'GET /orgs/:org/settings': { status: 200 },
+  'POST /orgs/:org/settings': { body: { requireTwoFactor: false }, status: 200 },
   'POST /orgs': { body: { slug: 'routes-org' }, status: 201 },
   'GET /orgs/:org/projects': { status: 200 },
   'POST /orgs/:org/projects': { body: { slug: 'routes-project' }, status: 201 },
@@ -64,6 +84,7 @@ const BAD_PARAMS: Record<string, string> = {
   env: 'Not_A_Slug',
   key: '9_STARTS_WITH_A_DIGIT',
   tokenId: 'not-a-token-id',
+  sessionId: 'not-a-session-id',
 };
 
 const sampleOf = (route: Route): Sample => {
@@ -80,6 +101,7 @@ function pathOf(route: Route, org: string, params: Record<string, string> = {}, 
     env: 'development',
     key: 'ROUTED',
     tokenId: revocableTokenId,
+    sessionId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
     ...sampleOf(route).params,
     ...params,
   };

@@ -58,6 +58,8 @@ export interface BenchServer {
   baseUrl: string;
   /** An admin token of organisation `bench`. */
   token: string;
+  /** An access token of the organisation's owner, signed in (undefined on a platform without people). */
+  sessionToken: string | undefined;
   /** The spawned coffer-server: the root of its process tree (the primary when it forks workers). */
   pid: number;
   databaseUrl: string;
@@ -85,13 +87,15 @@ function chosenForm(option: ServerForm | undefined): ServerForm {
   return form;
 }
 
+const BENCH_OWNER = { email: 'bench-owner@example.test', password: 'a bench passphrase 2026' };
+
 /**
  * Bootstraps organisation `bench` with project `api` on a server that has just become ready and
  * writes `secrets` random secrets (`SECRET_00`, ...) into `production`.
  * @returns the organisation's admin token
  */
 export async function seedBenchEnvironment(port: number, agent: Agent, secrets: number): Promise<string> {
-  const boot = await httpCall(port, 'POST', '/api/v1/bootstrap', { agent, body: { org: 'bench', project: 'api' } });
+  const boot = await httpCall(port, 'POST', '/api/v1/bootstrap', { agent, body: { org: 'bench', project: 'api', owner: BENCH_OWNER } });
   if (boot.status !== 201) throw new Error(`bootstrap answered ${boot.status}`);
   const token = (JSON.parse(boot.body) as { data: { token: { token: string } } }).data.token.token;
   for (let i = 0; i < secrets; i++) {
@@ -100,6 +104,15 @@ export async function seedBenchEnvironment(port: number, agent: Agent, secrets: 
     if (written.status !== 201) throw new Error(`could not write a secret: ${written.status}`);
   }
   return token;
+}
+
+/** An access token of the bench organisation's owner (signed in with a password): a session's, not an API token. */
+export async function benchSessionToken(port: number, agent: Agent): Promise<string | undefined> {
+  const login = await httpCall(port, 'POST', '/api/v1/auth/login', { agent, body: BENCH_OWNER });
+  // A baseline without people (before the identity issue) has no sessions to bench.
+  if (login.status === 404) return undefined;
+  if (login.status !== 200) throw new Error(`login answered ${login.status}`);
+  return (JSON.parse(login.body) as { data: { accessToken: string } }).data.accessToken;
 }
 
 /**
@@ -124,6 +137,12 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       DATABASE_OWNER_URL: databaseUrl,
       REDIS_URL: TEST_REDIS_URL,
       COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
+      COFFER_AUTH_KEY: randomBytes(32).toString('hex'),
+      // Access tokens last as long as they may (an hour), longer than a bench runs.
+      COFFER_SESSION_ACCESS_TTL: '1h',
+      // The limiter stays on (its cost is measured) with limits the bench's traffic from one address never meets.
+      COFFER_RATE_LIMIT_ADDRESS: '100000000',
+      COFFER_RATE_LIMIT_CREDENTIAL: '100000000',
       COFFER_HTTP_PORT: String(port),
       COFFER_LOG_LEVEL: 'warn',
       ...(workers === undefined ? {} : { COFFER_WORKERS: String(workers) }),
@@ -148,10 +167,12 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const token = await seedBenchEnvironment(port, setup, secrets);
+    const sessionToken = await benchSessionToken(port, setup);
     return {
       port,
       baseUrl: `http://127.0.0.1:${port}`,
       token,
+      sessionToken,
       pid: server.pid!,
       databaseUrl,
       databaseName: decodeURIComponent(new URL(databaseUrl).pathname.slice(1)),

@@ -101,10 +101,10 @@ async function main(): Promise<void> {
     const etag = first.headers.etag;
 
     const auth = { authorization: `Bearer ${server.token}` };
-    const inject = (connections: number, seconds = SECONDS): WrkOptions => ({
+    const inject = (connections: number, seconds = SECONDS, headers = auth): WrkOptions => ({
       url: `${server.baseUrl}${server.scope}/inject`,
       method: 'POST',
-      headers: auth,
+      headers,
       connections,
       seconds,
       threads: WRK_THREADS,
@@ -140,6 +140,14 @@ async function main(): Promise<void> {
 
     report('inject c=1', await measureLoad(server, inject(1)), totals, injectFloorMs, { p99AtMostMs: 5 });
     report('inject c=32', await measureLoad(server, inject(32)), totals, injectFloorMs, { minRps: 1000, p99UnderMs: 50 });
+    // The same with a person's session (a signed-in user's access token) instead of an API token.
+    if (server.sessionToken) {
+      const session = { authorization: `Bearer ${server.sessionToken}` };
+      report('inject session c=1', await measureLoad(server, inject(1, SECONDS, session)), totals, injectFloorMs, { p99AtMostMs: 5 });
+      report('inject session c=32', await measureLoad(server, inject(32, SECONDS, session)), totals, injectFloorMs, { minRps: 1000, p99UnderMs: 50 });
+    } else {
+      console.log('inject session     skipped: this platform has no sessions (POST /auth/login answers 404)');
+    }
     report('reveal c=1', await measureLoad(server, reveal(1)), totals, floorUs / 1000);
     report('reveal c=32', await measureLoad(server, reveal(32)), totals, floorUs / 1000, { minRps: 1200 });
     if (typeof etag === 'string') {

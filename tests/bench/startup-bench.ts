@@ -57,6 +57,7 @@ async function measure(form: ServerForm, workers: number | undefined): Promise<S
       REDIS_URL: TEST_REDIS_URL,
       COFFER_REDIS_PREFIX: `coffer-bench:${randomBytes(6).toString('hex')}`,
       COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
+      COFFER_AUTH_KEY: randomBytes(32).toString('hex'),
       COFFER_HTTP_PORT: String(port),
       COFFER_LOG_LEVEL: 'warn',
       ...(workers === undefined ? {} : { COFFER_WORKERS: String(workers) }),

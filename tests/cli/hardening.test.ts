@@ -25,7 +25,7 @@ const waitForReady = (stdout: NodeJS.ReadableStream, seen: { text: string }) =>
 describe('login', () => {
   it('asks for the token on a terminal without echoing it', async () => {
     const fresh = await home();
-    const session = await inTerminal(fresh, ['login', '--api-url', fx.platform.baseUrl], [[/Token \(input hidden\): $/, `${fx.token}\r`]]);
+    const session = await inTerminal(fresh, ['login', '--api-url', fx.platform.baseUrl, '--token'], [[/Token \(input hidden\): $/, `${fx.token}\r`]]);
     expect(session.code).toBe(0);
     expect(session.output).toContain('Logged in to');
     expect(session.output).not.toContain(fx.token);

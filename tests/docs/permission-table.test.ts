@@ -27,7 +27,8 @@ describe('the README permission table', () => {
 describe('permissionOf', () => {
   it('says what each route needs as its service decides it, conditions included', () => {
     expect(permissionOf(routeOf('post', '/bootstrap'))).toBe('none');
-    expect(permissionOf(routeOf('get', '/orgs'))).toBe('any token of the organisation');
+    expect(permissionOf(routeOf('get', '/orgs'))).toBe('any signed-in user or token');
+    expect(permissionOf(routeOf('get', '/orgs/:org/projects'))).toBe('any token or member of the organisation');
     expect(permissionOf(routeOf('get', '/secrets/:key/diff'))).toBe('`secrets:read`, `secrets:reveal`');
     expect(permissionOf(routeOf('get', '/secrets/:key'))).toBe('`secrets:read`; with `reveal=true` also `secrets:reveal`');
     expect(permissionOf(routeOf('post', '/orgs/:org/tokens'))).toBe('`tokens:manage`; and every permission the token is to hold');

@@ -30,7 +30,8 @@ export function permissionOf(route: Route): string {
   if (!rule) throw new Error(`${route.rpc.service}.${route.rpc.method} has no access rule`);
   if (rule.kind === 'public') return 'none';
   if (rule.kind === 'service') return `Coffer services only (${rule.services.join(', ')})`;
-  const base = rule.permissions.length === 0 ? 'any token of the organisation' : rule.permissions.map(code).join(', ');
+  const nobody = rule.self ? 'any signed-in user or token' : 'any token or member of the organisation';
+  const base = rule.permissions.length === 0 ? nobody : rule.permissions.map(code).join(', ');
   const extras = rule.extras.map((extra) => (typeof extra.needs === 'function' ? extra.when : `${extra.when} also ${extra.needs.map(code).join(', ')}`));
   return [base, ...extras].join('; ');
 }

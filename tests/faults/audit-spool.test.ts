@@ -30,6 +30,7 @@ let token: string;
 // The same keys at every start, as a deployment has them: spooled events are vouched for by principals signed before the restart.
 const keys = { ...principalKeyEnv(), ...serviceKeyEnv() };
 const masterKey = randomBytes(32).toString('hex');
+const authKey = randomBytes(32).toString('hex');
 const spoolDir = () => join(dataDir, 'audit-spool');
 
 beforeAll(async () => {
@@ -65,6 +66,7 @@ async function startServer(env: Record<string, string> = {}): Promise<{ proc: Se
     DATABASE_URL: databaseUrl,
     COFFER_DATA_DIR: dataDir,
     COFFER_MASTER_KEY: masterKey,
+    COFFER_AUTH_KEY: authKey,
     COFFER_HTTP_PORT: String(port),
     COFFER_SHUTDOWN_TIMEOUT_MS: '1500',
     ...keys,

@@ -42,7 +42,15 @@ const scope = { project: 'api', environment: 'development' };
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64url');
 
 /** What the victim's admin principal looks like, as anyone could guess it. */
-const victimClaims = () => ({ tokenId: 'forged', orgId: victimOrgId, orgSlug: 'acme', name: 'admin', permissions: ['admin'], actorType: 'api_token' });
+const victimClaims = () => ({
+  tokenId: 'forged',
+  orgId: victimOrgId,
+  orgSlug: 'acme',
+  name: 'admin',
+  permissions: ['admin'],
+  actorType: 'api_token',
+  userId: '',
+});
 
 /**
  * The call context of a caller at the gRPC port: `principal` is the exact x-coffer-principal

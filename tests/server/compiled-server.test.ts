@@ -63,6 +63,7 @@ describe.concurrent('the compiled coffer-server', { timeout: 60_000 }, () => {
         REDIS_URL: TEST_REDIS_URL,
         COFFER_REDIS_PREFIX: `coffer-test:${randomBytes(6).toString('hex')}`,
         COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
+        COFFER_AUTH_KEY: randomBytes(32).toString('hex'),
         COFFER_HTTP_PORT: String(port),
         COFFER_DATA_DIR: await makeTempDir(),
       },

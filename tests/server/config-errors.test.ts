@@ -10,6 +10,7 @@ import { freePort, killAllServers, makeTempDir, principalKeyEnv, removeTempDirs,
  */
 
 const masterKey = randomBytes(32).toString('hex');
+const authKey = randomBytes(32).toString('hex');
 const { COFFER_PRINCIPAL_SIGNING_KEY: signingKey, COFFER_PRINCIPAL_VERIFY_KEY: verifyKey } = principalKeyEnv();
 const password = `pw-${randomBytes(12).toString('hex')}`;
 let database: TestDatabase;
@@ -34,7 +35,7 @@ type Result = Awaited<ReturnType<typeof runServer>>;
 
 function expectNoSecrets(result: Result, ...secrets: string[]): void {
   const everything = `${result.stdout}\n${result.stderr}`;
-  for (const secret of [masterKey, password, ...secrets]) {
+  for (const secret of [masterKey, authKey, password, ...secrets]) {
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(encodeURIComponent(secret));
   }
@@ -55,7 +56,13 @@ function expectOneLineNaming(result: Result, variable: string): string {
 describe('configuration errors stop coffer-server', { timeout: 60_000 }, () => {
   it('a bad COFFER_HTTP_PORT: non-zero exit, one line naming it, nothing served', async () => {
     const dataDir = await makeTempDir();
-    const result = await runServer([], { COFFER_DATA_DIR: dataDir, COFFER_HTTP_PORT: 'abc', COFFER_MASTER_KEY: masterKey, DATABASE_URL: databaseUrl });
+    const result = await runServer([], {
+      COFFER_DATA_DIR: dataDir,
+      COFFER_HTTP_PORT: 'abc',
+      COFFER_MASTER_KEY: masterKey,
+      COFFER_AUTH_KEY: authKey,
+      DATABASE_URL: databaseUrl,
+    });
     const line = expectOneLineNaming(result, 'COFFER_HTTP_PORT');
     expect(line).toMatch(/COFFER_HTTP_PORT: expected an integer/);
     expect(line).not.toContain('abc');
@@ -68,7 +75,13 @@ describe('configuration errors stop coffer-server', { timeout: 60_000 }, () => {
 
   it('an unknown COFFER_TYPO variable is named', async () => {
     const dataDir = await makeTempDir();
-    const result = await runServer([], { COFFER_DATA_DIR: dataDir, COFFER_TYPO: '1', COFFER_MASTER_KEY: masterKey, DATABASE_URL: databaseUrl });
+    const result = await runServer([], {
+      COFFER_DATA_DIR: dataDir,
+      COFFER_TYPO: '1',
+      COFFER_MASTER_KEY: masterKey,
+      COFFER_AUTH_KEY: authKey,
+      DATABASE_URL: databaseUrl,
+    });
     const line = expectOneLineNaming(result, 'COFFER_TYPO');
     expect(line).toMatch(/COFFER_TYPO: unknown variable/);
     expect(result.stdout).toBe('');
@@ -83,6 +96,7 @@ describe('configuration errors stop coffer-server', { timeout: 60_000 }, () => {
       COFFER_LOG_LEVEL: 'chatty',
       COFFER_TYPO: '1',
       COFFER_MASTER_KEY: masterKey,
+      COFFER_AUTH_KEY: authKey,
       DATABASE_URL: databaseUrl,
     });
     for (const variable of ['COFFER_HTTP_PORT', 'COFFER_LOG_LEVEL', 'COFFER_TYPO']) expectOneLineNaming(result, variable);
@@ -118,12 +132,32 @@ describe('configuration errors stop coffer-server', { timeout: 60_000 }, () => {
     expect(await readdir(dataDir)).not.toContain('master.key');
   });
 
+  it.each(['auth', 'all'])('DATABASE_URL without COFFER_AUTH_KEY fails for --targets=%s, naming COFFER_AUTH_KEY', async (target) => {
+    const dataDir = await makeTempDir();
+    const result = await runServer([`--targets=${target}`], {
+      COFFER_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      COFFER_MASTER_KEY: masterKey,
+      COFFER_HTTP_PORT: String(await freePort()),
+      ...(target === 'auth' ? { COFFER_PRINCIPAL_SIGNING_KEY: signingKey } : {}),
+    });
+    expect(expectOneLineNaming(result, 'COFFER_AUTH_KEY')).toMatch(/COFFER_AUTH_KEY: required/);
+    expectNoSecrets(result);
+    // Production mode never invents the key that seals sessions' signing keys.
+    expect(await readdir(dataDir)).not.toContain('auth.key');
+  });
+
   it.each([
     ['auth', 'COFFER_PRINCIPAL_SIGNING_KEY'],
     ['secret', 'COFFER_PRINCIPAL_VERIFY_KEY'],
     ['audit', 'COFFER_PRINCIPAL_VERIFY_KEY'],
   ])('--targets=%s without its principal key fails at start, naming %s', async (target, variable) => {
-    const result = await runServer([`--targets=${target}`], { COFFER_DATA_DIR: await makeTempDir(), DATABASE_URL: databaseUrl, COFFER_MASTER_KEY: masterKey });
+    const result = await runServer([`--targets=${target}`], {
+      COFFER_DATA_DIR: await makeTempDir(),
+      DATABASE_URL: databaseUrl,
+      COFFER_MASTER_KEY: masterKey,
+      COFFER_AUTH_KEY: authKey,
+    });
     expect(expectOneLineNaming(result, variable)).toMatch(new RegExp(`${variable}: required`));
     expect(result.stdout).not.toMatch(/listening/);
     expectNoSecrets(result);
@@ -145,6 +179,7 @@ describe('configuration errors stop coffer-server', { timeout: 60_000 }, () => {
       COFFER_DATA_DIR: await makeTempDir(),
       DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:${closed}/coffer`,
       COFFER_MASTER_KEY: masterKey,
+      COFFER_AUTH_KEY: authKey,
       COFFER_PRINCIPAL_VERIFY_KEY: verifyKey,
     });
     expect(result.code, result.output).not.toBe(0);

@@ -10,6 +10,7 @@ import {
   killAllServers,
   makeTempDir,
   principalKeyEnv,
+  serviceKeyEnv,
   removeTempDirs,
   runServer,
   spawnServer,
@@ -47,7 +48,7 @@ describe('target selection', { timeout: 60_000 }, () => {
     expect(listed).toEqual({
       all: ['audit', 'auth', 'first-run', 'gateway', 'secret'],
       gateway: ['kv', 'service-signing'],
-      auth: ['database', 'kv', 'principal-signing', 'principal-verification'],
+      auth: ['database', 'kv', 'principal-signing', 'principal-verification', 'service-verification'],
       secret: ['database', 'kms', 'principal-verification'],
       audit: ['database', 'principal-verification', 'service-verification'],
       // Reads the database settings but opens no app connection: it migrates through its own.
@@ -165,7 +166,9 @@ describe('one service per process', { timeout: 60_000 }, () => {
   it('--targets=auth serves AuthService only, and no HTTP', async () => {
     const { proc, address, httpPort } = await startTarget('auth', {
       REDIS_URL: TEST_REDIS_URL,
+      COFFER_AUTH_KEY: randomBytes(32).toString('hex'),
       COFFER_PRINCIPAL_SIGNING_KEY: principalKeyEnv().COFFER_PRINCIPAL_SIGNING_KEY,
+      COFFER_SERVICE_VERIFY_KEY: serviceKeyEnv().COFFER_SERVICE_VERIFY_KEY,
     });
     const health = createHealthClient(address);
     const auth = createAuthClient(address);

@@ -62,6 +62,7 @@ async function startCluster(workers: string): Promise<{ proc: ServerProcess; por
     REDIS_URL: TEST_REDIS_URL,
     COFFER_REDIS_PREFIX: `workers-${randomBytes(4).toString('hex')}`,
     COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
+    COFFER_AUTH_KEY: randomBytes(32).toString('hex'),
     COFFER_HTTP_PORT: String(port),
     COFFER_WORKERS: workers,
   });

@@ -58,12 +58,23 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     DATABASE_URL: database.appUrl,
     DATABASE_OWNER_URL: database.url,
     COFFER_MASTER_KEY: randomBytes(32).toString('hex'),
+    COFFER_AUTH_KEY: randomBytes(32).toString('hex'),
     COFFER_LOG_LEVEL: 'info',
     COFFER_AUDIT_FLUSH_MS: '50',
     // A data directory of the test's own (audit spool, throwaway public keys): another suite's spool
     // would be replayed into this platform, and nothing is left in the repository.
     COFFER_DATA_DIR: dataDir,
     COFFER_REDIS_PREFIX: kvPrefix,
+    // Suites send thousands of requests a minute from 127.0.0.1: the limiter runs, and never refuses
+    // them; tests of the limits set low ones through `env`.
+    COFFER_RATE_LIMIT_ADDRESS: '1000000',
+    COFFER_RATE_LIMIT_CREDENTIAL: '1000000',
+    COFFER_RATE_LIMIT_IDENTITY: '1000000',
+    // Suites fail logins on purpose from 127.0.0.1: the brute-force guard runs, and never slows or locks them.
+    COFFER_BRUTE_FORCE_ACCOUNT_FAILURES: '1000000',
+    COFFER_BRUTE_FORCE_ADDRESS_FAILURES: '1000000',
+    COFFER_BRUTE_FORCE_RESET_MAILS: '1000000',
+    COFFER_BRUTE_FORCE_SLOW_AFTER: '1000000',
     ...(options.redis === false ? {} : { REDIS_URL: options.redisUrl ?? TEST_REDIS_URL }),
     ...options.env,
   };

@@ -51,7 +51,15 @@ export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.P
     if (value !== undefined) base[name] = value;
   }
   // One process unless a test asks for workers: most tests watch one process's output and exit.
-  const result: NodeJS.ProcessEnv = { ...base, COFFER_LOG_LEVEL: 'info', COFFER_WORKERS: '1' };
+  // Rate limits so high that no suite's traffic from 127.0.0.1 meets them (tests/api/rate-limit.test.ts sets low ones).
+  const result: NodeJS.ProcessEnv = {
+    ...base,
+    COFFER_LOG_LEVEL: 'info',
+    COFFER_WORKERS: '1',
+    COFFER_RATE_LIMIT_ADDRESS: '1000000',
+    COFFER_RATE_LIMIT_CREDENTIAL: '1000000',
+    COFFER_RATE_LIMIT_IDENTITY: '1000000',
+  };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete result[name];
     else result[name] = value;

@@ -1,6 +1,8 @@
 import type { Route } from '../route.js';
 import { auditRoutes } from './audit.js';
 import { bootstrapRoutes } from './bootstrap.js';
+import { identityRoutes } from './identity.js';
+import { meRoutes } from './me.js';
 import { orgRoutes } from './orgs.js';
 import { projectRoutes } from './projects.js';
 import { secretRoutes } from './secrets.js';
@@ -8,4 +10,14 @@ import { syncRoutes } from './sync.js';
 import { tokenRoutes } from './tokens.js';
 
 /** Every REST route of /api/v1, grouped by resource. */
-export const ROUTES: readonly Route[] = [...bootstrapRoutes, ...orgRoutes, ...projectRoutes, ...tokenRoutes, ...auditRoutes, ...secretRoutes, ...syncRoutes];
+export const ROUTES: readonly Route[] = [
+  ...bootstrapRoutes,
+  ...identityRoutes,
+  ...meRoutes,
+  ...orgRoutes,
+  ...projectRoutes,
+  ...tokenRoutes,
+  ...auditRoutes,
+  ...secretRoutes,
+  ...syncRoutes,
+];

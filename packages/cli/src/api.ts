@@ -83,15 +83,16 @@ export interface ApiClient {
 /** The opaque-tag of an entity-tag: If-None-Match compares weakly (RFC 9110 8.8.3.2). */
 const opaque = (etag: string) => (etag.startsWith('W/') ? etag.slice(2) : etag);
 
+/** A client of the API; with an empty `token`, one that calls the public routes (refresh, logout by refresh token) without credentials. */
 export function apiClient(baseUrl: string, token: string, timeoutMs = 30_000): ApiClient {
-  const checksumKey = integrityKey(token);
+  const checksumKey = token ? integrityKey(token) : undefined;
 
   async function exchange(method: string, path: string, body: unknown, extra: Record<string, string> = {}): Promise<HttpResponse> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...extra };
+    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), accept: 'application/json', ...extra };
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) {
       headers['content-type'] = 'application/json';
-      headers[CHECKSUM_HEADER] = requestChecksum(checksumKey, method, `/api/v1${path}`, payload);
+      if (checksumKey) headers[CHECKSUM_HEADER] = requestChecksum(checksumKey, method, `/api/v1${path}`, payload);
     }
     try {
       return await send(new URL(`${baseUrl}/api/v1${path}`), { method, headers, body: payload, timeoutMs });

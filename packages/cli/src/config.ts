@@ -16,8 +16,20 @@ export interface SavedContext {
 /** What `config.json` holds. `token` is always sealed (`enc2:...`, see sealed.ts) once written by this version. */
 export interface ConfigFile {
   apiUrl?: string;
+  /** An API token, or the access token of a session (`coffer login` without a token). */
   token?: string;
+  /** A session's refresh token, sealed like `token`; absent for an API token. */
+  refreshToken?: string;
+  /** When a session's access token expires (ISO 8601): it is refreshed shortly before. */
+  tokenExpiresAt?: string;
   context?: SavedContext;
+}
+
+/** The tokens of a session, as `coffer login` (device flow) or a refresh stores them. */
+export interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
 }
 
 export interface ConfigPaths {
@@ -37,6 +49,8 @@ export function configPaths(env: NodeJS.ProcessEnv = process.env): ConfigPaths {
 const KEY_BYTES = 32;
 /** Binds a ciphertext to its use, so a sealed token cannot be passed off as anything else. */
 const TOKEN_AAD = Buffer.from('coffer-cli:token:v1');
+/** A refresh token is sealed for its own use: it cannot be swapped into `token`, nor the other way round. */
+const REFRESH_TOKEN_AAD = Buffer.from('coffer-cli:refresh-token:v1');
 
 /** Seals a token (see sealed.ts) with the additional authenticated data `coffer-cli:token:v1`. */
 export function sealToken(token: string, key: Buffer): string {
@@ -161,6 +175,11 @@ function checkConfig(path: string, value: unknown): ConfigFile {
   const wrong = (field: string, what: string) => new CliError(`${path}: "${field}" must be ${what}; fix or remove it`, EXIT.CONFIG);
   if (file.apiUrl !== undefined && typeof file.apiUrl !== 'string') throw wrong('apiUrl', 'a string');
   if (file.token !== undefined && typeof file.token !== 'string') throw wrong('token', 'a string');
+  if (file.refreshToken !== undefined && (typeof file.refreshToken !== 'string' || !isSealed(file.refreshToken)))
+    throw wrong('refreshToken', 'a sealed string');
+  if (file.tokenExpiresAt !== undefined && (typeof file.tokenExpiresAt !== 'string' || Number.isNaN(Date.parse(file.tokenExpiresAt)))) {
+    throw wrong('tokenExpiresAt', 'a date');
+  }
   const context = file.context;
   if (context !== undefined) {
     if (!isJsonObject(context)) throw wrong('context', 'an object');
@@ -230,9 +249,41 @@ export class ConfigStore {
     return token;
   }
 
+  /** Stores an API token; a session's tokens stored before are dropped. */
   setToken(token: string): void {
     const sealed = sealToken(token, this.keyMaterial(true));
-    this.update((file) => ({ ...file, token: sealed }));
+    this.update(({ refreshToken: _refresh, tokenExpiresAt: _expires, ...file }) => ({ ...file, token: sealed }));
+  }
+
+  /** Stores a session's tokens in one write: the access token as `token`, the refresh token sealed beside it. */
+  setSession(session: StoredSession): void {
+    const key = this.keyMaterial(true);
+    const token = sealToken(session.accessToken, key);
+    const refreshToken = sealText(session.refreshToken, key, REFRESH_TOKEN_AAD);
+    this.update((file) => ({ ...file, token, refreshToken, tokenExpiresAt: session.expiresAt.toISOString() }));
+  }
+
+  /** The stored session's refresh token in clear, or undefined (an API token, or nobody logged in). */
+  refreshToken(): string | undefined {
+    const sealed = this.load().refreshToken;
+    if (!sealed) return undefined;
+    const opened = openSealed(sealed, this.keyMaterial(false), REFRESH_TOKEN_AAD);
+    if (!opened)
+      throw new CliError(
+        `the refresh token in ${this.paths.config} cannot be decrypted with the key file (was it replaced?); run coffer login again`,
+        EXIT.CONFIG,
+      );
+    return opened.text;
+  }
+
+  /** Removes every stored credential (the API URL and context stay). */
+  clearCredentials(): void {
+    this.update(({ token: _token, refreshToken: _refresh, tokenExpiresAt: _expires, ...rest }) => rest);
+  }
+
+  /** Forgets what was read, so the next read sees what another coffer process wrote since. */
+  reload(): void {
+    this.file = undefined;
   }
 
   /** The 32-byte key; created (0600, in a 0700 directory) when `create` and it does not exist yet. */

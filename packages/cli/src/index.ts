@@ -1,3 +1,3 @@
 export { buildProgram } from './program.js';
 export { EXIT, CliError } from './errors.js';
-export { sealToken, openToken, configPaths } from './config.js';
+export { sealToken, openToken, configPaths, ConfigStore } from './config.js';

@@ -2,6 +2,7 @@ import { apiClient, normaliseApiUrl, type ApiClient } from './api.js';
 import { ConfigStore } from './config.js';
 import { resolveContext, scopePath, type ResolvedContext, type ScopeFlags } from './context.js';
 import { CliError, EXIT } from './errors.js';
+import { isExpiring, refreshSession } from './session-refresh.js';
 
 /**
  * Tokens are printable ASCII without spaces. Anything else (a line break, an arrow key typed at the
@@ -24,9 +25,41 @@ export class Session {
     return resolveContext(flags, this.store.load().context);
   }
 
-  /** `COFFER_API_URL` and `COFFER_TOKEN` win over config.json, and need no config file at all. */
+  /**
+   * `COFFER_API_URL` and `COFFER_TOKEN` win over config.json, and need no config file at all. With a
+   * stored session (coffer login without a token) the client refreshes it by itself: before a
+   * request when the access token is about to expire, and once after a 401.
+   */
   client(timeoutMs?: number): ApiClient {
-    return apiClient(this.apiUrl(), this.token(), timeoutMs);
+    const apiUrl = this.apiUrl();
+    const token = this.token();
+    if (!this.hasStoredSession()) return apiClient(apiUrl, token, timeoutMs);
+    const call = async <T>(send: (api: ApiClient) => Promise<T>): Promise<T> => {
+      await this.freshen();
+      const used = this.token();
+      try {
+        return await send(apiClient(apiUrl, used, timeoutMs));
+      } catch (err) {
+        if (!(err instanceof CliError) || err.code !== EXIT.UNAUTHENTICATED) throw err;
+        this.cachedToken = await refreshSession(this.store, apiUrl, used);
+        return send(apiClient(apiUrl, this.cachedToken, timeoutMs));
+      }
+    };
+    return {
+      request: (method, path, body) => call((api) => api.request(method, path, body)),
+      conditional: (method, path, etag) => call((api) => api.conditional(method, path, etag)),
+    };
+  }
+
+  /** Whether the credential in use is a stored session (with a refresh token), not an API token. */
+  hasStoredSession(): boolean {
+    return !process.env.COFFER_TOKEN?.trim() && Boolean(this.store.load().refreshToken);
+  }
+
+  /** Refreshes a stored session whose access token is about to expire, so that `token()` is current. */
+  async freshen(): Promise<void> {
+    if (!this.hasStoredSession() || !isExpiring(this.store)) return;
+    this.cachedToken = await refreshSession(this.store, this.apiUrl(), this.token());
   }
 
   /** `COFFER_TOKEN` (surrounding whitespace, e.g. a CR from a CRLF file, dropped), else the one saved by coffer login. */

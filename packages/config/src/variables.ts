@@ -57,6 +57,18 @@ export function countOrAuto(max: number) {
 
 export const milliseconds = (min: number) => integer(min, MAX_TIMER_MS);
 
+const DURATION_UNITS_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration as people write it, `500ms`, `30s`, `15m`, `24h`, `30d` (the CLI's spelling), in milliseconds from `minMs` to `maxMs`. */
+export function duration(minMs: number, maxMs: number) {
+  return variable(`a duration such as 30s, 15m, 24h or 30d, from ${minMs} ms to ${maxMs} ms`, (raw) => {
+    const match = /^(\d{1,9})(ms|s|m|h|d)$/.exec(raw);
+    if (!match) return undefined;
+    const value = Number(match[1]) * DURATION_UNITS_MS[match[2] as keyof typeof DURATION_UNITS_MS];
+    return value >= minMs && value <= maxMs ? value : undefined;
+  });
+}
+
 export const host = () => variable('a hostname or IP address', (raw) => (isHost(raw) ? raw : undefined));
 
 function isHost(raw: string): boolean {
@@ -139,3 +151,14 @@ export const ed25519PublicKeys = () =>
 export function matching(pattern: RegExp, expected: string) {
   return variable(expected, (raw) => (pattern.test(raw) ? raw : undefined));
 }
+
+/**
+ * COFFER_PUBLIC_URL, where people reach the platform (links in messages, the issuer of access
+ * tokens, single sign-on's redirect URIs): one definition for every slice that reads it, with the
+ * trailing slashes taken off.
+ */
+export const publicUrl = () =>
+  withDefault(
+    url(['http', 'https']).transform((raw) => raw.replace(/\/+$/, '')),
+    'http://127.0.0.1:8080',
+  );

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'hierarchy:write': 'create projects and environments',
   'orgs:create': 'create new organisations',
   'tokens:manage': 'issue and revoke API tokens',
+  'members:manage': 'invite people to the organisation',
   'audit:read': 'search the audit trail',
 } as const;
 
@@ -51,7 +52,8 @@ export interface Resource {
  * PERMISSION_DENIED naming it (permission names are public vocabulary, never data).
  */
 export function authorize(subject: Subject, needed: readonly Permission[], resource: Resource): void {
-  if (subject.orgId !== resource.orgId) throw new CofferError('NOT_FOUND', 'organisation not found');
+  // A signed-in user's principal outside any organisation (`/me`) acts on no organisation's resources.
+  if (!subject.orgId || subject.orgId !== resource.orgId) throw new CofferError('NOT_FOUND', 'organisation not found');
   const missing = needed.filter((permission) => !hasPermission(subject.permissions, permission));
   if (missing.length > 0) throw new CofferError('PERMISSION_DENIED', `missing permission: ${[...new Set(missing)].join(', ')}`);
 }
@@ -61,5 +63,28 @@ export function authorize(subject: Subject, needed: readonly Permission[], resou
  * admitting a call. Asked on every Secret call, so it decides without building a refusal.
  */
 export function isAuthorized(subject: Subject, needed: readonly Permission[], resource: Resource): boolean {
-  return subject.orgId === resource.orgId && needed.every((permission) => hasPermission(subject.permissions, permission));
+  return subject.orgId !== '' && subject.orgId === resource.orgId && needed.every((permission) => hasPermission(subject.permissions, permission));
+}
+
+/**
+ * What a member of an organisation may do, by role. Until per-project roles and grants exist, an
+ * owner and an admin hold every permission (an owner cannot be removed by an admin: the members
+ * API), a member works with secrets but manages nobody.
+ */
+export const ORG_ROLES = {
+  owner: ['admin'],
+  admin: ['admin'],
+  member: ['secrets:read', 'secrets:reveal', 'secrets:export', 'secrets:write', 'secrets:delete'],
+} as const satisfies Record<string, readonly Permission[]>;
+
+export type OrgRole = keyof typeof ORG_ROLES;
+export const ORG_ROLE_NAMES = Object.keys(ORG_ROLES) as OrgRole[];
+
+export function isOrgRole(value: string): value is OrgRole {
+  return Object.hasOwn(ORG_ROLES, value);
+}
+
+/** The permissions a role grants, or none for a name that is not a role. */
+export function rolePermissions(role: string): Permission[] {
+  return isOrgRole(role) ? [...ORG_ROLES[role]] : [];
 }

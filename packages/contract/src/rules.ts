@@ -13,3 +13,4 @@ export * from './text.js';
 export * from './strict-json.js';
 export * from './formats.js';
 export * from './entity-tags.js';
+export * from './identity.js';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MAX_DESCRIPTION_LENGTH, SECRET_KEY_PATTERN, SECRET_KEY_RULE, SECRET_TYPES, valueProblem } from './secrets.js';
+import { MAX_EMAIL_LENGTH, normalizeEmail } from './identity.js';
+import { ORG_ROLE_NAMES } from './permissions.js';
 import { SLUG_PATTERN, SLUG_RULE } from './slugs.js';
 import { textProblem } from './text.js';
 
@@ -25,3 +27,17 @@ export const descriptionSchema = exactText(z.string().max(MAX_DESCRIPTION_LENGTH
 
 /** A value that can be stored as a secret of some type: within the one size limit, in bytes, with no NUL or lone surrogate. */
 export const secretValueSchema = refusing(z.string(), valueProblem);
+
+/** An email address as accounts are kept: normalised (normalizeEmail), at most MAX_EMAIL_LENGTH characters. */
+export const emailSchema = z.string().max(MAX_EMAIL_LENGTH).transform(normalizeEmail).pipe(z.email('must be an email address').max(MAX_EMAIL_LENGTH));
+
+export const orgRoleSchema = z.enum(ORG_ROLE_NAMES as [string, ...string[]], `must be one of: ${ORG_ROLE_NAMES.join(', ')}`);
+
+/**
+ * A password as sent: long enough for any passphrase, short enough that nobody makes the server hash
+ * a megabyte. The policy (12 to 256 characters, not common, not breached) applies where one is chosen.
+ */
+export const passwordInputSchema = z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters');
+
+/** The secret part of a link, a challenge or a refresh token as sent: bounded, never echoed. */
+export const credentialInputSchema = z.string().min(1, 'is required').max(256, 'is not a valid token');

@@ -13,8 +13,15 @@ function deadlineExceeded(): CofferError {
 export interface ScopeSettings {
   /** The organisation every tenant row must belong to. */
   orgId?: string;
-  /** Lets an API-token row be found by its hash before its organisation is known. */
+  /**
+   * Lets one row be found by the SHA-256 of what its holder presents, before anything else is known:
+   * an API token, a refresh token, a link, a device or user code.
+   */
   tokenHash?: string;
+  /** The signed-in user: their own identity rows (sessions, codes, memberships). */
+  userId?: string;
+  /** Lets a login find the one user with this (normalised) email. */
+  email?: string;
 }
 
 /**
@@ -36,8 +43,8 @@ export async function withScope<T>(knex: Knex, settings: ScopeSettings, fn: (trx
   let committing = false;
   const work = knex.transaction(async (trx) => {
     await trx.raw(
-      `select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true)${bounded ? `, set_config('statement_timeout', ?, true)` : ''}`,
-      [settings.orgId ?? '', settings.tokenHash ?? '', ...(bounded ? [String(Math.ceil(budgetMs))] : [])],
+      `select set_config('app.org_id', ?, true), set_config('app.token_hash', ?, true), set_config('app.user_id', ?, true), set_config('app.email', ?, true)${bounded ? `, set_config('statement_timeout', ?, true)` : ''}`,
+      [settings.orgId ?? '', settings.tokenHash ?? '', settings.userId ?? '', settings.email ?? '', ...(bounded ? [String(Math.ceil(budgetMs))] : [])],
     );
     const result = await fn(trx);
     // Rolled back rather than committed: the caller has been, or is about to be, told it failed.
@@ -69,6 +76,11 @@ export async function withScope<T>(knex: Knex, settings: ScopeSettings, fn: (trx
 /** Moves an open transaction to another organisation, e.g. right after creating it. */
 export async function setTenant(trx: Knex.Transaction, orgId: string): Promise<void> {
   await trx.raw(`select set_config('app.org_id', ?, true)`, [orgId]);
+}
+
+/** Moves an open transaction to a user, e.g. once a login or a link has named them. */
+export async function setUser(trx: Knex.Transaction, userId: string): Promise<void> {
+  await trx.raw(`select set_config('app.user_id', ?, true)`, [userId]);
 }
 
 export function withTenant<T>(knex: Knex, orgId: string, fn: (trx: Knex.Transaction) => Promise<T>, deadline?: number): Promise<T> {

@@ -1,4 +1,4 @@
-import { authorize, type Permission, type Resource } from '@coffer/contract';
+import { CofferError, authorize, hasPermission, type Permission, type Resource } from '@coffer/contract';
 import type { Principal } from './metadata.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Principal } from './metadata.js';
  * permission table is generated from them (`pnpm docs:permissions`) and cannot drift.
  */
 export type AccessRule<Request> =
-  /** Anyone who reaches the port: the call itself proves who it is (Authenticate) or is one-shot (Bootstrap). */
+  /** Anyone who reaches the port: the call itself proves who it is (Authenticate, Login) or is one-shot (Bootstrap); a principal it carries anyway is verified and handed on. */
   | { kind: 'public' }
   /** Only these Coffer services, proven by a signed service assertion. */
   | { kind: 'service'; services: readonly string[] }
@@ -20,6 +20,11 @@ export type AccessRule<Request> =
       extras: readonly ExtraPermissions<Request>[];
       /** What is acted on; the principal's own organisation when absent. */
       resource?: (request: Request, principal: Principal) => Resource;
+      /**
+       * The caller's own account or token, not an organisation's resources: a signed-in user's
+       * principal outside any organisation passes, and only the permissions are checked.
+       */
+      self?: true;
     };
 
 /** Permissions that some requests of an RPC need on top of its own. */
@@ -47,6 +52,11 @@ export function principalWith<Request = unknown>(
   return resource ? { kind: 'principal', permissions, extras, resource } : { kind: 'principal', permissions, extras };
 }
 
+/** Any principal, a signed-in user's outside any organisation too, holding these permissions: for calls about the caller itself (`/me`). */
+export function selfWith<Request = unknown>(permissions: readonly Permission[]): AccessRule<Request> {
+  return { kind: 'principal', permissions, extras: [], self: true };
+}
+
 /** The permissions a request needs under a principal rule. */
 export function permissionsNeeded<Request>(rule: AccessRule<Request> & { kind: 'principal' }, request: Request): readonly Permission[] {
   const extra = rule.extras
@@ -57,5 +67,10 @@ export function permissionsNeeded<Request>(rule: AccessRule<Request> & { kind: '
 
 /** Runs a principal rule through the one decision point, `authorize`. */
 export function enforce<Request>(rule: AccessRule<Request> & { kind: 'principal' }, request: Request, principal: Principal): void {
+  if (rule.self) {
+    const missing = rule.permissions.filter((permission) => !hasPermission(principal.permissions, permission));
+    if (missing.length > 0) throw new CofferError('PERMISSION_DENIED', `missing permission: ${missing.join(', ')}`);
+    return;
+  }
   authorize(principal, permissionsNeeded(rule, request), rule.resource ? rule.resource(request, principal) : { orgId: principal.orgId });
 }

@@ -19,6 +19,7 @@ const claims = {
   name: 'ci',
   permissions: ['secrets:read'],
   actorType: 'token',
+  userId: '',
 };
 const ctx = { requestId: 'req-1', principal: { assertion: await (await createPrincipalSigner(privateKey))(claims) } };
 

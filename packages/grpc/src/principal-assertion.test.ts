@@ -20,6 +20,7 @@ const claims = {
   name: 'CI deploy — prod',
   permissions: ['secrets:read', 'secrets:export'],
   actorType: 'api_token',
+  userId: '',
 };
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const START = 1_700_000_000_000;

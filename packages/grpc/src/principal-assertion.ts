@@ -21,6 +21,14 @@ export const PRINCIPAL_TOKEN_TYPE = 'coffer-principal+jwt';
 /** Every service a principal may be presented to; each verifier insists on its own name. */
 export const PRINCIPAL_AUDIENCES = [AUTH_SERVICE, SECRET_SERVICE, AUDIT_SERVICE] as const;
 
+/** The actor type of a signed-in person (a session); API tokens are `api_token`. */
+export const USER_ACTOR = 'user';
+
+/** Who an audit record names as the actor: the person behind a session, else the API token. */
+export function actorIdOf(principal: { tokenId: string; userId: string }): string {
+  return principal.userId || principal.tokenId;
+}
+
 /** Short, so that a revoked token's assertion dies soon; the gateway caches a principal for seconds. */
 export const PRINCIPAL_ASSERTION_TTL_MS = 5 * 60_000;
 
@@ -39,9 +47,9 @@ export async function createPrincipalSigner(
   { ttlMs = PRINCIPAL_ASSERTION_TTL_MS, now = Date.now }: { ttlMs?: number; now?: () => number } = {},
 ): Promise<PrincipalSigner> {
   const key = await signingKey(privateKey, 'principal assertions');
-  return ({ tokenId, orgId, orgSlug, name, permissions, actorType }) => {
+  return ({ tokenId, orgId, orgSlug, name, permissions, actorType, userId }) => {
     const issuedAt = Math.floor(now() / 1000);
-    return new SignJWT({ org: orgId, org_slug: orgSlug, name, perms: permissions, act: actorType })
+    return new SignJWT({ org: orgId, org_slug: orgSlug, name, perms: permissions, act: actorType, ...(userId ? { uid: userId } : {}) })
       .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: PRINCIPAL_TOKEN_TYPE })
       .setIssuer(PRINCIPAL_ISSUER)
       .setAudience([...PRINCIPAL_AUDIENCES])
@@ -100,20 +108,24 @@ async function verifiedPayload(assertion: string, keys: VerificationKeys, audien
 
 // Signed does not mean well formed: copy the known claims only and check each.
 function claimsOf(payload: JWTPayload): PrincipalClaims {
-  const { sub, org, org_slug: orgSlug, name, perms, act } = payload as Record<string, unknown>;
+  const { sub, org, org_slug: orgSlug, name, perms, act, uid } = payload as Record<string, unknown>;
+  const userId = uid === undefined ? '' : uid;
+  // Only a signed-in user acts outside any organisation (their own account: `/me`), and only a user has a user id.
+  const orgless = act === USER_ACTOR && org === '' && orgSlug === '';
   if (
     !isNonEmptyString(sub) ||
-    !isNonEmptyString(org) ||
-    !isNonEmptyString(orgSlug) ||
+    !(orgless || (isNonEmptyString(org) && isNonEmptyString(orgSlug))) ||
     typeof name !== 'string' ||
     !isNonEmptyString(act) ||
+    typeof userId !== 'string' ||
+    (act === USER_ACTOR) !== (userId !== '') ||
     !Array.isArray(perms) ||
     !perms.every(isNonEmptyString) ||
     typeof payload.exp !== 'number'
   ) {
     throw new CofferError('UNAUTHENTICATED', 'malformed principal assertion');
   }
-  return { tokenId: sub, orgId: org, orgSlug, name, permissions: [...perms], actorType: act };
+  return { tokenId: sub, orgId: org as string, orgSlug: orgSlug as string, name, permissions: [...perms], actorType: act, userId };
 }
 
 /**

@@ -23,6 +23,7 @@ const claims = {
   name: 'ci',
   permissions: ['audit:read'],
   actorType: 'token',
+  userId: '',
 };
 const principal = { ...claims, assertion: await (await createPrincipalSigner(privateKey))(claims) };
 const foreignAssertion = await (await createPrincipalSigner(generateKeyPairSync('ed25519').privateKey))(claims);

@@ -94,8 +94,12 @@ export function addService<Definition extends grpc.ServiceDefinition>(
 /** Admits a call by its rule: verifies what the rule needs (principal or service assertion) and authorizes. */
 async function admit(metadata: grpc.Metadata, request: unknown, rule: AccessRule<unknown>, options: AddServiceOptions, ctx: CallContext): Promise<void> {
   switch (rule.kind) {
-    case 'public':
+    case 'public': {
+      // Anyone may call; a principal the call carries anyway (a signed-in user logging out) must verify.
+      const assertion = readAssertion(metadata, PRINCIPAL_METADATA_KEY);
+      if (assertion) ctx.principal = await options.verifyPrincipal(assertion);
       return;
+    }
     case 'service': {
       const assertion = readAssertion(metadata, SERVICE_METADATA_KEY);
       if (!assertion || !options.verifyService) throw new CofferError('UNAUTHENTICATED', 'only a Coffer service may call this');

@@ -41,7 +41,7 @@ describe('service assertions', () => {
     );
     const principal = await (
       await createPrincipalSigner(privateKey)
-    )({ tokenId: 't', orgId: 'o', orgSlug: 's', name: 'n', permissions: ['admin'], actorType: 'api_token' });
+    )({ tokenId: 't', orgId: 'o', orgSlug: 's', name: 'n', permissions: ['admin'], actorType: 'api_token', userId: '' });
     await refused(() => verify(principal));
     await refused(() => verify('garbage'));
   });

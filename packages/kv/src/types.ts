@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+
 export interface Cache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
@@ -42,6 +44,12 @@ export interface Kv {
   readonly locks: Locks;
   readonly pubsub: PubSub;
   readonly mode: 'redis' | 'memory';
+  /**
+   * In redis mode, the command connection and the deployment's key namespace (`<COFFER_REDIS_PREFIX>:`),
+   * for a library that needs the client itself (the gateway's rate limiter). Its commands fail
+   * within the command timeout, at once while disconnected. Write only under the namespace.
+   */
+  readonly redis?: { readonly client: Redis; readonly keyPrefix: string };
   ping(): Promise<void>;
   close(): Promise<void>;
 }

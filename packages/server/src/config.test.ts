@@ -3,6 +3,7 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError } from '@coffer/config';
+import { authModule } from '@coffer/auth';
 import { databaseModule } from '@coffer/db';
 import { gatewayModule } from '@coffer/gateway';
 import { principalSigningModule, principalVerificationModule } from '@coffer/grpc';
@@ -22,6 +23,7 @@ function settingsOf(env: NodeJS.ProcessEnv, targets = ['all']) {
     database: configOf(databaseModule),
     kv: configOf(kvModule),
     gateway: configOf(gatewayModule),
+    auth: configOf(authModule),
     kms: configOf(kmsModule),
     principalSigning: configOf(principalSigningModule),
     principalVerification: configOf(principalVerificationModule),
@@ -60,6 +62,31 @@ describe('the configuration of every module, from the environment', () => {
         authCacheTtlMs: 10_000,
         auditSpoolDir: undefined,
         httpLimits: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, idleTimeoutMs: 5_000, maxConnections: 1024 },
+        rateLimits: { address: 1200, credential: 600, identity: 60 },
+        trustedProxies: undefined,
+        sso: { problems: [], providers: [], publicUrl: 'http://127.0.0.1:8080' },
+      },
+      auth: {
+        authKey: undefined,
+        publicUrl: 'http://127.0.0.1:8080',
+        smtpUrl: undefined,
+        mailFrom: 'Coffer <coffer@localhost>',
+        hibpUrl: undefined,
+        hibpTimeoutMs: 2_000,
+        accessMs: 15 * 60_000,
+        idleMs: 7 * 86_400_000,
+        absoluteMs: 30 * 86_400_000,
+        deviceCodeMs: 10 * 60_000,
+        bruteForce: {
+          accountFailures: 10,
+          addressFailures: 50,
+          forgotPasswordRequests: 5,
+          windowMs: 15 * 60_000,
+          lockoutMs: 15 * 60_000,
+          slowAfter: 3,
+          delayMs: 250,
+          maxDelayMs: 2_000,
+        },
       },
       kms: { masterKey: undefined },
       principalSigning: { privateKey: undefined },
@@ -79,6 +106,7 @@ describe('the configuration of every module, from the environment', () => {
 
   it('reads every setting from the environment', () => {
     const key = randomBytes(32);
+    const authKey = randomBytes(32);
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const settings = settingsOf({
       COFFER_HTTP_PORT: '9000',
@@ -90,6 +118,27 @@ describe('the configuration of every module, from the environment', () => {
       COFFER_REDIS_PREFIX: 'coffer-prod',
       COFFER_REDIS_COMMAND_TIMEOUT_MS: '250',
       COFFER_MASTER_KEY: key.toString('hex'),
+      COFFER_AUTH_KEY: authKey.toString('base64'),
+      COFFER_PUBLIC_URL: 'https://coffer.example.com/',
+      COFFER_SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+      COFFER_MAIL_FROM: 'Coffer <no-reply@example.com>',
+      COFFER_HIBP_URL: 'https://api.pwnedpasswords.com',
+      COFFER_HIBP_TIMEOUT_MS: '1500',
+      COFFER_SESSION_ACCESS_TTL: '1h',
+      COFFER_SESSION_IDLE_TTL: '24h',
+      COFFER_SESSION_ABSOLUTE_TTL: '90d',
+      COFFER_DEVICE_CODE_TTL: '5m',
+      COFFER_BRUTE_FORCE_ACCOUNT_FAILURES: '5',
+      COFFER_BRUTE_FORCE_ADDRESS_FAILURES: '100',
+      COFFER_BRUTE_FORCE_RESET_MAILS: '3',
+      COFFER_BRUTE_FORCE_WINDOW: '30m',
+      COFFER_BRUTE_FORCE_LOCKOUT: '1h',
+      COFFER_BRUTE_FORCE_SLOW_AFTER: '2',
+      COFFER_BRUTE_FORCE_DELAY_MS: '100',
+      COFFER_BRUTE_FORCE_MAX_DELAY_MS: '5000',
+      COFFER_RATE_LIMIT_ADDRESS: '3000',
+      COFFER_RATE_LIMIT_CREDENTIAL: '0',
+      COFFER_RATE_LIMIT_IDENTITY: '20',
       COFFER_PRINCIPAL_SIGNING_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
       COFFER_PRINCIPAL_VERIFY_KEY: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
       COFFER_LOG_LEVEL: 'debug',
@@ -136,6 +185,31 @@ describe('the configuration of every module, from the environment', () => {
         authCacheTtlMs: 0,
         auditSpoolDir: path.resolve('var/spool'),
         httpLimits: { headersTimeoutMs: 5_000, requestTimeoutMs: 20_000, idleTimeoutMs: 3_000, maxConnections: 256 },
+        rateLimits: { address: 3000, credential: 0, identity: 20 },
+        trustedProxies: undefined,
+        sso: { problems: [], providers: [], publicUrl: 'https://coffer.example.com' },
+      },
+      auth: {
+        authKey,
+        publicUrl: 'https://coffer.example.com',
+        smtpUrl: 'smtps://mailer:pw@smtp.example.com:465',
+        mailFrom: 'Coffer <no-reply@example.com>',
+        hibpUrl: 'https://api.pwnedpasswords.com',
+        hibpTimeoutMs: 1_500,
+        accessMs: 3_600_000,
+        idleMs: 86_400_000,
+        absoluteMs: 90 * 86_400_000,
+        deviceCodeMs: 5 * 60_000,
+        bruteForce: {
+          accountFailures: 5,
+          addressFailures: 100,
+          forgotPasswordRequests: 3,
+          windowMs: 30 * 60_000,
+          lockoutMs: 3_600_000,
+          slowAfter: 2,
+          delayMs: 100,
+          maxDelayMs: 5_000,
+        },
       },
       kms: { masterKey: key },
       principalSigning: { privateKey: expect.objectContaining({ type: 'private', asymmetricKeyType: 'ed25519' }) },
@@ -263,6 +337,7 @@ describe('the configuration of every module, from the environment', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://db/coffer', COFFER_HTTP_PORT: 'x' })).toEqual([
       'COFFER_HTTP_PORT: expected an integer from 1 to 65535',
       'COFFER_MASTER_KEY: required when DATABASE_URL is set (32 bytes as 64 hex characters or base64)',
+      'COFFER_AUTH_KEY: required when DATABASE_URL is set (32 bytes as 64 hex characters or base64)',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CofferError, parseInput } from '@coffer/contract';
 import {
+  actorIdOf,
   principalWith,
   requirePrincipal,
   servicesOnly,
@@ -65,7 +66,7 @@ async function vouchedEvents(groups: z.output<typeof recordSchema>['groups'], ve
       throw new CofferError('PERMISSION_DENIED', `groups.${index}.principal: ${err instanceof Error ? err.message : 'does not verify'}`);
     });
     for (const [position, event] of group.events.entries()) {
-      if (event.orgId !== principal.orgId || event.actorId !== principal.tokenId || event.actorType !== principal.actorType) {
+      if (event.orgId !== principal.orgId || event.actorId !== actorIdOf(principal) || event.actorType !== principal.actorType) {
         throw new CofferError('PERMISSION_DENIED', `groups.${index}.events.${position}: not an event of the principal it is recorded for`);
       }
       events.push(event);

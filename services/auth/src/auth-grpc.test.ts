@@ -15,6 +15,7 @@ import {
   createGrpcServer,
   createPrincipalSigner,
   createPrincipalVerifier,
+  createServiceVerifier,
   loadCofferPackage,
   shutdownServer,
   unary,
@@ -25,7 +26,9 @@ import { connectAsOwner, createTestDatabase, type TestDatabase } from '@coffer/t
 import { authAccess, authHandlers } from './auth-grpc.js';
 import { createAuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
-import { failure, hierarchyCounts } from './auth-test-helpers.js';
+import { failure, hierarchyCounts, identityForTests } from './auth-test-helpers.js';
+import { createDeviceFlow } from './device-flow.js';
+import { createIdentityStore } from './identity-store.js';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -68,14 +71,42 @@ const REQUESTS: Record<string, () => Record<string, unknown>> = {
   CreateEnvironment: () => ({ projectSlug: 'api', slug: 'intruder', name: '' }),
   CreateToken: () => ({ name: 'intruder', permissions: ['secrets:read'] }),
   RevokeToken: () => ({ tokenId: adminCaller.tokenId }),
+  GetOrgSettings: () => ({}),
+  UpdateOrgSettings: () => ({ requireTwoFactor: true }),
+  WhoAmI: () => ({}),
+  ListSessions: () => ({}),
+  RevokeSession: () => ({ sessionId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' }),
+  GetTwoFactor: () => ({}),
+  BeginTwoFactor: () => ({}),
+  ConfirmTwoFactor: () => ({ code: '123456' }),
+  DisableTwoFactor: () => ({ code: '123456' }),
+  CreateInvitation: () => ({ email: 'intruder@example.com', role: 'admin' }),
+  SignInWithIdentity: () => ({ provider: 'okta', subject: 'intruder', email: 'intruder@example.com', emailVerified: true, name: '' }),
+  DescribeDeviceAuthorization: () => ({ userCode: 'BCDF-GHJK' }),
+  ApproveDeviceAuthorization: () => ({ userCode: 'BCDF-GHJK' }),
+  DenyDeviceAuthorization: () => ({ userCode: 'BCDF-GHJK' }),
 };
+
+/** The RPCs anyone may call: each proves itself (a token, a password, a link) or is one-shot. */
+const PUBLIC = Object.entries(authAccess)
+  .filter(([, rule]) => rule.kind === 'public')
+  .map(([method]) => method);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
   owner = await connectAsOwner(testDb.url);
   const service = createAuthService({ knex: db.knex, store: createAuthStore(), onTokenRevoked: async () => undefined });
-  const handlers = authHandlers(service, await createPrincipalSigner(principalKeys.privateKey));
+  const { identity, sessionKeys, guard, audit } = identityForTests(db.knex);
+  const devices = createDeviceFlow({
+    knex: db.knex,
+    store: createIdentityStore(),
+    sessionKeys,
+    lifetimes: identity.lifetimes,
+    publicUrl: 'http://coffer.test',
+    bruteForce: { guard, audit },
+  });
+  const handlers = authHandlers(service, identity, await createPrincipalSigner(principalKeys.privateKey), devices);
   // The real handlers, each noting that it ran.
   const recorded = Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [
@@ -93,6 +124,7 @@ beforeAll(async () => {
       throw err;
     },
     verifyPrincipal,
+    verifyService: await createServiceVerifier([generateKeyPairSync('ed25519').publicKey], { audience: AUTH_SERVICE }),
   });
   client = createAuthClient(`127.0.0.1:${await bindServer(server, '127.0.0.1', 0)}`);
 
@@ -131,9 +163,10 @@ describe('the public RPCs', () => {
 });
 
 describe('the RPCs that need a principal', () => {
-  it('covers every RPC of the service but the two public ones', () => {
+  it('covers every RPC of the service but the public ones', () => {
     const methods = Object.keys(loadCofferPackage().coffer.v1.AuthService.service);
-    expect(Object.keys(REQUESTS).sort()).toEqual(methods.filter((method) => method !== 'Authenticate' && method !== 'Bootstrap').sort());
+    expect(PUBLIC).toEqual(expect.arrayContaining(['Authenticate', 'Bootstrap', 'Login', 'Signup', 'Refresh']));
+    expect(Object.keys(REQUESTS).sort()).toEqual(methods.filter((method) => !PUBLIC.includes(method)).sort());
   });
 
   it.each(Object.keys(REQUESTS))('%s without a principal, or with one Auth did not sign, is UNAUTHENTICATED before its handler runs', async (method) => {
@@ -158,6 +191,8 @@ describe('the RPCs that need a principal', () => {
       ['CreateToken', 'tokens:manage'],
       ['RevokeToken', 'tokens:manage'],
       ['CreateOrg', 'orgs:create'],
+      ['CreateInvitation', 'members:manage'],
+      ['UpdateOrgSettings', 'admin'],
     ])('%s is PERMISSION_DENIED, naming %s, before its handler runs, and changes nothing', async (method, permission) => {
       const before = await hierarchyCounts(owner);
       const start = ran.length;

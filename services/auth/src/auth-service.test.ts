@@ -20,7 +20,7 @@ let db: Database;
 let owner: pg.Client;
 let service: AuthService;
 /** Every token hash the service told the gateways to forget, with whether the token still worked then. */
-const published: { tokenHash: string; stillAuthenticates: boolean }[] = [];
+const published: { tokenId: string; stillAuthenticates: boolean }[] = [];
 
 let booted: Awaited<ReturnType<AuthService['bootstrap']>>;
 let admin: Principal;
@@ -32,11 +32,11 @@ beforeAll(async () => {
   service = createAuthService({
     knex: db.knex,
     store: createAuthStore(),
-    async onTokenRevoked(tokenHash) {
+    async onTokenRevoked(tokenId) {
       // The token must already be refused when the gateways are told to drop their cached principal,
       // or one of them could authenticate it again and cache it anew.
-      const row = await owner.query('select 1 from api_tokens where token_hash = $1 and revoked_at is null', [tokenHash]);
-      published.push({ tokenHash, stillAuthenticates: row.rows.length > 0 });
+      const row = await owner.query('select 1 from api_tokens where id = $1 and revoked_at is null', [tokenId]);
+      published.push({ tokenId, stillAuthenticates: row.rows.length > 0 });
     },
   });
   booted = await service.bootstrap({ orgSlug: 'acme', orgName: 'Acme Inc', projectSlug: 'api', projectName: 'api' });
@@ -107,12 +107,12 @@ describe('tokens', () => {
     for (const token of Object.values(tokens).filter(Boolean)) expect(failures[0]!.message).not.toContain(token);
   });
 
-  it('revocation publishes the hash of the token (never the token), once, after the token stopped working', async () => {
+  it('revocation publishes the id of the token (never the token), once, after the token stopped working', async () => {
     const issued = await service.createToken(admin, { name: 'revoked-ci', permissions: ['secrets:read'] });
     expect((await service.authenticate(issued.token)).tokenId).toBe(issued.id);
     const before = published.length;
     expect(await service.revokeToken(admin, issued.id)).toBe(true);
-    expect(published.slice(before)).toEqual([{ tokenHash: sha256(issued.token), stillAuthenticates: false }]);
+    expect(published.slice(before)).toEqual([{ tokenId: issued.id, stillAuthenticates: false }]);
     expect((await failure(service.authenticate(issued.token))).code).toBe('UNAUTHENTICATED');
     // A second revocation finds nothing to revoke and tells nobody.
     expect((await failure(service.revokeToken(admin, issued.id))).code).toBe('NOT_FOUND');
@@ -120,8 +120,8 @@ describe('tokens', () => {
   });
 
   it("cannot be revoked by another organisation's admin: NOT_FOUND, the token keeps working, nothing published", async () => {
-    const other = await service.createOrg({ slug: 'revoker', name: 'revoker' });
-    const otherAdmin = await service.authenticate(other.token.token);
+    const other = await service.createOrg(admin, { slug: 'revoker', name: 'revoker' });
+    const otherAdmin = await service.authenticate(other.token!.token);
     const victim = await service.createToken(admin, { name: 'victim', permissions: ['secrets:read'] });
     const before = published.length;
     expect((await failure(service.revokeToken(otherAdmin, victim.id))).code).toBe('NOT_FOUND');
@@ -132,13 +132,13 @@ describe('tokens', () => {
 
 describe('duplicates', () => {
   it('an organisation that exists answers ALREADY_EXISTS and leaves no organisation or admin token behind', async () => {
-    await service.createOrg({ slug: 'dup-org', name: 'first' });
+    await service.createOrg(admin, { slug: 'dup-org', name: 'first' });
     const before = await hierarchyCounts(owner);
-    const refused = await failure(service.createOrg({ slug: 'dup-org', name: 'second' }));
+    const refused = await failure(service.createOrg(admin, { slug: 'dup-org', name: 'second' }));
     expect(refused.code).toBe('ALREADY_EXISTS');
     expect(refused.message).toContain('dup-org');
     // The slug is taken even by the bootstrapped organisation.
-    expect((await failure(service.createOrg({ slug: 'acme', name: 'again' }))).code).toBe('ALREADY_EXISTS');
+    expect((await failure(service.createOrg(admin, { slug: 'acme', name: 'again' }))).code).toBe('ALREADY_EXISTS');
     expect(await hierarchyCounts(owner)).toEqual(before);
     expect((await owner.query(`select name from organizations where slug = 'dup-org'`)).rows).toEqual([{ name: 'first' }]);
   });
@@ -162,8 +162,8 @@ describe('duplicates', () => {
 describe('tenant scoping', () => {
   let other: Principal;
   beforeAll(async () => {
-    const created = await service.createOrg({ slug: 'globex', name: 'Globex' });
-    other = await service.authenticate(created.token.token);
+    const created = await service.createOrg(admin, { slug: 'globex', name: 'Globex' });
+    other = await service.authenticate(created.token!.token);
     await service.createProject(other, { slug: 'payments', name: 'payments' });
     await service.createEnvironment(other, { projectSlug: 'payments', slug: 'production', name: 'production' });
     // A project slug both organisations use.

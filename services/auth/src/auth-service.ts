@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, setTenant, withScope, withTenant, type Knex } from '@coffer/db';
-import { CofferError, type Permission } from '@coffer/contract';
+import { CofferError, orgRevocationMessage, type Permission } from '@coffer/contract';
 import type { AuthStore, EnvironmentRow, OrganizationRow, ProjectRow, TokenRow } from './auth-store.js';
+import { toUser } from './identity-service.js';
 import { generateToken, hashToken, isWellFormedToken } from './tokens.js';
 
 export const DEFAULT_ENVIRONMENTS = ['development', 'staging', 'production'] as const;
@@ -13,6 +14,7 @@ export interface Principal {
   name: string;
   permissions: string[];
   actorType: string;
+  userId: string;
 }
 
 export interface Organization {
@@ -50,8 +52,8 @@ export interface IssuedToken {
 export interface AuthServiceDeps {
   knex: Knex;
   store: AuthStore;
-  /** Tells every gateway to drop its cached principal for this token hash; reports its own failures and never rejects. */
-  onTokenRevoked(tokenHash: string): Promise<void>;
+  /** Tells every gateway to drop what it cached for this token or session id; reports its own failures and never rejects. */
+  onTokenRevoked(tokenId: string): Promise<void>;
 }
 
 const iso = (date: Date) => new Date(date).toISOString();
@@ -79,12 +81,10 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
     return { id: row.id, name: row.name, token, permissions: row.permissions, createdAt: iso(row.created_at) };
   }
 
-  async function createOrganizationWithAdmin(trx: Knex.Transaction, slug: string, name: string) {
+  async function createOrganization(trx: Knex.Transaction, slug: string, name: string): Promise<OrganizationRow> {
     const orgId = randomUUID();
     await setTenant(trx, orgId);
-    const org = await store.insertOrganization(trx, { id: orgId, slug, name }).catch(alreadyExists<OrganizationRow>(`organisation '${slug}'`));
-    const token = await issueToken(trx, orgId, 'admin', ['admin']);
-    return { org, token };
+    return store.insertOrganization(trx, { id: orgId, slug, name }).catch(alreadyExists<OrganizationRow>(`organisation '${slug}'`));
   }
 
   async function projectBySlug(trx: Knex.Transaction, slug: string): Promise<ProjectRow> {
@@ -103,35 +103,75 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
         await setTenant(trx, row.org_id);
         const org = await store.findOrganization(trx, row.org_id);
         if (!org) throw invalid;
-        return { tokenId: row.id, orgId: org.id, orgSlug: org.slug, name: row.name, permissions: row.permissions, actorType: 'api_token' };
+        return { tokenId: row.id, orgId: org.id, orgSlug: org.slug, name: row.name, permissions: row.permissions, actorType: 'api_token', userId: '' };
       });
     },
 
-    /** First-run setup, exactly once: an organisation, a project, three environments and an admin token. */
-    bootstrap(input: { orgSlug: string; orgName: string; projectSlug: string; projectName: string }) {
-      return withScope(knex, {}, async (trx) => {
+    /**
+     * First-run setup, exactly once: an organisation, a project, three environments, an admin token
+     * and, when asked, the first owner (who made the platform: their address counts as verified).
+     */
+    bootstrap(input: { orgSlug: string; orgName: string; projectSlug: string; projectName: string; owner?: { email: string; passwordHash: string } }) {
+      const ownerId = randomUUID();
+      return withScope(knex, input.owner ? { userId: ownerId } : {}, async (trx) => {
         if (!(await store.claimBootstrap(trx))) {
           throw new CofferError('ALREADY_EXISTS', 'the platform is already bootstrapped');
         }
-        const { org, token } = await createOrganizationWithAdmin(trx, input.orgSlug, input.orgName);
+        const owner = input.owner
+          ? await store.insertUser(trx, {
+              id: ownerId,
+              email: input.owner.email,
+              name: '',
+              password_hash: input.owner.passwordHash,
+              password_changed_at: new Date(),
+              email_verified_at: new Date(),
+            })
+          : undefined;
+        const org = await createOrganization(trx, input.orgSlug, input.orgName);
+        const token = await issueToken(trx, org.id, 'admin', ['admin']);
+        if (owner) await store.insertMembership(trx, { org_id: org.id, user_id: owner.id, role: 'owner' });
         const project = await store.insertProject(trx, { id: randomUUID(), org_id: org.id, slug: input.projectSlug, name: input.projectName });
         const environments: EnvironmentRow[] = [];
         for (const slug of DEFAULT_ENVIRONMENTS) {
           environments.push(await store.insertEnvironment(trx, { id: randomUUID(), org_id: org.id, project_id: project.id, slug, name: slug }));
         }
-        return { org: toOrganization(org), project: toProject(project), environments: environments.map(toEnvironment), token };
+        return {
+          org: toOrganization(org),
+          project: toProject(project),
+          environments: environments.map(toEnvironment),
+          token,
+          ...(owner ? { owner: toUser(owner) } : {}),
+        };
       });
     },
 
+    /** A token's own organisation; a person's, those they are a member of. */
     listOrgs(principal: Principal): Promise<Organization[]> {
-      return withTenant(knex, principal.orgId, async (trx) => (await store.listOrganizations(trx)).map(toOrganization));
+      const scope = principal.userId ? { userId: principal.userId } : { orgId: principal.orgId };
+      return withScope(knex, scope, async (trx) => (await store.listOrganizations(trx)).map(toOrganization));
     },
 
-    createOrg(input: { slug: string; name: string }) {
-      return withScope(knex, {}, async (trx) => {
-        const { org, token } = await createOrganizationWithAdmin(trx, input.slug, input.name);
-        return { org: toOrganization(org), token };
+    /** Made by a token: answers the new organisation's admin token. Made by a person: they are its owner. */
+    createOrg(principal: Principal, input: { slug: string; name: string }) {
+      const ownerId = principal.userId || undefined;
+      return withScope(knex, ownerId ? { userId: ownerId } : {}, async (trx) => {
+        const org = await createOrganization(trx, input.slug, input.name);
+        if (!ownerId) return { org: toOrganization(org), token: await issueToken(trx, org.id, 'admin', ['admin']) };
+        await store.insertMembership(trx, { org_id: org.id, user_id: ownerId, role: 'owner' });
+        return { org: toOrganization(org) };
       });
+    },
+
+    /** The organisation's policies; `requireTwoFactor` lets its members without two-factor only enrol. */
+    async orgSettings(principal: Principal, patch?: { requireTwoFactor?: boolean }): Promise<{ requireTwoFactor: boolean }> {
+      const changing = patch?.requireTwoFactor !== undefined;
+      const row = await withTenant(knex, principal.orgId, (trx) =>
+        changing ? store.updateOrgSettings(trx, principal.orgId, { require_2fa: patch.requireTwoFactor }) : store.findOrgSettings(trx, principal.orgId),
+      );
+      if (!row) throw new CofferError('NOT_FOUND', 'organisation not found');
+      // Principals cached under the old policy are dropped everywhere, as a revocation is.
+      if (changing) await onTokenRevoked(orgRevocationMessage(principal.orgId));
+      return { requireTwoFactor: row.require_2fa };
     },
 
     listProjects(principal: Principal): Promise<Project[]> {
@@ -173,7 +213,7 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
     async revokeToken(principal: Principal, tokenId: string): Promise<boolean> {
       const revoked = await withTenant(knex, principal.orgId, (trx) => store.revokeToken(trx, tokenId));
       if (!revoked) throw new CofferError('NOT_FOUND', `token '${tokenId}' not found`);
-      await onTokenRevoked(revoked.token_hash);
+      await onTokenRevoked(revoked.id);
       return true;
     },
   };

@@ -1,4 +1,5 @@
 import type { Knex } from '@coffer/db';
+import type { UserRow } from './identity-store.js';
 
 export interface OrganizationRow {
   id: string;
@@ -54,6 +55,24 @@ export function createAuthStore() {
 
     async findOrganization(trx: Knex.Transaction, id: string): Promise<OrganizationRow | undefined> {
       return trx<OrganizationRow>('organizations').where({ id }).first('*');
+    },
+
+    async insertMembership(trx: Knex.Transaction, row: { org_id: string; user_id: string; role: string }): Promise<void> {
+      await trx('memberships').insert(row);
+    },
+
+    async insertUser(trx: Knex.Transaction, row: Pick<UserRow, 'id' | 'email' | 'name' | 'password_hash'> & Partial<UserRow>): Promise<UserRow> {
+      const [inserted] = await trx<UserRow>('users').insert(row).returning('*');
+      return inserted as UserRow;
+    },
+
+    async findOrgSettings(trx: Knex.Transaction, id: string): Promise<{ require_2fa: boolean } | undefined> {
+      return trx('organizations').where({ id }).first('require_2fa');
+    },
+
+    async updateOrgSettings(trx: Knex.Transaction, id: string, patch: { require_2fa?: boolean }): Promise<{ require_2fa: boolean } | undefined> {
+      const [row] = await trx('organizations').where({ id }).update(patch).returning('require_2fa');
+      return row as { require_2fa: boolean } | undefined;
     },
 
     async insertProject(trx: Knex.Transaction, row: Omit<ProjectRow, 'created_at'>): Promise<ProjectRow> {

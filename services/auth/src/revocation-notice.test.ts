@@ -37,10 +37,10 @@ it('resolves when publishing fails, warning once per interval with a count and w
 it('publishes the hash, and names it only at debug level', async () => {
   const published: string[] = [];
   const { lines, logger } = recordingLogger();
-  const notice = createRevocationNotice({ publish: async (hash) => void published.push(hash), logger });
+  const notice = createRevocationNotice({ publish: async (tokenId) => void published.push(tokenId), logger });
 
   await notice('abc123');
 
   expect(published).toEqual(['abc123']);
-  expect(lines).toEqual([{ level: 'debug', fields: { tokenHash: 'abc123' }, message: 'token revocation published' }]);
+  expect(lines).toEqual([{ level: 'debug', fields: { tokenId: 'abc123' }, message: 'revocation published' }]);
 });

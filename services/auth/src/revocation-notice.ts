@@ -4,8 +4,8 @@ export interface RevocationNoticeLogger {
 }
 
 export interface RevocationNoticeOptions {
-  /** Tells the gateways (pub/sub): they evict the token's cached principal. */
-  publish(tokenHash: string): Promise<void>;
+  /** Tells the gateways (pub/sub): they evict what they cached for this token or session id. */
+  publish(tokenId: string): Promise<void>;
   logger: RevocationNoticeLogger;
   /** At most one warning per interval while notices fail. */
   intervalMs?: number;
@@ -17,19 +17,13 @@ export interface RevocationNoticeOptions {
  * the token is revoked, which it is. A notice that does not get through costs at most a second,
  * because a gateway without a live subscription trusts its cache no longer than that.
  */
-export function createRevocationNotice({
-  publish,
-  logger,
-  intervalMs = 10_000,
-  now = Date.now,
-}: RevocationNoticeOptions): (tokenHash: string) => Promise<void> {
+export function createRevocationNotice({ publish, logger, intervalMs = 10_000, now = Date.now }: RevocationNoticeOptions): (tokenId: string) => Promise<void> {
   let lastWarnedAt = -Infinity;
   let unreported = 0;
-  return async (tokenHash) => {
+  return async (tokenId) => {
     try {
-      await publish(tokenHash);
-      // The hash identifies the token to whoever holds the database; only for debugging, never the token.
-      logger.debug({ tokenHash }, 'token revocation published');
+      await publish(tokenId);
+      logger.debug({ tokenId }, 'revocation published');
     } catch (err) {
       unreported++;
       if (now() - lastWarnedAt < intervalMs) return;

@@ -26,17 +26,44 @@ function checksum(body: string): string {
   return base62(crc32(body), CHECKSUM_LENGTH);
 }
 
+/** Refresh tokens share the shape under their own prefix: a scanner tells them apart, and neither passes as the other. */
+export const REFRESH_TOKEN_PREFIX = 'coffer_rt_';
+const REFRESH_TOKEN_PATTERN = new RegExp(`^${REFRESH_TOKEN_PREFIX}[A-Za-z0-9_-]{${BODY_LENGTH}}[A-Za-z0-9]{${CHECKSUM_LENGTH}}$`);
+
+function generate(prefix: string): string {
+  const body = randomBytes(32).toString('base64url');
+  return `${prefix}${body}${checksum(body)}`;
+}
+
+function isWellFormed(token: string, prefix: string, pattern: RegExp): boolean {
+  if (!pattern.test(token)) return false;
+  const body = token.slice(prefix.length, prefix.length + BODY_LENGTH);
+  return checksum(body) === token.slice(prefix.length + BODY_LENGTH);
+}
+
 /** A new token from 32 CSPRNG bytes. Shown to its owner once; only `hashToken` of it is stored. */
 export function generateToken(): string {
-  const body = randomBytes(32).toString('base64url');
-  return `${TOKEN_PREFIX}${body}${checksum(body)}`;
+  return generate(TOKEN_PREFIX);
 }
 
 export function isWellFormedToken(token: string): boolean {
-  if (!TOKEN_PATTERN.test(token)) return false;
-  const body = token.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + BODY_LENGTH);
-  return checksum(body) === token.slice(TOKEN_PREFIX.length + BODY_LENGTH);
+  return isWellFormed(token, TOKEN_PREFIX, TOKEN_PATTERN);
 }
+
+export function generateRefreshToken(): string {
+  return generate(REFRESH_TOKEN_PREFIX);
+}
+
+export function isWellFormedRefreshToken(token: string): boolean {
+  return isWellFormed(token, REFRESH_TOKEN_PREFIX, REFRESH_TOKEN_PATTERN);
+}
+
+/** The secret part of a link or a challenge: 32 CSPRNG bytes, URL-safe; only `hashToken` of it is stored. */
+export function generateTicket(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export const TICKET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The stored form. The lookup is by this digest, so no token is ever compared byte by byte. */
 export function hashToken(token: string): string {

@@ -14,6 +14,7 @@ import {
   type Resource,
 } from '@coffer/contract';
 import {
+  actorIdOf,
   principalWith,
   requirePrincipal,
   type AccessTable,
@@ -76,7 +77,7 @@ function callerOf(ctx: CallContext, request: ScopedRequest): Caller {
   const principal = requirePrincipal(ctx);
   return {
     orgId: principal.orgId,
-    actor: `${principal.actorType}:${principal.tokenId}`,
+    actor: `${principal.actorType}:${actorIdOf(principal)}`,
     reads: isAuthorized(principal, ['secrets:read'], environmentOf(request, principal)),
     deadline: ctx.deadline,
   };

@@ -27,6 +27,7 @@ const principalOf = (tokenId: string, permissions = ['secrets:read', 'secrets:wr
   name: 'test',
   permissions,
   actorType: 'api_token',
+  userId: '',
   assertion: 'unused',
 });
 

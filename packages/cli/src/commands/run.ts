@@ -95,6 +95,10 @@ export function registerRun(program: Command): void {
 
       const session = new Session();
       const { api, scope } = session.scoped(options, options.timeout);
+      // Before the snapshot is chosen: it is sealed for the access token in use.
+      await session.freshen().catch((err: unknown) => {
+        if (!(err instanceof CliError) || !err.cannotServe) throw err;
+      });
       const data = await injectOrSnapshot(session, scope, (etag) => api.conditional<InjectAnswer>('POST', `${scope}/inject`, etag), options);
       const { env, clashes, removed, withNul, malformed } = childEnvironment(process.env, valuesOf(data), Boolean(options.override));
       // The server's own list is named only where it holds names a secret can have.

@@ -31,6 +31,7 @@ export async function createRedisKv(url: string, { prefix, heartbeat, ...connect
 
   return {
     mode: 'redis',
+    redis: { client, keyPrefix: `${prefix}:` },
     cache: createRedisCache(client, `${prefix}:cache:`),
     locks: createLocks(createRedisLockStore(client, `${prefix}:lock:`), connection.onError),
     pubsub,

@@ -3,8 +3,10 @@
 
 export interface AuthenticateRequest {
   'token'?: (string);
+  'orgSlug'?: (string);
 }
 
 export interface AuthenticateRequest__Output {
   'token': (string);
+  'orgSlug': (string);
 }

@@ -6,6 +6,8 @@ export interface BootstrapRequest {
   'orgName'?: (string);
   'projectSlug'?: (string);
   'projectName'?: (string);
+  'ownerEmail'?: (string);
+  'ownerPassword'?: (string);
 }
 
 export interface BootstrapRequest__Output {
@@ -13,4 +15,6 @@ export interface BootstrapRequest__Output {
   'orgName': (string);
   'projectSlug': (string);
   'projectName': (string);
+  'ownerEmail': (string);
+  'ownerPassword': (string);
 }

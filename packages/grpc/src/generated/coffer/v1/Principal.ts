@@ -9,6 +9,7 @@ export interface Principal {
   'permissions'?: (string)[];
   'actorType'?: (string);
   'assertion'?: (string);
+  'userId'?: (string);
 }
 
 export interface Principal__Output {
@@ -19,4 +20,5 @@ export interface Principal__Output {
   'permissions': (string)[];
   'actorType': (string);
   'assertion': (string);
+  'userId': (string);
 }

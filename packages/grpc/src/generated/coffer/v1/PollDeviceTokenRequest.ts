@@ -1,0 +1,10 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface PollDeviceTokenRequest {
+  'deviceCode'?: (string);
+}
+
+export interface PollDeviceTokenRequest__Output {
+  'deviceCode': (string);
+}

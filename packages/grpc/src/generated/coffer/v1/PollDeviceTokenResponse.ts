@@ -1,0 +1,17 @@
+// Original file: proto/coffer/v1/auth.proto
+
+import type { SessionTokens as _coffer_v1_SessionTokens, SessionTokens__Output as _coffer_v1_SessionTokens__Output } from '../../coffer/v1/SessionTokens.js';
+
+export interface PollDeviceTokenResponse {
+  'error'?: (string);
+  'errorDescription'?: (string);
+  'interval'?: (number);
+  'tokens'?: (_coffer_v1_SessionTokens | null);
+}
+
+export interface PollDeviceTokenResponse__Output {
+  'error': (string);
+  'errorDescription': (string);
+  'interval': (number);
+  'tokens': (_coffer_v1_SessionTokens__Output | null);
+}

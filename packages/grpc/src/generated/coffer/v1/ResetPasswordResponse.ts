@@ -1,0 +1,10 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface ResetPasswordResponse {
+  'reset'?: (boolean);
+}
+
+export interface ResetPasswordResponse__Output {
+  'reset': (boolean);
+}

@@ -1,0 +1,21 @@
+// Original file: proto/coffer/v1/auth.proto
+
+import type { ClientInfo as _coffer_v1_ClientInfo, ClientInfo__Output as _coffer_v1_ClientInfo__Output } from '../../coffer/v1/ClientInfo.js';
+
+export interface SignInWithIdentityRequest {
+  'provider'?: (string);
+  'subject'?: (string);
+  'email'?: (string);
+  'emailVerified'?: (boolean);
+  'name'?: (string);
+  'client'?: (_coffer_v1_ClientInfo | null);
+}
+
+export interface SignInWithIdentityRequest__Output {
+  'provider': (string);
+  'subject': (string);
+  'email': (string);
+  'emailVerified': (boolean);
+  'name': (string);
+  'client': (_coffer_v1_ClientInfo__Output | null);
+}

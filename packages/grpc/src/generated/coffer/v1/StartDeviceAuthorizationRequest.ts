@@ -1,0 +1,15 @@
+// Original file: proto/coffer/v1/auth.proto
+
+import type { ClientInfo as _coffer_v1_ClientInfo, ClientInfo__Output as _coffer_v1_ClientInfo__Output } from '../../coffer/v1/ClientInfo.js';
+
+export interface StartDeviceAuthorizationRequest {
+  'clientId'?: (string);
+  'clientName'?: (string);
+  'client'?: (_coffer_v1_ClientInfo | null);
+}
+
+export interface StartDeviceAuthorizationRequest__Output {
+  'clientId': (string);
+  'clientName': (string);
+  'client': (_coffer_v1_ClientInfo__Output | null);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface VerifyEmailResponse {
+  'verified'?: (boolean);
+}
+
+export interface VerifyEmailResponse__Output {
+  'verified': (boolean);
+}
