@@ -1,7 +1,6 @@
-import { isIP } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { errorEnvelope, httpStatusOf } from '@coffer/contract';
+import { clientBucket, errorEnvelope, httpStatusOf } from '@coffer/contract';
 import { createOutageLog, type Logger } from '@coffer/telemetry';
 
 /** Every limit counts requests in a fixed window of this many seconds, from a key's first request. */
@@ -267,22 +266,9 @@ function redisBucket(policy: Policy, points: number, policyItem: string, redis: 
 /** Whole seconds until `ms` have passed, rounded up. */
 const secondsOf = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
-/**
- * The key of an address's buckets: an IPv4 address itself, an IPv6 address's /64 (one host or
- * network is usually given a whole /64, and could otherwise take a new address per request).
- */
+/** The key of an address's buckets (clientBucket: an IPv6 client's /64); 'unknown' without one. */
 export function addressKey(address: string): string {
-  if (isIP(address) !== 6) return address || 'unknown';
-  const [head = '', tail] = address.split('::') as [string, string | undefined];
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  // A trailing dotted IPv4 part stands for two groups.
-  const tailLength = tailGroups.reduce((count, group) => count + (group.includes('.') ? 2 : 1), 0);
-  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(8 - headGroups.length - tailLength).fill('0'), ...tailGroups];
-  return `${groups
-    .slice(0, 4)
-    .map((group) => parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
+  return clientBucket(address) || 'unknown';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
+import { cookieValue } from '../web/cookies.js';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -78,14 +79,3 @@ export function sealedCookie<T>(key: Buffer, options: SealedCookieOptions<T>) {
 }
 
 export type SealedCookie<T> = ReturnType<typeof sealedCookie<T>>;
-
-/** One cookie of the Cookie header, by name, without parsing (or echoing) anything else. */
-function cookieValue(req: Request, name: string): string | undefined {
-  const header = req.get('cookie');
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index !== -1 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
-  }
-  return undefined;
-}

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { cookieValue } from './cookies.js';
 
 /**
  * Cross-site request forgery defences of the gateway's own pages, two layers on every POST:
@@ -57,14 +58,4 @@ export function fromThisSite(req: Request): boolean {
   } catch {
     return false;
   }
-}
-
-function cookieValue(req: Request, name: string): string | undefined {
-  const header = req.get('cookie');
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index !== -1 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
-  }
-  return undefined;
 }

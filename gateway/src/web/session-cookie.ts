@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { cookieValue } from './cookies.js';
 
 /**
  * The browser's session on the gateway's own pages (the device approval page, single sign-on's
@@ -25,14 +26,6 @@ export function clearWebSession(req: Request, res: Response): void {
 
 /** The access token the browser holds, if any (the Cookie header, parsed without echoing anything). */
 export function webSessionToken(req: Request): string | undefined {
-  const header = req.get('cookie');
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index === -1) continue;
-    if (part.slice(0, index).trim() !== WEB_SESSION_COOKIE) continue;
-    const value = part.slice(index + 1).trim();
-    return /^[A-Za-z0-9._-]{1,4096}$/.test(value) ? value : undefined;
-  }
-  return undefined;
+  const value = cookieValue(req, WEB_SESSION_COOKIE);
+  return value !== undefined && /^[A-Za-z0-9._-]{1,4096}$/.test(value) ? value : undefined;
 }

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** The rules of people and sessions that every edge shares (gateway, Auth service, CLI). */
 
 /** RFC 5321's longest forward path, less the angle brackets. */
@@ -15,4 +17,23 @@ export function normalizeEmail(email: string): string {
 /** Access tokens are JWTs (three base64url parts); API tokens and refresh tokens are not. */
 export function looksLikeAccessToken(token: string): boolean {
   return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token);
+}
+
+/**
+ * What counts as one client in a limit: an IPv4 address itself, an IPv6 address's /64 (a host is
+ * usually given a whole /64, and could otherwise take a new address per request). Shared by the
+ * gateway's rate limits and the Auth service's brute-force counts.
+ */
+export function clientBucket(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.split('::') as [string, string | undefined];
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  // A trailing dotted IPv4 part stands for two groups.
+  const tailLength = tailGroups.reduce((count, group) => count + (group.includes('.') ? 2 : 1), 0);
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(8 - headGroups.length - tailLength).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { isIP } from 'node:net';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { clientBucket } from '@coffer/contract';
 import { createOutageLog, type Logger } from '@coffer/telemetry';
 
 /**
@@ -99,19 +99,8 @@ export function delayFor(failures: number, limits: Pick<BruteForceLimits, 'slowA
   return Math.min(limits.maxDelayMs, limits.delayMs * 2 ** Math.min(failures - limits.slowAfter, 30));
 }
 
-/** An IPv4 address itself, an IPv6 address's /64 (a host usually holds a whole /64 and could use a new address per attempt). */
-export function addressOf(ip: string): string {
-  if (isIP(ip) !== 6) return ip;
-  const [head = '', tail] = ip.split('::') as [string, string | undefined];
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  const tailLength = tailGroups.reduce((count, group) => count + (group.includes('.') ? 2 : 1), 0);
-  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(8 - headGroups.length - tailLength).fill('0'), ...tailGroups];
-  return `${groups
-    .slice(0, 4)
-    .map((group) => parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
-}
+/** The client a failure counts against: clientBucket (an IPv6 address's /64). */
+export const addressOf = clientBucket;
 
 /** A counter of one kind and scope in Redis, in this process while Redis is out of reach. */
 interface Counter {
