@@ -7,6 +7,9 @@ import * as auditRecordFunction from './20261202_005_audit_record_function.js';
 import * as auditIdempotentInsert from './20261204_006_audit_idempotent_insert.js';
 import * as idempotencyRecords from './20261204_007_idempotency_records.js';
 import * as identity from './20261204_008_identity.js';
+import * as access from './20261204_009_access.js';
+import * as changeRequests from './20261204_010_change_requests.js';
+import * as breakGlass from './20261204_011_break_glass.js';
 
 export interface Migration {
   name: string;
@@ -24,4 +27,7 @@ export const migrations: readonly Migration[] = [
   { name: '20261204_006_audit_idempotent_insert', ...auditIdempotentInsert },
   { name: '20261204_007_idempotency_records', ...idempotencyRecords },
   { name: '20261204_008_identity', ...identity },
+  { name: '20261204_009_access', ...access },
+  { name: '20261204_010_change_requests', ...changeRequests },
+  { name: '20261204_011_break_glass', ...breakGlass },
 ];

@@ -90,7 +90,7 @@ export function createGatewayApp(deps: GatewayDeps): Express {
       unary(
         deps.backends.auth,
         'Authenticate',
-        { token, orgSlug },
+        { token, orgSlug, clientIp: (res.locals.clientAddress as string | undefined) ?? '' },
         { ctx: { requestId: res.locals.requestId as string }, deadlineMs: remainingMs(res, deps.deadlineMs) },
       ),
   });

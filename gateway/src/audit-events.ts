@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { isCofferError } from '@coffer/contract';
+import { breakGlassOn, isCofferError } from '@coffer/contract';
 import { actorIdOf, type Principal } from '@coffer/grpc';
 import type { AuditEventInput, AuditRecorder } from './audit-recorder.js';
 
@@ -26,6 +26,11 @@ export function recordAudit(recorder: AuditRecorder, req: Request, res: Response
   const principal = res.locals.principal as Principal | undefined;
   // The trail is per organisation: what a person does outside any (creating one) has no trail yet.
   if (!principal?.orgId) return;
+  const { project, env } = req.params;
+  const breakGlassId =
+    principal.grants.length > 0 && typeof project === 'string' && typeof env === 'string'
+      ? breakGlassOn(principal, { orgId: principal.orgId, project, environment: env })
+      : undefined;
   recorder.record(
     {
       id: randomUUID(),
@@ -39,6 +44,7 @@ export function recordAudit(recorder: AuditRecorder, req: Request, res: Response
       ip: (res.locals.clientAddress as string | undefined) ?? '',
       userAgent: (req.get('user-agent') ?? '').slice(0, 512),
       occurredAt: new Date().toISOString(),
+      ...(breakGlassId ? { breakGlassId } : {}),
     },
     principal.assertion,
   );

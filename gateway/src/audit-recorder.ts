@@ -14,6 +14,8 @@ export interface AuditEventInput {
   ip: string;
   userAgent: string;
   occurredAt: string;
+  /** The break-glass access the action was done under, if any. */
+  breakGlassId?: string;
 }
 
 /** An event and the principal assertion of the request it records, which the Audit service checks it against. */
@@ -36,6 +38,7 @@ const spooledSchema = z.object({
     ip: z.string(),
     userAgent: z.string(),
     occurredAt: z.string(),
+    breakGlassId: z.string().optional(),
   }),
 });
 

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
-import { principalAssertionExpiry, type Principal } from '@coffer/grpc';
+import { REVOKED_ASSERTION_MESSAGE, STALE_ASSERTION_MESSAGE, principalAssertionExpiry, type Principal } from '@coffer/grpc';
 import type { Lookup, PrincipalCache } from './principal-cache.js';
-import { CHECKSUM_HEADER, CofferError, integrityKey, looksLikeAccessToken } from '@coffer/contract';
+import { CHECKSUM_HEADER, CofferError, integrityKey, looksLikeAccessToken, networksAllow } from '@coffer/contract';
 
 // A cached principal is dropped this long before its assertion expires, so that no call (however
 // slow, whatever the clocks) reaches a service with an expired one; the next request re-authenticates.
@@ -42,7 +42,9 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
     const lookup = cache.startLookup();
     const answer = authenticate(token, orgSlug, res)
       .then((principal) => {
-        cache.set(cacheKey, principal, lookup, principalAssertionExpiry(principal.assertion) - ASSERTION_EXPIRY_MARGIN_MS);
+        // Never beyond the token's own expiry either.
+        const tokenExpiry = principal.expiresAt ? Date.parse(principal.expiresAt) : Infinity;
+        cache.set(cacheKey, principal, lookup, Math.min(principalAssertionExpiry(principal.assertion) - ASSERTION_EXPIRY_MARGIN_MS, tokenExpiry));
         return principal;
       })
       .finally(() => {
@@ -60,10 +62,23 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
       const cacheKey = orgSlug ? `${tokenHash}\n${orgSlug}` : tokenHash;
       const cached = cache.get(cacheKey);
       const found = cached ? Promise.resolve(cached) : lookUp(token, orgSlug, cacheKey, req.res!);
+      const admitted = (principal: Principal) => networksAllow(principal.allowedCidrs, (req.res?.locals.clientAddress as string | undefined) ?? '');
       found.then(
         (principal) => {
           if (req.res) {
-            req.res.locals.tokenHash = tokenHash;
+            const res = req.res;
+            res.locals.tokenHash = tokenHash;
+            // For `withRenewedPrincipal`: what a service refused leaves the cache, and Auth is asked again.
+            res.locals.renewPrincipal = async () => {
+              cache.evict(cacheKey);
+              const renewed = await lookUp(token, orgSlug, cacheKey, res).catch((err: unknown) => {
+                throw err instanceof CofferError && err.code === 'UNAUTHENTICATED'
+                  ? new CofferError('UNAUTHENTICATED', 'a valid bearer token is required')
+                  : err;
+              });
+              if (!admitted(renewed)) throw new CofferError('UNAUTHENTICATED', 'a valid bearer token is required');
+              res.locals.principal = renewed;
+            };
             // A key only the token's holder can derive (the hash alone is not enough): it keys the
             // idempotency fingerprints, which sit in the cache next to the token hash.
             if (req.get(CHECKSUM_HEADER) !== undefined) req.res.locals.integrityKey = integrityKey(token);
@@ -71,7 +86,9 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
               req.res.locals.fingerprintKey = createHmac('sha256', token).update('coffer.idempotency-fingerprint.v1').digest();
             }
           }
-          done(null, principal);
+          // A cached principal was admitted from some address: a token's allow-list is checked on every
+          // request, and refused exactly as an unknown token is, so a thief learns nothing from it.
+          done(null, admitted(principal) ? principal : false);
         },
         (err: unknown) => (err instanceof CofferError && err.code === 'UNAUTHENTICATED' ? done(null, false) : done(err)),
       );
@@ -89,4 +106,29 @@ export function bearerAuthentication({ cache, authenticate }: AuthenticateDeps):
       next();
     })(req, res, next);
   };
+}
+
+/**
+ * Whether a service refused a call's principal assertion as revoked (signed before a revocation of
+ * its token or organisation) or stale (too old while that service cannot hear revocations). Both
+ * refusals come before any handler runs, so the call can be sent again.
+ */
+export function isRenewableRefusal(err: unknown): boolean {
+  return err instanceof CofferError && err.code === 'UNAUTHENTICATED' && (err.message === REVOKED_ASSERTION_MESSAGE || err.message === STALE_ASSERTION_MESSAGE);
+}
+
+/**
+ * Sends a call with the request's principal (`send` reads it from `res` each time) and, when a
+ * service refuses that principal as revoked or stale, once more with a fresh one from Auth: a
+ * revoked token then gets 401, a principal whose grants changed gets their new decision.
+ */
+export async function withRenewedPrincipal<T>(res: Response, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (err) {
+    const renew = res.locals.renewPrincipal as (() => Promise<void>) | undefined;
+    if (!renew || !isRenewableRefusal(err)) throw err;
+    await renew();
+    return send();
+  }
 }

@@ -1,6 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { addNetwork } from '@coffer/contract';
 
 /** The names Express's `trust proxy` (proxy-addr) accepts, as the ranges they stand for. */
 const NAMED_RANGES: Readonly<Record<string, readonly string[]>> = {
@@ -18,24 +19,6 @@ export const MAX_FORWARDED_HOPS = 16;
 /** The proxies whose X-Forwarded-For is believed; `undefined` when none is (the header is ignored). */
 export type TrustedProxies = BlockList | undefined;
 
-function addEntry(list: BlockList, entry: string): boolean {
-  const match = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(entry);
-  if (!match) return false;
-  const [, address, prefixText] = match as unknown as [string, string, string | undefined];
-  const version = isIP(address);
-  // A zone id (`fe80::1%eth0`) names an interface of this host, not a proxy.
-  if (version === 0 || address.includes('%')) return false;
-  const family = version === 4 ? 'ipv4' : 'ipv6';
-  if (prefixText === undefined) {
-    list.addAddress(address, family);
-    return true;
-  }
-  const prefix = Number(prefixText);
-  if (prefix > (version === 4 ? 32 : 128)) return false;
-  list.addSubnet(address, prefix, family);
-  return true;
-}
-
 /**
  * `COFFER_TRUSTED_PROXIES`: addresses and CIDRs (IPv4 and IPv6) separated by commas, and the names
  * `loopback`, `linklocal`, `uniquelocal`. Undefined when any entry is not one of them.
@@ -45,7 +28,7 @@ export function parseTrustedProxies(raw: string): BlockList | undefined {
   for (const part of raw.split(',')) {
     const entry = part.trim();
     const name = entry.toLowerCase();
-    const added = Object.hasOwn(NAMED_RANGES, name) ? NAMED_RANGES[name]!.every((range) => addEntry(list, range)) : addEntry(list, entry);
+    const added = Object.hasOwn(NAMED_RANGES, name) ? NAMED_RANGES[name]!.every((range) => addNetwork(list, range)) : addNetwork(list, entry);
     if (!added) return undefined;
   }
   return list;

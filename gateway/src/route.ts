@@ -6,6 +6,7 @@ import type { AuditRecorder } from './audit-recorder.js';
 import { outcomeOf, recordAudit, type Outcome } from './audit-events.js';
 import type { Backends } from './backends.js';
 import { ifNoneMatchOf } from './conditional.js';
+import { withRenewedPrincipal } from './authenticate.js';
 import { callContext, requireOwnOrg } from './context.js';
 import { sendData, sendError } from './envelope.js';
 import type { PrincipalCache } from './principal-cache.js';
@@ -30,6 +31,8 @@ export interface RouteAnswer {
   /** The audit action, when the outcome decides it (a set that created the secret). */
   action?: string;
   refusal?: ErrorCode;
+  /** Further successes the call did, each audited as its own action (an approval that applied a change request). */
+  alsoAudited?: { action: string; resource: string }[];
   /** The answer's entity-tag, sent as ETag: only ever one made without values (see conditional.ts). */
   etag?: string;
   /** The caller holds `etag`: 304, no body. */
@@ -43,7 +46,7 @@ export interface RouteAnswer {
  * same for every route; the declarations will also produce the OpenAPI document.
  */
 export interface RouteDeclaration<Params, Query, Body, Service extends keyof Backends, Method extends UnaryMethodName<Backends[Service]>> {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Under /api/v1, with Express `:params`; an `:org` param is always the caller's own organisation. */
   path: string;
   summary: string;
@@ -131,10 +134,14 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
       const { service, method, deadlineMs = deps.deadlineMs } = declaration.rpc;
       const once = declaration.idempotent ? idempotencyOf(res) : undefined;
       let replayed = false;
-      const options: UnaryOptions = { ctx: once ? { ...callContext(res), idempotency: once } : callContext(res), deadlineMs: remainingMs(res, deadlineMs) };
-      // Only a call with an Idempotency-Key can be answered a replay: no other call reads its trailer.
-      if (once) options.onTrailer = (trailer) => (replayed = readReplayed(trailer));
-      const reply = await call(deps.backends[service], method, declaration.request(input), options);
+      const request = declaration.request(input);
+      // A principal a service refused as revoked or stale is renewed and the call sent once more.
+      const reply = await withRenewedPrincipal(res, () => {
+        const options: UnaryOptions = { ctx: once ? { ...callContext(res), idempotency: once } : callContext(res), deadlineMs: remainingMs(res, deadlineMs) };
+        // Only a call with an Idempotency-Key can be answered a replay: no other call reads its trailer.
+        if (once) options.onTrailer = (trailer) => (replayed = readReplayed(trailer));
+        return call(deps.backends[service], method, request, options);
+      });
       const answer: RouteAnswer = declaration.answer ? declaration.answer(reply, input) : { data: reply };
       if (!answer.refusal) declaration.afterSuccess?.(input, deps);
       action = answer.action ?? action;
@@ -143,6 +150,7 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
         action = action === undefined ? undefined : replayedAction(action);
       }
       record(answer.refusal ? 'failure' : 'success');
+      for (const also of answer.alsoAudited ?? []) recordAudit(deps.audit, req, res, also.action, also.resource, 'success');
       if (answer.etag) res.setHeader('ETag', answer.etag);
       if (answer.notModified) res.status(304).end();
       else if (answer.refusal) sendError(res, answer.refusal, answer.message ?? 'request refused', answer.data);

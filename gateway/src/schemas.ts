@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentError, FORMATS, parseDocumentEntries, type DocumentEntry } from '@coffer/formats';
 import {
+  MAX_ALLOWED_CIDRS,
   MAX_IMPORT_ENTRIES,
   MAX_NAME_LENGTH,
   WELL_FORMED_RULE,
@@ -8,6 +9,7 @@ import {
   descriptionSchema,
   emailSchema,
   exactText,
+  isNetwork,
   isWellFormed,
   orgRoleSchema,
   passwordInputSchema,
@@ -21,6 +23,8 @@ import {
 export const slug = slugSchema;
 const name = exactText(z.string().trim().min(1).max(MAX_NAME_LENGTH));
 const version = z.coerce.number().int().min(1).max(2_147_483_647);
+const TEN_YEARS_SECONDS = 10 * 365 * 86_400;
+const WEEK_SECONDS = 7 * 86_400;
 
 export const scopeParams = z.object({ org: slug, project: slug, env: slug });
 export const secretParams = scopeParams.extend({ key: secretKeySchema });
@@ -42,7 +46,20 @@ export const bootstrapBody = z
 export const createOrgBody = z.strictObject({ slug, name: name.optional() });
 export const createProjectBody = z.strictObject({ slug, name: name.optional() });
 export const createEnvBody = z.strictObject({ slug, name: name.optional() });
-export const createTokenBody = z.strictObject({ name, permissions: z.array(z.string().min(1).max(64)).min(1).max(32) });
+/** Least privilege by default: no permissions is `read`, no project is organisation-wide (only for a caller holding them so). */
+export const createTokenBody = z.strictObject({
+  name,
+  serviceAccount: slug.optional(),
+  project: slug.optional(),
+  environments: z.array(slug).max(64).optional(),
+  // Omitted: `read`. Given, at least one (an empty list is more likely a mistake than a wish for `read`).
+  permissions: z.array(z.string().min(1).max(64)).min(1).max(32).optional(),
+  expiresInSeconds: z.number().int().min(60).max(TEN_YEARS_SECONDS, 'must be at most 10 years').optional(),
+  allowedCidrs: z
+    .array(z.string().max(64).refine(isNetwork, 'must be an IP address or a CIDR network, e.g. 10.0.0.0/8'))
+    .max(MAX_ALLOWED_CIDRS, `must list at most ${MAX_ALLOWED_CIDRS} networks`)
+    .optional(),
+});
 
 export const setSecretBody = z.strictObject({
   value: secretValueSchema,
@@ -90,7 +107,7 @@ export const pushBody = z
     content: documentContent.optional(),
     entries: z.array(pushEntry).min(1, 'must hold at least one entry').max(MAX_IMPORT_ENTRIES, `at most ${MAX_IMPORT_ENTRIES} keys in one push`).optional(),
     dryRun: z.boolean().default(false),
-    // Write every entry as a new version without comparing values: needs only secrets:write.
+    // Write every entry as a new version without comparing values: needs only create and update.
     writeAll: z.boolean().default(false),
     // The keys of the plan a person confirmed (a dry run's answer): the push writes only that plan.
     expectedPlan: z.strictObject({ created: pushKeys, updated: pushKeys, unchanged: pushKeys }).optional(),
@@ -150,3 +167,9 @@ export const invitationBody = z.strictObject({ email: emailSchema, role: orgRole
 export const codeBody = z.strictObject({ code: z.string().min(1, 'is required').max(32) });
 export const sessionParams = z.object({ sessionId: z.uuid('must be a session id') });
 export const orgSettingsBody = z.strictObject({ requireTwoFactor: z.boolean().optional() });
+export const rotateTokenBody = z
+  .strictObject({ overlapSeconds: z.number().int().min(0).max(WEEK_SECONDS, 'must be at most 7 days (604800 seconds)').default(0) })
+  .default({ overlapSeconds: 0 });
+export const listTokensQuery = z.strictObject({ includeRevoked: z.enum(['true', 'false']).optional() });
+export const serviceAccountParams = orgParams.extend({ name: slug });
+export const createServiceAccountBody = z.strictObject({ name: slug, description: exactText(z.string().max(500)).optional() });

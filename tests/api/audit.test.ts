@@ -149,7 +149,7 @@ describe('refused and failed operations', () => {
 
   beforeAll(async () => {
     expectOk(await api('POST', `${scope}/secrets/GUARDED`, { body: { value: VALUES[2] } }), 201);
-    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'reader', permissions: ['secrets:read'] } }), 201);
+    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'reader', permissions: ['read'] } }), 201);
     reader = apiClient(platform.baseUrl, issued.token);
     readerId = issued.id;
   });
@@ -200,7 +200,7 @@ describe('audit trail of changes to the hierarchy and to tokens', () => {
     expectOk(await api('POST', '/orgs/acme/projects', { body: { slug: 'audited-project' }, headers: { 'x-request-id': ids.project } }), 201);
     expectOk(await api('POST', '/orgs/acme/projects/audited-project/envs', { body: { slug: 'qa' }, headers: { 'x-request-id': ids.env } }), 201);
     const issued = expectOk(
-      await api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['secrets:read'] }, headers: { 'x-request-id': ids.token } }),
+      await api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['read'] }, headers: { 'x-request-id': ids.token } }),
       201,
     );
     expectOk(await api('DELETE', `/orgs/acme/tokens/${issued.id}`, { headers: { 'x-request-id': ids.revoke } }));

@@ -142,7 +142,7 @@ describe('paths and queries', () => {
     expectError(await api('POST', '/orgs/acme/projects?dryRun=true', { body: { slug: 'dry' } }), 400, 'dryRun');
     expectError(await api('GET', '/orgs/acme/projects/api/envs?page=2'), 400, 'page');
     expectError(await api('POST', '/orgs/acme/projects/api/envs?dryRun=true', { body: { slug: 'dry' } }), 400, 'dryRun');
-    expectError(await api('POST', '/orgs/acme/tokens?ttl=1', { body: { name: 'x', permissions: ['secrets:read'] } }), 400, 'ttl');
+    expectError(await api('POST', '/orgs/acme/tokens?ttl=1', { body: { name: 'x', permissions: ['read'] } }), 400, 'ttl');
     expectError(await api('GET', '/orgs/acme/audit?actor=me'), 400, 'actor');
     expect(expectOk(await api('GET', `${scope}/secrets`)).secrets.map((s: { key: string }) => s.key)).toEqual(['EXISTING']);
     await expectNothingChanged();

@@ -76,9 +76,9 @@ describe('inject', () => {
   });
 
   it('never shares a tag between environments holding the same keys, nor between callers that may see different things', async () => {
-    const narrow = await issue(['secrets:reveal', 'secrets:export']);
-    const narrowToo = await issue(['secrets:reveal', 'secrets:export']);
-    const reader = await issue(['secrets:read', 'secrets:reveal', 'secrets:export']);
+    const narrow = await issue(['reveal', 'export']);
+    const narrowToo = await issue(['reveal', 'export']);
+    const reader = await issue(['read', 'reveal', 'export']);
     const admin = etagOf(await inject(production));
     const tags = [admin, etagOf(await inject(scopePath('acme', 'api', 'development'))), etagOf(await inject(production, {}, narrow))];
     tags.push(etagOf(await inject(production, {}, reader)));
@@ -114,7 +114,7 @@ describe('inject', () => {
   });
 
   it('decides access and existence before the tag: 403 and 404 whatever If-None-Match says', async () => {
-    const revealOnly = await issue(['secrets:read', 'secrets:reveal']);
+    const revealOnly = await issue(['read', 'reveal']);
     expectError(await inject(production, { 'if-none-match': '*' }, revealOnly), 403);
     expectError(await inject(scopePath('acme', 'api', 'nowhere'), { 'if-none-match': '*' }), 404);
     expectError(await inject(scopePath('elsewhere', 'api', 'production'), { 'if-none-match': '*' }), 404);

@@ -94,8 +94,8 @@ describe('environments', () => {
 
 describe('tokens', () => {
   it('issues a scoped token shown once, stored only as a hash, that can do what it was granted and nothing more', async () => {
-    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'ci-reader', permissions: ['secrets:read'] } }), 201);
-    expect(issued).toMatchObject({ id: expect.any(String), name: 'ci-reader', permissions: ['secrets:read'] });
+    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'ci-reader', permissions: ['read'] } }), 201);
+    expect(issued).toMatchObject({ id: expect.any(String), name: 'ci-reader', permissions: ['read'] });
     expect(issued.token).toMatch(/^coffer_/);
     const stored = await sql(platform.database.url, 'select * from api_tokens where id = $1', [issued.id]);
     expect(JSON.stringify(stored)).not.toContain(issued.token);
@@ -107,18 +107,18 @@ describe('tokens', () => {
     expectError(await reader('GET', `${scope}/secrets/READ_ME?reveal=true`), 403);
     expectError(await reader('POST', `${scope}/secrets/READ_ME`, { body: { value: 'overwritten' } }), 403);
     expectError(await reader('POST', '/orgs/acme/projects', { body: { slug: 'nope' } }), 403);
-    expectError(await reader('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:read'] } }), 403);
+    expectError(await reader('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['read'] } }), 403);
     expect(expectOk(await api('GET', `${scope}/secrets/READ_ME`)).version).toBe(1);
   });
 
   it('refuses to hand out permissions the issuing token does not hold', async () => {
-    const manager = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'manager', permissions: ['tokens:manage', 'secrets:read'] } }), 201);
+    const manager = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'manager', permissions: ['tokens:manage', 'read'] } }), 201);
     const managerApi = apiClient(platform.baseUrl, manager.token);
     const before = await tableCounts(platform.database.url);
     expectError(await managerApi('POST', '/orgs/acme/tokens', { body: { name: 'escalated', permissions: ['admin'] } }), 403);
-    expectError(await managerApi('POST', '/orgs/acme/tokens', { body: { name: 'escalated', permissions: ['secrets:reveal'] } }), 403);
+    expectError(await managerApi('POST', '/orgs/acme/tokens', { body: { name: 'escalated', permissions: ['reveal'] } }), 403);
     expect(await tableCounts(platform.database.url)).toEqual(before);
-    expectOk(await managerApi('POST', '/orgs/acme/tokens', { body: { name: 'narrower', permissions: ['secrets:read'] } }), 201);
+    expectOk(await managerApi('POST', '/orgs/acme/tokens', { body: { name: 'narrower', permissions: ['read'] } }), 201);
   });
 
   it('rejects unknown permissions and malformed token requests with 400', async () => {
@@ -126,13 +126,13 @@ describe('tokens', () => {
     expectError(await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:everything'] } }), 400);
     expect((await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:everything'] } })).body.message).toContain('secrets:everything');
     expectError(await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: [] } }), 400, 'permissions');
-    expectError(await api('POST', '/orgs/acme/tokens', { body: { permissions: ['secrets:read'] } }), 400, 'name');
-    expectError(await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:read'], expires: 1 } }), 400, 'expires');
+    expectError(await api('POST', '/orgs/acme/tokens', { body: { permissions: ['read'] } }), 400, 'name');
+    expectError(await api('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['read'], expires: 1 } }), 400, 'expires');
     expect(await tableCounts(platform.database.url)).toEqual(before);
   });
 
   it('revokes a token: it stops working at once, and a second revoke is 404', async () => {
-    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'short-lived', permissions: ['secrets:read'] } }), 201);
+    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'short-lived', permissions: ['read'] } }), 201);
     const doomed = apiClient(platform.baseUrl, issued.token);
     // Warm the gateway's principal cache, so the revoke has to evict it.
     expect((await doomed('GET', '/orgs/acme/projects')).status).toBe(200);

@@ -160,7 +160,7 @@ beforeAll(async () => {
   for (const key of ['ROUTED', 'ROUTE_DELETE', 'ROUTE_PURGE', 'ROUTE_RESTORE', 'ROUTE_ROLLBACK']) expectOk(await put(key, `${key}-v1`), 201);
   for (const key of ['ROUTED', 'ROUTE_ROLLBACK']) expectOk(await put(key, `${key}-v2`));
   expectOk(await api('DELETE', `${scope}/secrets/ROUTE_RESTORE`));
-  revocableTokenId = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'revocable', permissions: ['secrets:read'] } }), 201).id;
+  revocableTokenId = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'revocable', permissions: ['read'] } }), 201).id;
 });
 
 describe("requests Node's HTTP parser refuses get a complete answer with the envelope", () => {
@@ -388,7 +388,7 @@ describe('request bodies that cannot be read one way', () => {
       [`${scope}/sync/push`, bytes('{"format":"env","content":"NOT_UTF8=', [0xc0, 0xaf], '\\n"}'), 'content'],
       [`${scope}/sync/diff`, bytes('{"format":"env","content":"NOT_UTF8=', [0xf8], '\\n"}'), 'content'],
       ['/orgs', bytes('{"slug":"not-utf', [0xff], '"}'), 'slug'],
-      ['/orgs/acme/tokens', bytes('{"name":"', [0xfe], '","permissions":["secrets:read"]}'), 'name'],
+      ['/orgs/acme/tokens', bytes('{"name":"', [0xfe], '","permissions":["read"]}'), 'name'],
     ];
     for (const [path, body, field] of cases) {
       const refused = expectEnvelope(await post(path, body), 400, { field });
@@ -412,7 +412,7 @@ describe('request bodies that cannot be read one way', () => {
       [`${scope}/secrets/EXISTING`, '{"value":"changed","expectedVersion":1,"expectedVersion":0}', 'expectedVersion'],
       [`${scope}/sync/push`, '{"entries":[{"key":"DUPLICATE","value":"1","value":"2"}]}', 'entries.0.value'],
       [`${scope}/sync/push`, '{"format":"env","content":"A=1\\n","dryRun":true,"dryRun":false}', 'dryRun'],
-      ['/orgs/acme/tokens', '{"name":"t","permissions":["secrets:read"],"permissions":["admin"]}', 'permissions'],
+      ['/orgs/acme/tokens', '{"name":"t","permissions":["read"],"permissions":["admin"]}', 'permissions'],
     ];
     for (const [path, body, field] of cases) {
       expect(expectEnvelope(await post(path, body), 400, { field }).message).toBe(`body field '${field}': must be given only once`);
@@ -525,9 +525,33 @@ describe('no answer carries a validator derived from its body', () => {
     'POST /orgs/:org/projects': { body: { slug: 'etag-project' }, status: 201 },
     'GET /orgs/:org/projects/:project/envs': { status: 200 },
     'POST /orgs/:org/projects/:project/envs': { body: { slug: 'etag-env' }, status: 201 },
-    'POST /orgs/:org/tokens': { body: { name: 'etag-token', permissions: ['secrets:read'] }, status: 201 },
+    'POST /orgs/:org/tokens': { body: { name: 'etag-token', permissions: ['read'] }, status: 201 },
     'DELETE /orgs/:org/tokens/:tokenId': { status: 200 },
     'GET /orgs/:org/audit': { query: 'limit=5', status: 200 },
+    'GET /orgs/:org/tokens': { status: 200 },
+    'POST /orgs/:org/tokens/:tokenId/rotate': { body: { overlapSeconds: 60 }, status: 201 },
+    'GET /orgs/:org/service-accounts': { status: 200 },
+    'POST /orgs/:org/service-accounts': { body: { name: 'etag-account' }, status: 201 },
+    'DELETE /orgs/:org/service-accounts/:name': { status: 200 },
+    'GET /orgs/:org/members': { status: 200 },
+    'PATCH /orgs/:org/members/:userId': { body: { role: 'member' }, status: 404 },
+    'DELETE /orgs/:org/members/:userId': { status: 404 },
+    'GET /orgs/:org/roles': { status: 200 },
+    'POST /orgs/:org/roles': { body: { name: 'etag-role', permissions: ['read'] }, status: 201 },
+    'PATCH /orgs/:org/roles/:role': { body: { description: 'patched' }, status: 200 },
+    'DELETE /orgs/:org/roles/:role': { status: 200 },
+    'GET /orgs/:org/grants': { status: 200 },
+    'PUT /orgs/:org/grants': { body: { user: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', project: 'api', role: 'viewer' }, status: 404 },
+    'DELETE /orgs/:org/grants/:grantId': { status: 404 },
+    'PATCH /orgs/:org/projects/:project/envs/:env': { body: { protected: false }, status: 200 },
+    'POST /orgs/:org/projects/:project/envs/:env/break-glass': { body: { reason: 'a sample reason of the edge test' }, status: 403 },
+    'GET /orgs/:org/break-glass': { status: 200 },
+    'POST /orgs/:org/break-glass/:id/close': { status: 404 },
+    'POST /orgs/:org/break-glass/:id/review': { body: { note: 'reviewed' }, status: 404 },
+    [`GET ${SCOPE_PATH}/change-requests`]: { status: 200 },
+    [`GET ${SCOPE_PATH}/change-requests/:id`]: { status: 404 },
+    [`POST ${SCOPE_PATH}/change-requests/:id/approve`]: { status: 404 },
+    [`POST ${SCOPE_PATH}/change-requests/:id/reject`]: { body: {}, status: 404 },
     [`GET ${SCOPE_PATH}/secrets`]: { status: 200 },
     [`POST ${SCOPE_PATH}/inject`]: { status: 200 },
     [`GET ${SECRET}`]: { key: 'ROUTED', query: 'reveal=true', status: 200 },
@@ -552,6 +576,12 @@ describe('no answer carries a validator derived from its body', () => {
       key: sample.key ?? 'ROUTED',
       tokenId: revocableTokenId,
       sessionId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      // Nothing of these exists: a refusal must carry no validator either.
+      userId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      grantId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      role: 'etag-role',
+      name: 'etag-account',
     };
     const path = `/api/v1${route.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => values[name]!)}`;
     return sample.query ? `${path}?${sample.query}` : path;

@@ -82,7 +82,7 @@ it('writes a separate version for each different key', async () => {
 
 it('keeps keys per token: another token using the same key is not replayed', async () => {
   const key = randomUUID();
-  const writer = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'writer', permissions: ['secrets:write', 'secrets:read'] } }), 201);
+  const writer = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'writer', permissions: ['create', 'update', 'read'] } }), 201);
   const writerApi = apiClient(platform.baseUrl, writer.token);
   expectOk(await api('POST', `${scope}/secrets/IDEM_PER_TOKEN`, { body: { value: 'a' }, headers: withKey(key) }), 201);
   const other = await writerApi('POST', `${scope}/secrets/IDEM_PER_TOKEN`, { body: { value: 'a' }, headers: withKey(key) });

@@ -324,7 +324,8 @@ describe('invitations', () => {
 
     const member = apiClient(platform.baseUrl, (await logIn(email)).accessToken);
     const scope = scopePath('acme', 'api', 'development');
-    expectOk(await member('GET', `${scope}/secrets`));
+    // A member holds nothing until granted something on a project: the project does not exist for them.
+    expectError(await member('GET', `${scope}/secrets`), 404);
     // A member manages nobody.
     expectError(await member('POST', '/orgs/acme/invitations', { body: { email: address('friend'), role: 'admin' } }), 403);
   });

@@ -112,13 +112,13 @@ it('answers an empty environment with no values, and an unknown environment or p
   expectError(await api('POST', `${scopePath('elsewhere', 'api', 'production')}/inject`), 404);
 });
 
-it('needs both secrets:reveal and secrets:export', async () => {
+it('needs both reveal and export', async () => {
   const issue = async (permissions: string[]) =>
     apiClient(platform.baseUrl, expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: permissions.join('+'), permissions } }), 201).token);
-  const readOnly = await issue(['secrets:read']);
-  const revealOnly = await issue(['secrets:read', 'secrets:reveal']);
-  const exportOnly = await issue(['secrets:read', 'secrets:export']);
-  const both = await issue(['secrets:reveal', 'secrets:export']);
+  const readOnly = await issue(['read']);
+  const revealOnly = await issue(['read', 'reveal']);
+  const exportOnly = await issue(['read', 'export']);
+  const both = await issue(['reveal', 'export']);
   for (const client of [readOnly, revealOnly, exportOnly]) {
     const denied = await client('POST', `${scope}/inject`);
     expectError(denied, 403);

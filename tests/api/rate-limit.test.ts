@@ -122,7 +122,7 @@ describe('per credential, behind a trusted proxy', () => {
   it('counts a token wherever it comes from, and another token from the same address apart', async () => {
     const { token: admin } = await bootstrapFrom(platform.baseUrl, freshAddress());
     const issue = async (name: string) => {
-      const created = await apiClient(platform.baseUrl, admin)('POST', '/orgs/acme/tokens', { body: { name, permissions: ['secrets:read'] } });
+      const created = await apiClient(platform.baseUrl, admin)('POST', '/orgs/acme/tokens', { body: { name, permissions: ['read'] } });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       return created.body.data.token as string;
     };

@@ -186,10 +186,10 @@ describe('push with the plan that was confirmed (expectedPlan)', () => {
 });
 
 describe('push of entries (several keys set at once)', () => {
-  it('with writeAll needs only secrets:write and writes every entry as a new version, comparing nothing', async () => {
+  it('with writeAll needs only create and update and writes every entry as a new version, comparing nothing', async () => {
     const env = await freshEnv();
     expectOk(await api('POST', `${env}/secrets/SAME`, { body: { value: 'same' } }), 201);
-    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'batch-writer', permissions: ['secrets:write'] } }), 201);
+    const issued = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'batch-writer', permissions: ['create', 'update'] } }), 201);
     const writer = apiClient(platform.baseUrl, issued.token);
     const entries = [
       { key: 'SAME', value: 'same' },
@@ -201,7 +201,7 @@ describe('push of entries (several keys set at once)', () => {
     expectError(await push(env, { entries }, { client: writer }), 403);
     expect(await tableCounts(platform.database.url)).toEqual(before);
 
-    // A plan that writes nothing would tell which keys exist: that takes secrets:read.
+    // A plan that writes nothing would tell which keys exist: that takes read.
     expectError(await push(env, { entries, writeAll: true, dryRun: true }, { client: writer }), 403);
     const refused = await push(env, { entries: [...entries, { key: 'bad-key', value: 'x' }], writeAll: true }, { client: writer });
     expectError(refused, 400);
@@ -215,7 +215,7 @@ describe('push of entries (several keys set at once)', () => {
       written: [],
     });
 
-    // Which keys existed, and their versions, are secrets:read knowledge: the writer is told neither.
+    // Which keys existed, and their versions, are read knowledge: the writer is told neither.
     const written = expectOk(await push(env, { entries, writeAll: true }, { client: writer }));
     expect(written).toEqual({
       created: [],
@@ -426,31 +426,31 @@ describe('permissions', () => {
   const issue = async (permissions: string[]): Promise<Api> =>
     apiClient(platform.baseUrl, expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: permissions.join('+'), permissions } }), 201).token);
 
-  it('needs secrets:write, secrets:read and secrets:reveal to push, and writes nothing without them', async () => {
+  it('needs create and update, read and reveal to push, and writes nothing without them', async () => {
     const env = await freshEnv();
-    const withoutWrite = await issue(['secrets:read', 'secrets:reveal', 'secrets:export']);
-    const withoutReveal = await issue(['secrets:read', 'secrets:write']);
-    const withoutRead = await issue(['secrets:write', 'secrets:reveal']);
+    const withoutWrite = await issue(['read', 'reveal', 'export']);
+    const withoutReveal = await issue(['read', 'create', 'update']);
+    const withoutRead = await issue(['create', 'update', 'reveal']);
     const before = await tableCounts(platform.database.url);
     for (const [client, missing] of [
-      [withoutWrite, 'secrets:write'],
-      [withoutReveal, 'secrets:reveal'],
-      [withoutRead, 'secrets:read'],
+      [withoutWrite, 'create', 'update'],
+      [withoutReveal, 'reveal'],
+      [withoutRead, 'read'],
     ] as const) {
       const denied = await push(env, { format: 'env', content: 'DENIED=value\n' }, { client });
       expectError(denied, 403);
       expect(denied.body.message).toContain(missing);
     }
     expect(await tableCounts(platform.database.url)).toEqual(before);
-    expectOk(await push(env, { format: 'env', content: 'ALLOWED=value\n' }, { client: await issue(['secrets:read', 'secrets:write', 'secrets:reveal']) }));
+    expectOk(await push(env, { format: 'env', content: 'ALLOWED=value\n' }, { client: await issue(['read', 'create', 'update', 'reveal']) }));
   });
 
-  it('needs secrets:reveal and secrets:export to pull or diff, like inject', async () => {
+  it('needs reveal and export to pull or diff, like inject', async () => {
     const env = await freshEnv();
-    const writer = await issue(['secrets:read', 'secrets:write', 'secrets:reveal']);
+    const writer = await issue(['read', 'create', 'update', 'reveal']);
     expectError(await writer('GET', `${env}/sync/pull`), 403);
     expectError(await writer('POST', `${env}/sync/diff`, { body: { format: 'env', content: '' } }), 403);
-    const exporter = await issue(['secrets:reveal', 'secrets:export']);
+    const exporter = await issue(['reveal', 'export']);
     expectOk(await exporter('GET', `${env}/sync/pull`));
     expectOk(await exporter('POST', `${env}/sync/diff`, { body: { format: 'env', content: '' } }));
   });
@@ -462,7 +462,7 @@ describe('audit', () => {
     const resource = env.slice(1);
     const readOnly = apiClient(
       platform.baseUrl,
-      expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'audit-read-only', permissions: ['secrets:read'] } }), 201).token,
+      expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'audit-read-only', permissions: ['read'] } }), 201).token,
     );
     const calls: [string, string, () => Promise<ApiResponse>][] = [
       ['secret.push', 'success', () => pushEnv(env, 'AUDITED=audit-value-1\n')],

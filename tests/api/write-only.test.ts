@@ -1,5 +1,5 @@
 /**
- * A caller with secrets:write and without secrets:read (a CI job that rotates a value) learns
+ * A caller with create and update and without read (a CI job that rotates a value) learns
  * nothing about what the environment holds: not whether a key exists, not its version, not its type,
  * whether it writes, conflicts, is refused or asks about a key by name. Every probe below is made on
  * a key that exists and on one that does not, and the two answers must be the same.
@@ -16,7 +16,7 @@ const scope = scopePath('acme', 'api', 'development');
 
 beforeAll(async () => {
   ({ api: admin } = await seedOrg(platform, { org: 'acme', project: 'api' }));
-  const issued = expectOk(await admin('POST', '/orgs/acme/tokens', { body: { name: 'ci-writer', permissions: ['secrets:write'] } }), 201);
+  const issued = expectOk(await admin('POST', '/orgs/acme/tokens', { body: { name: 'ci-writer', permissions: ['create', 'update'] } }), 201);
   writer = apiClient(platform.baseUrl, issued.token);
 });
 
@@ -42,7 +42,7 @@ async function expectSameAnswer(request: (key: string) => Promise<ApiResponse>, 
   return onStored;
 }
 
-describe('a write by a caller without secrets:read', () => {
+describe('a write by a caller without read', () => {
   it('is answered 200 with the key alone, the same for a key that existed and one that did not', async () => {
     const [stored, missing] = await storedAndMissing('text', 'old-value');
     const answer = await expectSameAnswer((key) => writer('POST', `${scope}/secrets/${key}`, { body: { value: 'rotated' } }), stored, missing);
@@ -75,13 +75,13 @@ describe('a write by a caller without secrets:read', () => {
     expect(await tableCounts(platform.database.url)).toEqual(before);
   });
 
-  it('cannot check-and-set: expectedVersion needs secrets:read, whatever the key, and nothing is written', async () => {
+  it('cannot check-and-set: expectedVersion needs read, whatever the key, and nothing is written', async () => {
     const [stored, missing] = await storedAndMissing('text', 'v');
     const before = await tableCounts(platform.database.url);
     for (const expectedVersion of [0, 3, 7]) {
       const refused = await expectSameAnswer((key) => writer('POST', `${scope}/secrets/${key}`, { body: { value: 'x', expectedVersion } }), stored, missing);
       expectError(refused, 403);
-      expect(refused.body.message).toContain('secrets:read');
+      expect(refused.body.message).toContain('read');
       expect(JSON.stringify(refused.body)).not.toMatch(/version [0-9]/);
     }
     expect(await tableCounts(platform.database.url)).toEqual(before);
@@ -120,11 +120,11 @@ describe('a write by a caller without secrets:read', () => {
 });
 
 describe('deleting, restoring and purging by name', () => {
-  it('need secrets:read besides their own permission, so a missing key and a stored one answer alike', async () => {
+  it('need read besides their own permission, so a missing key and a stored one answer alike', async () => {
     const [stored, missing] = await storedAndMissing('text', 'v');
     const deleter = apiClient(
       platform.baseUrl,
-      expectOk(await admin('POST', '/orgs/acme/tokens', { body: { name: 'deleter', permissions: ['secrets:delete', 'secrets:purge'] } }), 201).token,
+      expectOk(await admin('POST', '/orgs/acme/tokens', { body: { name: 'deleter', permissions: ['delete', 'purge'] } }), 201).token,
     );
     const before = await tableCounts(platform.database.url);
     for (const probe of [
@@ -133,7 +133,7 @@ describe('deleting, restoring and purging by name', () => {
     ]) {
       const refused = await expectSameAnswer(probe, stored, missing);
       expectError(refused, 403);
-      expect(refused.body.message).toContain('secrets:read');
+      expect(refused.body.message).toContain('read');
     }
     expect(await tableCounts(platform.database.url)).toEqual(before);
   });

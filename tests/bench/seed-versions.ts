@@ -63,7 +63,7 @@ const KEY_NAMES = [
 ];
 const TYPES = ['text', 'text', 'text', 'password', 'password', 'json', 'integer', 'boolean', 'yaml'];
 const TOKEN_NAMES = ['admin', 'ci', 'deploy', 'reader', 'rotation'];
-const TOKEN_PERMISSIONS = '{secrets:read,secrets:reveal,secrets:export,secrets:write}';
+const TOKEN_PERMISSIONS = '{read,reveal,export,create,update}';
 /** What seal() writes around the plaintext (packages/crypto/src/aead.ts): IV and tag. */
 const SEAL_OVERHEAD = IV_BYTES + TAG_BYTES;
 /** KEKs are rotated once in this share of the organisations, so both states and versions occur. */

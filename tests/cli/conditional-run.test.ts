@@ -143,7 +143,7 @@ describe('coffer run with an offline snapshot that has a tag', () => {
   });
 
   it('sends no tag another token cannot open, nor a kept tag that is no entity-tag', async () => {
-    const other = expectOk(await admin('POST', '/orgs/acme/tokens', { body: { name: 'other', permissions: ['secrets:reveal', 'secrets:export'] } }), 201);
+    const other = expectOk(await admin('POST', '/orgs/acme/tokens', { body: { name: 'other', permissions: ['reveal', 'export'] } }), 201);
     expect((await runPrinting([], { COFFER_TOKEN: other.token })).printed.API_KEY).toBe('sk-conditional-rotated');
     expect(lastInject()).toEqual({ ifNoneMatch: undefined, status: 200 });
     // The snapshot is now the other token's; the logged-in token starts over.

@@ -475,7 +475,7 @@ describe('a token that may write but not read', () => {
   beforeAll(async () => {
     expectOk(await fx.api('POST', ENVS, { body: { slug: 'writeonly' } }), 201);
     expectOk(await fx.api('POST', `${secretsOf('writeonly')}/EXISTING`, { body: { value: 'old' } }), 201);
-    const minted = expectOk(await fx.api('POST', '/orgs/acme/tokens', { body: { name: 'write-only', permissions: ['secrets:write'] } }), 201);
+    const minted = expectOk(await fx.api('POST', '/orgs/acme/tokens', { body: { name: 'write-only', permissions: ['create', 'update'] } }), 201);
     writer = { env: { COFFER_TOKEN: minted.token as string } };
   });
 

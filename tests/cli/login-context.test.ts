@@ -253,7 +253,7 @@ describe('errors: one line on stderr and a distinct exit code', () => {
     expect(wrong.code).toBe(4);
     expect(oneLine(wrong.stderr)).toContain('(HTTP 401)');
 
-    const readOnly = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'read-only', permissions: ['secrets:read'] } }), 201).token;
+    const readOnly = expectOk(await api('POST', '/orgs/acme/tokens', { body: { name: 'read-only', permissions: ['read'] } }), 201).token;
     const denied = await cli.run(['secrets', 'get', 'GREETING', ...scope], as(readOnly));
     expect(denied.code).toBe(5);
     expect(oneLine(denied.stderr)).toContain('(HTTP 403)');

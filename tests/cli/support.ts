@@ -117,6 +117,19 @@ export async function loggedInCli(baseUrl: string, token: string, command: reado
   return cli;
 }
 
+/**
+ * A fresh CLI home acting as a signed-in person: their session's access token as COFFER_TOKEN (it
+ * works as an API token does), its context set to organisation acme, project api, env production.
+ */
+export async function personCli(baseUrl: string, accessToken: string): Promise<CliHome> {
+  const cli = await cliHome();
+  cli.env.COFFER_TOKEN = accessToken;
+  cli.env.COFFER_API_URL = baseUrl;
+  const context = await cli.run(['context', 'set', '--org', 'acme', '--project', 'api', '--env', 'production']);
+  if (context.code !== 0) throw new Error(`coffer context set failed: ${context.stderr}`);
+  return cli;
+}
+
 /** A prompt to wait for, what to type at it, and something to do just before typing. */
 export type TerminalAnswer = [prompt: RegExp, keys: string, before?: () => Promise<void>];
 

@@ -29,9 +29,9 @@ describe('permissionOf', () => {
     expect(permissionOf(routeOf('post', '/bootstrap'))).toBe('none');
     expect(permissionOf(routeOf('get', '/orgs'))).toBe('any signed-in user or token');
     expect(permissionOf(routeOf('get', '/orgs/:org/projects'))).toBe('any token or member of the organisation');
-    expect(permissionOf(routeOf('get', '/secrets/:key/diff'))).toBe('`secrets:read`, `secrets:reveal`');
-    expect(permissionOf(routeOf('get', '/secrets/:key'))).toBe('`secrets:read`; with `reveal=true` also `secrets:reveal`');
-    expect(permissionOf(routeOf('post', '/orgs/:org/tokens'))).toBe('`tokens:manage`; and every permission the token is to hold');
-    expect(permissionOf(routeOf('post', '/sync/push'))).toContain('without `writeAll` also `secrets:read`, `secrets:reveal`');
+    expect(permissionOf(routeOf('get', '/secrets/:key/diff'))).toBe('`read`, `reveal`');
+    expect(permissionOf(routeOf('get', '/secrets/:key'))).toBe('`read`; with `reveal=true` also `reveal`');
+    expect(permissionOf(routeOf('post', '/orgs/:org/tokens'))).toBe('`tokens:manage`; and every permission an organisation-wide token is to hold');
+    expect(permissionOf(routeOf('post', '/sync/push'))).toContain('without `writeAll` also `read`, `reveal`');
   });
 });

@@ -31,7 +31,9 @@ export function permissionOf(route: Route): string {
   if (rule.kind === 'public') return 'none';
   if (rule.kind === 'service') return `Coffer services only (${rule.services.join(', ')})`;
   const nobody = rule.self ? 'any signed-in user or token' : 'any token or member of the organisation';
-  const base = rule.permissions.length === 0 ? nobody : rule.permissions.map(code).join(', ');
+  const all = rule.permissions.map(code).join(', ');
+  const oneOf = rule.anyOf ? rule.anyOf.map(code).join(' or ') : '';
+  const base = all && oneOf ? `${all}, and ${oneOf}` : all || oneOf || nobody;
   const extras = rule.extras.map((extra) => (typeof extra.needs === 'function' ? extra.when : `${extra.when} also ${extra.needs.map(code).join(', ')}`));
   return [base, ...extras].join('; ');
 }

@@ -59,7 +59,7 @@ const revokedTokens: string[] = [];
 
 /** A fresh token, already cached as valid by both gateways. */
 async function cachedToken(name: string): Promise<{ id: string; token: string }> {
-  const created = await admin('POST', `/orgs/${ORG}/tokens`, { body: { name, permissions: ['secrets:read'] } });
+  const created = await admin('POST', `/orgs/${ORG}/tokens`, { body: { name, permissions: ['read'] } });
   expect(created.status, created.body?.message).toBe(201);
   const { id, token } = created.body.data as { id: string; token: string };
   revokedTokens.push(token);
@@ -209,7 +209,7 @@ describe('embedded mode (no Redis)', () => {
     const embedded = await startTestPlatform({ redis: false });
     try {
       const { api, token: adminTok } = await bootstrap(embedded.baseUrl, ORG);
-      const created = await api('POST', `/orgs/${ORG}/tokens`, { body: { name: 'embedded', permissions: ['secrets:read'] } });
+      const created = await api('POST', `/orgs/${ORG}/tokens`, { body: { name: 'embedded', permissions: ['read'] } });
       const { id, token } = created.body.data as { id: string; token: string };
       expect((await listProjects(api, token)).status).toBe(200);
       expect((await api('DELETE', `/orgs/${ORG}/tokens/${id}`, { token: adminTok })).status).toBe(200);

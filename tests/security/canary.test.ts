@@ -48,7 +48,7 @@ beforeAll(async () => {
   const boot = await seedOrg(platform, { org: 'acme', project: 'api' });
   api = boot.api;
   tokens.push(boot.token);
-  const extra = await ok(api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['secrets:read', 'secrets:reveal', 'secrets:export'] } }), 201);
+  const extra = await ok(api('POST', '/orgs/acme/tokens', { body: { name: 'ci', permissions: ['read', 'reveal', 'export'] } }), 201);
   tokens.push(extra.body.data.token as string);
   const org = await ok(api('POST', '/orgs', { body: { slug: 'second' } }), 201);
   tokens.push(org.body.data.token.token as string);

@@ -37,7 +37,7 @@ describe('a NUL character (which PostgreSQL text cannot store) in a field that i
   const NUL = 'before\u0000after';
   it.each([
     ['secret description', 'POST', `${SCOPE}/secrets/NUL_DESCRIPTION`, { value: 'v', description: NUL }, 'description', 'secrets'],
-    ['token name', 'POST', '/orgs/acme/tokens', { name: NUL, permissions: ['secrets:read'] }, 'name', 'api_tokens'],
+    ['token name', 'POST', '/orgs/acme/tokens', { name: NUL, permissions: ['read'] }, 'name', 'api_tokens'],
     ['organisation name', 'POST', '/orgs', { slug: 'nul-org', name: NUL }, 'name', 'organizations'],
     ['project name', 'POST', '/orgs/acme/projects', { slug: 'nul-project', name: NUL }, 'name', 'projects'],
     ['environment name', 'POST', '/orgs/acme/projects/api/envs', { slug: 'nul-env', name: NUL }, 'name', 'environments'],

@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('storage', () => {
   it('keeps only the SHA-256 of each token: no column of api_tokens holds a token', async () => {
-    const extra = await issue('ci', ['secrets:read']);
+    const extra = await issue('ci', ['read']);
     const { rows } = await owner.query<Record<string, unknown>>('select * from api_tokens');
     expect(rows.length).toBeGreaterThanOrEqual(2);
     const stored = JSON.stringify(rows);
@@ -104,7 +104,7 @@ describe('refused tokens get 401 with WWW-Authenticate: Bearer', () => {
 
 describe('revocation', () => {
   it('takes effect on the very next request, although the gateway had cached the principal', async () => {
-    const doomed = await issue('doomed', ['secrets:read', 'secrets:reveal']);
+    const doomed = await issue('doomed', ['read', 'reveal']);
     // Warm the principal cache (TTL 10 s) with several successful requests.
     for (let i = 0; i < 3; i++) expect((await doomed.api('GET', `${SCOPE}/secrets`)).status).toBe(200);
 
@@ -127,21 +127,21 @@ describe('revocation', () => {
 
   it('is immediate because of the pub/sub eviction: a revocation the gateway is not told about is served from cache', async () => {
     // Control for the test above: proves the cache exists, so immediacy is the eviction's work.
-    const cached = await issue('cached', ['secrets:read']);
+    const cached = await issue('cached', ['read']);
     expect((await cached.api('GET', `${SCOPE}/secrets`)).status).toBe(200);
     await owner.query('update api_tokens set revoked_at = now() where id = $1', [cached.id]);
     expect((await cached.api('GET', `${SCOPE}/secrets`)).status).toBe(200);
     // A token that was never cached is refused at once.
-    const cold = await issue('cold', ['secrets:read']);
+    const cold = await issue('cold', ['read']);
     await owner.query('update api_tokens set revoked_at = now() where id = $1', [cold.id]);
     expect((await cold.api('GET', `${SCOPE}/secrets`)).status).toBe(401);
   });
 });
 
-describe('a token without secrets:reveal', () => {
+describe('a token without reveal', () => {
   let reader: Api;
   beforeAll(async () => {
-    reader = (await issue('reader', ['secrets:read'])).api;
+    reader = (await issue('reader', ['read'])).api;
   });
 
   it('lists secrets and reads their metadata and history', async () => {
@@ -165,13 +165,13 @@ describe('a token without secrets:reveal', () => {
   ])('gets 403 on %s, with no value', async (_label, method, path) => {
     const response = await reader(method, path);
     expectCleanError(response, 403, [secretValue]);
-    expect(response.body.message).toMatch(/secrets:reveal/);
+    expect(response.body.message).toMatch(/reveal/);
   });
 
   it('cannot write, delete or create tokens', async () => {
     expectCleanError(await reader('POST', `${SCOPE}/secrets/API_KEY`, { body: { value: 'x' } }), 403);
     expectCleanError(await reader('DELETE', `${SCOPE}/secrets/API_KEY`), 403);
-    expectCleanError(await reader('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['secrets:read'] } }), 403);
+    expectCleanError(await reader('POST', '/orgs/acme/tokens', { body: { name: 'x', permissions: ['read'] } }), 403);
     expect((await admin('GET', `${SCOPE}/secrets/API_KEY?reveal=true`)).body.data.value).toBe(`${secretValue}-v2`);
   });
 });
@@ -179,10 +179,10 @@ describe('a token without secrets:reveal', () => {
 describe('no privilege escalation through token creation', () => {
   let manager: { id: string; api: Api };
   beforeAll(async () => {
-    manager = await issue('manager', ['tokens:manage', 'secrets:read']);
+    manager = await issue('manager', ['tokens:manage', 'read']);
   });
 
-  it.each([[['admin']], [['secrets:reveal']], [['secrets:read', 'secrets:export']], [['tokens:manage', 'orgs:create']]])(
+  it.each([[['admin']], [['reveal']], [['read', 'export']], [['tokens:manage', 'orgs:create']]])(
     'a token cannot issue %j, which it does not hold (403)',
     async (permissions) => {
       const before = (await owner.query('select count(*)::int as n from api_tokens')).rows[0].n as number;
@@ -194,8 +194,8 @@ describe('no privilege escalation through token creation', () => {
   );
 
   it('but can issue what it holds (control)', async () => {
-    const response = await manager.api('POST', '/orgs/acme/tokens', { body: { name: 'narrow', permissions: ['secrets:read'] } });
+    const response = await manager.api('POST', '/orgs/acme/tokens', { body: { name: 'narrow', permissions: ['read'] } });
     expect(response.status).toBe(201);
-    expect(response.body.data.permissions).toEqual(['secrets:read']);
+    expect(response.body.data.permissions).toEqual(['read']);
   });
 });

@@ -49,8 +49,8 @@ describe('target selection', { timeout: 60_000 }, () => {
       all: ['audit', 'auth', 'first-run', 'gateway', 'secret'],
       gateway: ['kv', 'service-signing'],
       auth: ['database', 'kv', 'principal-signing', 'principal-verification', 'service-verification'],
-      secret: ['database', 'kms', 'principal-verification'],
-      audit: ['database', 'principal-verification', 'service-verification'],
+      secret: ['database', 'kms', 'kv', 'principal-verification'],
+      audit: ['database', 'kv', 'principal-verification', 'service-verification'],
       // Reads the database settings but opens no app connection: it migrates through its own.
       migrate: [],
     });

@@ -1,6 +1,9 @@
 import type { Route } from '../route.js';
+import { accessRoutes } from './access.js';
+import { approvalRoutes } from './approvals.js';
 import { auditRoutes } from './audit.js';
 import { bootstrapRoutes } from './bootstrap.js';
+import { breakGlassRoutes } from './break-glass.js';
 import { identityRoutes } from './identity.js';
 import { meRoutes } from './me.js';
 import { orgRoutes } from './orgs.js';
@@ -17,7 +20,10 @@ export const ROUTES: readonly Route[] = [
   ...orgRoutes,
   ...projectRoutes,
   ...tokenRoutes,
+  ...accessRoutes,
+  ...breakGlassRoutes,
   ...auditRoutes,
   ...secretRoutes,
+  ...approvalRoutes,
   ...syncRoutes,
 ];

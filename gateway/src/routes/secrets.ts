@@ -1,5 +1,6 @@
 import { conditionalAnswer } from '../conditional.js';
-import { route } from '../route.js';
+import type { ChangeRequestRef__Output } from '@coffer/grpc';
+import { route, type RouteAnswer } from '../route.js';
 import { diffQuery, emptyQuery, getSecretQuery, listSecretsQuery, rollbackBody, scopeParams, secretParams, setSecretBody } from '../schemas.js';
 
 export const SCOPE_PATH = '/orgs/:org/projects/:project/envs/:env';
@@ -7,6 +8,20 @@ const SECRET_PATH = `${SCOPE_PATH}/secrets/:key`;
 
 export const scopeOf = (params: { project: string; env: string }) => ({ project: params.project, environment: params.env });
 const flag = (value: 'true' | 'false' | undefined) => value === 'true';
+
+/**
+ * A write to a protected environment wrote nothing and opened a change request instead: 202, audited
+ * as `change-request.open`, or undefined for a write that was made.
+ */
+export function requestedAnswer(changeRequest: ChangeRequestRef__Output | null | undefined, data: Record<string, unknown> = {}): RouteAnswer | undefined {
+  if (!changeRequest?.id) return undefined;
+  return {
+    status: 202,
+    data: { ...data, changeRequest: { id: changeRequest.id, status: changeRequest.status } },
+    message: `change request ${changeRequest.id} opened: it needs approval by another member with approve`,
+    action: 'change-request.open',
+  };
+}
 
 /** One environment's secrets, each operation audited (reads and denials too); values only with reveal or export. */
 export const secretRoutes = [
@@ -55,8 +70,10 @@ export const secretRoutes = [
     audit: { action: 'secret.update' },
     rpc: { service: 'secret', method: 'SetSecret' },
     request: ({ params, body }) => ({ scope: scopeOf(params), key: params.key, ...body }),
-    answer: ({ meta }) => {
-      // A blind write (no secrets:read) is answered with the key alone: 200 whether or not it
+    answer: ({ meta, changeRequest }) => {
+      const requested = requestedAnswer(changeRequest, { key: meta?.key });
+      if (requested) return requested;
+      // A blind write (no read) is answered with the key alone: 200 whether or not it
       // created the secret, and audited without the distinction it was not told either.
       if (!meta?.version) return { data: { key: meta?.key }, action: 'secret.write' };
       const created = meta.version === 1;
@@ -73,7 +90,7 @@ export const secretRoutes = [
     audit: { action: 'secret.delete' },
     rpc: { service: 'secret', method: 'DeleteSecret' },
     request: ({ params }) => ({ scope: scopeOf(params), key: params.key }),
-    answer: ({ meta }) => ({ data: meta }),
+    answer: ({ meta, changeRequest }) => requestedAnswer(changeRequest, { key: meta?.key }) ?? { data: meta },
   }),
   route({
     method: 'delete',
@@ -96,7 +113,7 @@ export const secretRoutes = [
     audit: { action: 'secret.restore' },
     rpc: { service: 'secret', method: 'RestoreSecret' },
     request: ({ params }) => ({ scope: scopeOf(params), key: params.key }),
-    answer: ({ meta }) => ({ data: meta }),
+    answer: ({ meta, changeRequest }) => requestedAnswer(changeRequest, { key: meta?.key }) ?? { data: meta },
   }),
   route({
     method: 'get',
@@ -129,6 +146,6 @@ export const secretRoutes = [
     audit: { action: 'secret.rollback' },
     rpc: { service: 'secret', method: 'Rollback' },
     request: ({ params, body }) => ({ scope: scopeOf(params), key: params.key, ...body }),
-    answer: ({ meta }) => ({ data: meta }),
+    answer: ({ meta, changeRequest }) => requestedAnswer(changeRequest, { key: meta?.key }) ?? { data: meta },
   }),
 ];

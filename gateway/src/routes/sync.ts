@@ -5,7 +5,7 @@ import { conditionalAnswer } from '../conditional.js';
 import { compareWithServer } from '../document-diff.js';
 import { route, type RouteAnswer } from '../route.js';
 import { diffBody, emptyQuery, pullQuery, pushBody, scopeParams } from '../schemas.js';
-import { SCOPE_PATH, scopeOf } from './secrets.js';
+import { SCOPE_PATH, requestedAnswer, scopeOf } from './secrets.js';
 
 // One version per changed key in one transaction, a few milliseconds each: a full 1000-key import
 // takes seconds, more than the deadline of a single call.
@@ -68,14 +68,15 @@ export const syncRoutes = [
       writeAll: body.writeAll,
       ...(body.expectedPlan ? { expectedPlan: body.expectedPlan } : {}),
     }),
-    answer: ({ created, updated, unchanged, errors, written }, { body }) => {
+    answer: ({ created, updated, unchanged, errors, written, changeRequest }, { body }) => {
       const lines = 'lines' in body ? body.lines : undefined;
       const plan = { created, updated, unchanged, errors: errors.map((error) => placedError(error, lines)), written };
       if (errors.length > 0) {
         const keys = `${errors.length} key${errors.length === 1 ? '' : 's'}`;
         return { refusal: 'INVALID_ARGUMENT', data: plan, message: `${keys} cannot be written (see errors); nothing was written` };
       }
-      return { data: plan, ...(body.dryRun ? { message: 'dry run: nothing was written' } : {}) };
+      // On a protected environment the plan waits for approval: nothing was written yet.
+      return requestedAnswer(changeRequest, plan) ?? { data: plan, ...(body.dryRun ? { message: 'dry run: nothing was written' } : {}) };
     },
   }),
   route({

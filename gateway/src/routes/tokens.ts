@@ -1,19 +1,61 @@
 import { route } from '../route.js';
-import { createTokenBody, emptyQuery, orgParams, tokenParams } from '../schemas.js';
+import {
+  createServiceAccountBody,
+  createTokenBody,
+  emptyQuery,
+  listTokensQuery,
+  orgParams,
+  rotateTokenBody,
+  serviceAccountParams,
+  tokenParams,
+} from '../schemas.js';
 
 /** Changes to who can do what are audited like secret operations, whatever their outcome. */
 export const tokenRoutes = [
   route({
     method: 'post',
     path: '/orgs/:org/tokens',
-    summary: 'issue an API token `{name, permissions}` (the token is shown once)',
+    summary:
+      'issue an API token `{name, serviceAccount?, project?, environments?, permissions?, expiresInSeconds?, allowedCidrs?}` (shown once; `read` unless asked; organisation-wide without a project)',
     params: orgParams,
     query: emptyQuery,
     body: createTokenBody,
     audit: { action: 'token.create', resource: ({ params, body }) => `orgs/${params.org}/tokens/${body.name}` },
     rpc: { service: 'auth', method: 'CreateToken' },
-    request: ({ body }) => body,
+    request: ({ body }) => ({
+      name: body.name,
+      serviceAccount: body.serviceAccount ?? '',
+      project: body.project ?? '',
+      environments: body.environments ?? [],
+      permissions: body.permissions ?? [],
+      expiresInSeconds: body.expiresInSeconds ?? 0,
+      allowedCidrs: body.allowedCidrs ?? [],
+    }),
     answer: ({ token }) => ({ status: 201, data: token }),
+  }),
+  route({
+    method: 'get',
+    path: '/orgs/:org/tokens',
+    summary: 'list API tokens: scope, expiry, allow-list, last use (never the token); `?includeRevoked=true` for revoked ones too',
+    params: orgParams,
+    query: listTokensQuery,
+    rpc: { service: 'auth', method: 'ListTokens' },
+    request: ({ query }) => ({ includeRevoked: query.includeRevoked === 'true' }),
+    answer: ({ tokens }) => ({ data: { tokens } }),
+  }),
+  route({
+    method: 'post',
+    path: '/orgs/:org/tokens/:tokenId/rotate',
+    summary: 'a new token with the same scope `{overlapSeconds?}`: the old one works for at most that long (0, the default: ends at once)',
+    params: tokenParams,
+    query: emptyQuery,
+    body: rotateTokenBody,
+    audit: { action: 'token.rotate' },
+    rpc: { service: 'auth', method: 'RotateToken' },
+    request: ({ params, body }) => ({ tokenId: params.tokenId, overlapSeconds: body.overlapSeconds }),
+    answer: ({ token }) => ({ status: 201, data: token }),
+    // This gateway fetches the old token's shortened life from its next request on.
+    afterSuccess: ({ params }, { principalCache }) => principalCache.evictToken(params.tokenId.toLowerCase()),
   }),
   route({
     method: 'delete',
@@ -26,5 +68,37 @@ export const tokenRoutes = [
     request: ({ params }) => ({ tokenId: params.tokenId }),
     // This gateway refuses the token from its next request on, whether or not Redis carries the news to the others.
     afterSuccess: ({ params }, { principalCache }) => principalCache.evictToken(params.tokenId.toLowerCase()),
+  }),
+  route({
+    method: 'get',
+    path: '/orgs/:org/service-accounts',
+    summary: 'list service accounts',
+    params: orgParams,
+    query: emptyQuery,
+    rpc: { service: 'auth', method: 'ListServiceAccounts' },
+    request: () => ({}),
+    answer: ({ serviceAccounts }) => ({ data: { serviceAccounts } }),
+  }),
+  route({
+    method: 'post',
+    path: '/orgs/:org/service-accounts',
+    summary: 'create a service account `{name, description?}`',
+    params: orgParams,
+    query: emptyQuery,
+    body: createServiceAccountBody,
+    audit: { action: 'service-account.create', resource: ({ params, body }) => `orgs/${params.org}/service-accounts/${body.name}` },
+    rpc: { service: 'auth', method: 'CreateServiceAccount' },
+    request: ({ body }) => ({ name: body.name, description: body.description ?? '' }),
+    answer: (account) => ({ status: 201, data: account }),
+  }),
+  route({
+    method: 'delete',
+    path: '/orgs/:org/service-accounts/:name',
+    summary: 'delete a service account and revoke its tokens (only with every permission each of them holds)',
+    params: serviceAccountParams,
+    query: emptyQuery,
+    audit: { action: 'service-account.delete' },
+    rpc: { service: 'auth', method: 'DeleteServiceAccount' },
+    request: ({ params }) => ({ name: params.name }),
   }),
 ];

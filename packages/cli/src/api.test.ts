@@ -91,11 +91,11 @@ describe('apiClient', () => {
   it('maps an error answer to its exit code with the server message and a hint', async () => {
     const url = await http((_req, _body, res) => {
       res.statusCode = 403;
-      res.end(JSON.stringify({ error: true, code: 'PERMISSION_DENIED', message: 'missing permission secrets:reveal', data: null }));
+      res.end(JSON.stringify({ error: true, code: 'PERMISSION_DENIED', message: 'missing permission reveal', data: null }));
     });
     const err = await failure(apiClient(url, TOKEN).request('GET', '/orgs/acme'));
     expect(err.code).toBe(EXIT.PERMISSION);
-    expect(err.message).toBe('the token lacks a permission for this: missing permission secrets:reveal (HTTP 403)');
+    expect(err.message).toBe('the token lacks a permission for this: missing permission reveal (HTTP 403)');
   });
 
   // Written out here rather than read from errors.ts: scripts branch on these numbers.

@@ -1,10 +1,16 @@
 import { Command, Option } from 'commander';
+import { registerApprovals } from './commands/approvals.js';
 import { registerAuth } from './commands/auth.js';
+import { registerBreakGlass } from './commands/break-glass.js';
 import { registerContext } from './commands/context.js';
 import { examples } from './commands/common.js';
 import { registerFiles } from './commands/files.js';
+import { registerGrants } from './commands/grants.js';
+import { registerMembers } from './commands/members.js';
+import { registerRoles } from './commands/roles.js';
 import { registerRun } from './commands/run.js';
 import { registerSecrets } from './commands/secrets.js';
+import { registerTokens } from './commands/tokens.js';
 import { terminalSafe } from './output.js';
 
 /** The whole command tree. Parsing errors throw (exitOverride) so main.ts picks the exit code. */
@@ -30,6 +36,12 @@ export function buildProgram(): Command {
   registerSecrets(program);
   registerRun(program);
   registerFiles(program);
+  registerTokens(program);
+  registerMembers(program);
+  registerRoles(program);
+  registerGrants(program);
+  registerBreakGlass(program);
+  registerApprovals(program);
   examples(program, [
     'coffer login --api-url https://coffer.example.com --token-stdin < token.txt',
     'coffer context set --org acme --project api --env development',

@@ -14,3 +14,4 @@ export * from './strict-json.js';
 export * from './formats.js';
 export * from './entity-tags.js';
 export * from './identity.js';
+export * from './networks.js';

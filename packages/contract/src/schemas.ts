@@ -31,7 +31,7 @@ export const secretValueSchema = refusing(z.string(), valueProblem);
 /** An email address as accounts are kept: normalised (normalizeEmail), at most MAX_EMAIL_LENGTH characters. */
 export const emailSchema = z.string().max(MAX_EMAIL_LENGTH).transform(normalizeEmail).pipe(z.email('must be an email address').max(MAX_EMAIL_LENGTH));
 
-export const orgRoleSchema = z.enum(ORG_ROLE_NAMES as [string, ...string[]], `must be one of: ${ORG_ROLE_NAMES.join(', ')}`);
+export const orgRoleSchema = z.enum(ORG_ROLE_NAMES, `must be one of: ${ORG_ROLE_NAMES.join(', ')}`);
 
 /**
  * A password as sent: long enough for any passphrase, short enough that nobody makes the server hash

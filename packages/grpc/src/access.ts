@@ -1,4 +1,4 @@
-import { CofferError, authorize, hasPermission, type Permission, type Resource } from '@coffer/contract';
+import { CofferError, authorize, hasPermission, isAuthorized, type Permission, type Resource } from '@coffer/contract';
 import type { Principal } from './metadata.js';
 
 /**
@@ -16,6 +16,8 @@ export type AccessRule<Request> =
   | {
       kind: 'principal';
       permissions: readonly Permission[];
+      /** At least one of these too, when set (SetSecret: `create` or `update`; which one, the stored key decides). */
+      anyOf?: readonly Permission[];
       /** Permissions a request needs besides, depending on what it asks. */
       extras: readonly ExtraPermissions<Request>[];
       /** What is acted on; the principal's own organisation when absent. */
@@ -31,8 +33,8 @@ export type AccessRule<Request> =
 export interface ExtraPermissions<Request> {
   /** When, as the API reference says it (`with reveal=true`). */
   when: string;
-  /** Whether this request needs them. */
-  applies(request: Request): boolean;
+  /** Whether this request, by this principal (on the rule's resource), needs them. */
+  applies(request: Request, principal: Principal): boolean;
   /** Which; a function for permissions the request itself names (those of a token to issue). */
   needs: readonly Permission[] | ((request: Request) => readonly Permission[]);
 }
@@ -52,15 +54,24 @@ export function principalWith<Request = unknown>(
   return resource ? { kind: 'principal', permissions, extras, resource } : { kind: 'principal', permissions, extras };
 }
 
+/** As principalWith, needing at least one of `anyOf` besides. */
+export function principalWithAnyOf<Request = unknown>(
+  anyOf: readonly Permission[],
+  resource: (request: Request, principal: Principal) => Resource,
+  extras: readonly ExtraPermissions<Request>[] = [],
+): AccessRule<Request> {
+  return { kind: 'principal', permissions: [], anyOf, extras, resource };
+}
+
 /** Any principal, a signed-in user's outside any organisation too, holding these permissions: for calls about the caller itself (`/me`). */
 export function selfWith<Request = unknown>(permissions: readonly Permission[]): AccessRule<Request> {
   return { kind: 'principal', permissions, extras: [], self: true };
 }
 
 /** The permissions a request needs under a principal rule. */
-export function permissionsNeeded<Request>(rule: AccessRule<Request> & { kind: 'principal' }, request: Request): readonly Permission[] {
+export function permissionsNeeded<Request>(rule: AccessRule<Request> & { kind: 'principal' }, request: Request, principal: Principal): readonly Permission[] {
   const extra = rule.extras
-    .filter((extra) => extra.applies(request))
+    .filter((extra) => extra.applies(request, principal))
     .flatMap((extra) => (typeof extra.needs === 'function' ? extra.needs(request) : extra.needs));
   return extra.length === 0 ? rule.permissions : [...rule.permissions, ...extra];
 }
@@ -72,5 +83,8 @@ export function enforce<Request>(rule: AccessRule<Request> & { kind: 'principal'
     if (missing.length > 0) throw new CofferError('PERMISSION_DENIED', `missing permission: ${missing.join(', ')}`);
     return;
   }
-  authorize(principal, permissionsNeeded(rule, request), rule.resource ? rule.resource(request, principal) : { orgId: principal.orgId });
+  const resource = rule.resource ? rule.resource(request, principal) : { orgId: principal.orgId };
+  authorize(principal, permissionsNeeded(rule, request, principal), resource);
+  // Refused with every alternative named: holding none of them is what is missing.
+  if (rule.anyOf && !rule.anyOf.some((permission) => isAuthorized(principal, [permission], resource))) authorize(principal, rule.anyOf, resource);
 }

@@ -56,7 +56,10 @@ describe('idempotency across a call', () => {
     const { clients, seen } = await bothWays();
     for (const [way, client] of clients) {
       seen.length = 0;
-      expect(await set(client, { key: 'fresh', fingerprint }), way).toEqual({ reply: { meta: expect.objectContaining({ key: 'K' }) }, replayed: false });
+      expect(await set(client, { key: 'fresh', fingerprint }), way).toEqual({
+        reply: { meta: expect.objectContaining({ key: 'K' }), changeRequest: null },
+        replayed: false,
+      });
       expect((await set(client, { key: 'seen', fingerprint })).replayed, way).toBe(true);
       expect((await set(client)).replayed, way).toBe(false);
       expect(seen, way).toEqual([{ key: 'fresh', fingerprint }, { key: 'seen', fingerprint }, undefined]);

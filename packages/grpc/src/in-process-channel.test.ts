@@ -17,9 +17,12 @@ const claims = {
   orgId: '0b6f0c1e-3a51-4c3f-9d51-2f4f3c0d8a11',
   orgSlug: 'acme',
   name: 'ci',
-  permissions: ['secrets:read'],
+  permissions: ['read'],
   actorType: 'token',
   userId: '',
+  grants: [],
+  allowedCidrs: [],
+  expiresAt: '',
 };
 const ctx = { requestId: 'req-1', principal: { assertion: await (await createPrincipalSigner(privateKey))(claims) } };
 
@@ -30,7 +33,7 @@ const loopback = loopbackServers();
 /**
  * One SecretService server reached both ways: over the network, and in-process through the channel
  * the gateway uses beside it. Methods not given answer UNIMPLEMENTED; every rule is public except
- * GetHistory, which needs secrets:write, to show the rule runs on both paths.
+ * GetHistory, which needs `create` and `update`, to show the rule runs on both paths.
  */
 async function bothWays(handlers: Partial<Handlers>) {
   const unimplemented = async () => {
@@ -38,7 +41,7 @@ async function bothWays(handlers: Partial<Handlers>) {
   };
   const all = Object.fromEntries(Object.keys(definition).map((name) => [name, handlers[name as keyof Handlers] ?? unimplemented])) as unknown as Handlers;
   const access = Object.fromEntries(Object.keys(definition).map((name) => [name, publicAccess])) as unknown as AccessTable<SecretServiceHandlers>;
-  access.GetHistory = principalWith(['secrets:write']);
+  access.GetHistory = principalWith(['create', 'update']);
   const onUnexpectedError = vi.fn();
   const server = loopback.server();
   addService(server, definition, all, access, { onUnexpectedError, verifyPrincipal });
@@ -80,7 +83,12 @@ describe('in-process channel: the same answers as the network', () => {
 
     const withValue = await sameBothWays(clients, (client) => unary(client, 'GetSecret', { scope, key: 'DB_URL', reveal: true, version: 0 }, { ctx }));
     expect(withValue).toEqual({
-      response: { meta: { ...meta, id: '', type: '', version: 0, createdAt: '', updatedAt: '', updatedBy: '' }, value: '', _value: 'value' },
+      response: {
+        meta: { ...meta, id: '', type: '', version: 0, createdAt: '', updatedAt: '', updatedBy: '' },
+        value: '',
+        _value: 'value',
+        changeRequest: null,
+      },
     });
     const withoutValue = await sameBothWays(clients, (client) => unary(client, 'GetSecret', { scope, key: 'DB_URL', reveal: false, version: 0 }, { ctx }));
     expect((withoutValue as { response: object }).response).not.toHaveProperty('value');

@@ -11,6 +11,7 @@ export * from './metadata.js';
 // all-optional input type of the same name, which callers never need.
 export type { Principal } from './metadata.js';
 export * from './principal-assertion.js';
+export * from './revocation-list.js';
 export * from './proto-package.js';
 export * from './server.js';
 export * from './service-assertion.js';

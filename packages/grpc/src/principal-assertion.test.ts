@@ -18,9 +18,12 @@ const claims = {
   orgId: '0b6f0c1e-3a51-4c3f-9d51-2f4f3c0d8a11',
   orgSlug: 'acme',
   name: 'CI deploy — prod',
-  permissions: ['secrets:read', 'secrets:export'],
+  permissions: ['read', 'export'],
   actorType: 'api_token',
   userId: '',
+  grants: [],
+  allowedCidrs: [],
+  expiresAt: '',
 };
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const START = 1_700_000_000_000;

@@ -24,6 +24,9 @@ const claims = {
   permissions: ['audit:read'],
   actorType: 'token',
   userId: '',
+  grants: [],
+  allowedCidrs: [],
+  expiresAt: '',
 };
 const principal = { ...claims, assertion: await (await createPrincipalSigner(privateKey))(claims) };
 const foreignAssertion = await (await createPrincipalSigner(generateKeyPairSync('ed25519').privateKey))(claims);
@@ -206,7 +209,7 @@ describe('access rules, enforced before the handler runs', () => {
   });
 
   it('answers PERMISSION_DENIED naming the missing permission, and UNAUTHENTICATED without a principal', async () => {
-    const reader = { ...claims, permissions: ['secrets:read'] };
+    const reader = { ...claims, permissions: ['read'] };
     const withoutAudit = { ...reader, assertion: await (await createPrincipalSigner(privateKey))(reader) };
     const spies = handlers();
     const { client } = await serveAudit(spies);

@@ -41,7 +41,18 @@ describe('service assertions', () => {
     );
     const principal = await (
       await createPrincipalSigner(privateKey)
-    )({ tokenId: 't', orgId: 'o', orgSlug: 's', name: 'n', permissions: ['admin'], actorType: 'api_token', userId: '' });
+    )({
+      tokenId: 't',
+      orgId: 'o',
+      orgSlug: 's',
+      name: 'n',
+      permissions: ['admin'],
+      actorType: 'api_token',
+      userId: '',
+      grants: [],
+      allowedCidrs: [],
+      expiresAt: '',
+    });
     await refused(() => verify(principal));
     await refused(() => verify('garbage'));
   });

@@ -47,7 +47,7 @@ it('starts dependencies first and the gateway after the services it calls, as a 
     'service-verification',
   ]);
   expect(gatewayAndSecret.indexOf('secret')).toBeLessThan(gatewayAndSecret.indexOf('gateway'));
-  expect(startOrder(registry, ['secret'])).toEqual(['database', 'principal-verification', 'kms', 'secret']);
+  expect(startOrder(registry, ['secret'])).toEqual(['database', 'kv', 'principal-verification', 'kms', 'secret']);
   // The gateway alone does not pull in the services it would start after.
   expect(startOrder(registry, ['gateway'])).toEqual(['kv', 'service-verification', 'service-signing', 'gateway']);
   expect(startOrder(registry, ['migrate'])).toEqual(['migrate']);

@@ -31,7 +31,18 @@ const orgId = randomUUID();
 const otherOrgId = randomUUID();
 const principalKeys = generateKeyPairSync('ed25519');
 const serviceKeys = generateKeyPairSync('ed25519');
-const claims = { tokenId: 'token-1', orgId, orgSlug: 'acme', name: 'ci', permissions: ['secrets:read'], actorType: 'api_token', userId: '' };
+const claims = {
+  tokenId: 'token-1',
+  orgId,
+  orgSlug: 'acme',
+  name: 'ci',
+  permissions: ['read'],
+  actorType: 'api_token',
+  userId: '',
+  grants: [],
+  allowedCidrs: [],
+  expiresAt: '',
+};
 const signPrincipal = await createPrincipalSigner(principalKeys.privateKey);
 const principal = await signPrincipal(claims);
 const asGateway = await (await createServiceSigner(serviceKeys.privateKey, 'gateway'))(AUDIT_SERVICE);

@@ -32,6 +32,7 @@ const eventSchema = z.object({
   ip: text(64),
   userAgent: text(512),
   occurredAt: z.iso.datetime({ offset: true }),
+  breakGlassId: z.union([z.literal(''), z.uuid()]),
 });
 const recordSchema = z.object({
   groups: z
@@ -68,6 +69,10 @@ async function vouchedEvents(groups: z.output<typeof recordSchema>['groups'], ve
     for (const [position, event] of group.events.entries()) {
       if (event.orgId !== principal.orgId || event.actorId !== actorIdOf(principal) || event.actorType !== principal.actorType) {
         throw new CofferError('PERMISSION_DENIED', `groups.${index}.events.${position}: not an event of the principal it is recorded for`);
+      }
+      // A break-glass marker is one the principal was signed with: nobody marks or unmarks at will.
+      if (event.breakGlassId && !principal.grants.some((grant) => grant.breakGlassId === event.breakGlassId)) {
+        throw new CofferError('PERMISSION_DENIED', `groups.${index}.events.${position}: breakGlassId is not one of the principal's break-glass accesses`);
       }
       events.push(event);
     }

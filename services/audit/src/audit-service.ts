@@ -14,6 +14,8 @@ export interface AuditEvent {
   ip: string;
   userAgent: string;
   occurredAt: string;
+  /** The break-glass access it was done under, or '' for none. */
+  breakGlassId?: string;
 }
 
 export interface AuditServiceDeps {
@@ -35,6 +37,7 @@ function toRow(event: AuditEvent): AuditRowInput {
     ip: event.ip,
     user_agent: event.userAgent,
     occurred_at: event.occurredAt,
+    break_glass_id: event.breakGlassId || null,
   };
 }
 
@@ -51,6 +54,7 @@ function toEvent(row: AuditRow): Required<AuditEvent> {
     ip: row.ip,
     userAgent: row.user_agent,
     occurredAt: new Date(row.occurred_at).toISOString(),
+    breakGlassId: row.break_glass_id ?? '',
   };
 }
 

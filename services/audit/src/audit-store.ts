@@ -12,6 +12,7 @@ export interface AuditRow {
   ip: string;
   user_agent: string;
   occurred_at: Date;
+  break_glass_id: string | null;
 }
 
 /** A row as the batch's JSON carries it: `occurred_at` is an ISO 8601 time. */

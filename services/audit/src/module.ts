@@ -9,12 +9,14 @@ export const auditModule = defineModule({
   name: 'audit',
   kind: 'target',
   description: 'append-only audit trail',
-  dependsOn: ['database', 'principal-verification', 'service-verification'],
+  // kv: revocations reach the principal verifier through its pub/sub (serviceAdapterOptions).
+  dependsOn: ['database', 'kv', 'principal-verification', 'service-verification'],
   grpcService: AUDIT_SERVICE,
   async start(ctx) {
     const service = createAuditService({ knex: ctx.use(databaseModule).knex, store: createAuditStore() });
     const options = await serviceAdapterOptions(ctx, { audience: AUDIT_SERVICE, services: true });
     return {
+      stop: () => options.stopFollowingRevocations(),
       grpc: (server) =>
         addService(server, loadCofferPackage().coffer.v1.AuditService.service, auditHandlers(service, options.verifyPrincipal), auditAccess, options),
     };

@@ -24,11 +24,17 @@ import {
 } from '@coffer/grpc';
 import { connectAsOwner, createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
 import { authAccess, authHandlers } from './auth-grpc.js';
+import { createAccessService } from './access-service.js';
+import { createAccessStore } from './access-store.js';
+import { createBreakGlassService } from './break-glass-service.js';
+import { createBreakGlassStore } from './break-glass-store.js';
 import { createAuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
 import { failure, hierarchyCounts, identityForTests } from './auth-test-helpers.js';
 import { createDeviceFlow } from './device-flow.js';
 import { createIdentityStore } from './identity-store.js';
+import { createTokenService } from './token-service.js';
+import { createTokenStore } from './token-store.js';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -69,8 +75,13 @@ const REQUESTS: Record<string, () => Record<string, unknown>> = {
   CreateProject: () => ({ slug: 'intruder', name: '' }),
   ListEnvironments: () => ({ projectSlug: 'api' }),
   CreateEnvironment: () => ({ projectSlug: 'api', slug: 'intruder', name: '' }),
-  CreateToken: () => ({ name: 'intruder', permissions: ['secrets:read'] }),
+  CreateToken: () => ({ name: 'intruder', permissions: ['read'] }),
   RevokeToken: () => ({ tokenId: adminCaller.tokenId }),
+  RotateToken: () => ({ tokenId: adminCaller.tokenId, overlapSeconds: 0 }),
+  ListTokens: () => ({}),
+  ListServiceAccounts: () => ({}),
+  CreateServiceAccount: () => ({ name: 'intruder', description: '' }),
+  DeleteServiceAccount: () => ({ name: 'intruder' }),
   GetOrgSettings: () => ({}),
   UpdateOrgSettings: () => ({ requireTwoFactor: true }),
   WhoAmI: () => ({}),
@@ -85,6 +96,21 @@ const REQUESTS: Record<string, () => Record<string, unknown>> = {
   DescribeDeviceAuthorization: () => ({ userCode: 'BCDF-GHJK' }),
   ApproveDeviceAuthorization: () => ({ userCode: 'BCDF-GHJK' }),
   DenyDeviceAuthorization: () => ({ userCode: 'BCDF-GHJK' }),
+  ListMembers: () => ({}),
+  UpdateMember: () => ({ userId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', role: 'owner' }),
+  RemoveMember: () => ({ userId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' }),
+  ListRoles: () => ({ scope: '' }),
+  CreateRole: () => ({ name: 'intruder', description: '', permissions: ['read'] }),
+  UpdateRole: () => ({ name: 'intruder', permissions: ['purge'] }),
+  DeleteRole: () => ({ name: 'intruder' }),
+  ListGrants: () => ({ project: 'api', userId: '' }),
+  PutGrant: () => ({ email: 'intruder@example.com', project: 'api', role: 'admin' }),
+  DeleteGrant: () => ({ grantId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' }),
+  UpdateEnvironment: () => ({ projectSlug: 'api', slug: 'production', protected: true }),
+  OpenBreakGlass: () => ({ project: 'api', environment: 'production', reason: 'an intruder wants in', durationSeconds: '60' }),
+  CloseBreakGlass: () => ({ id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' }),
+  ListBreakGlass: () => ({ needsReview: false }),
+  ReviewBreakGlass: () => ({ id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', note: 'looked' }),
 };
 
 /** The RPCs anyone may call: each proves itself (a token, a password, a link) or is one-shot. */
@@ -96,7 +122,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
   owner = await connectAsOwner(testDb.url);
-  const service = createAuthService({ knex: db.knex, store: createAuthStore(), onTokenRevoked: async () => undefined });
+  const service = createAuthService({ knex: db.knex, store: createAuthStore(), access: createAccessStore(), onTokenRevoked: async () => undefined });
   const { identity, sessionKeys, guard, audit } = identityForTests(db.knex);
   const devices = createDeviceFlow({
     knex: db.knex,
@@ -106,7 +132,16 @@ beforeAll(async () => {
     publicUrl: 'http://coffer.test',
     bruteForce: { guard, audit },
   });
-  const handlers = authHandlers(service, identity, await createPrincipalSigner(principalKeys.privateKey), devices);
+  const onTokenRevoked = async () => undefined;
+  const handlers = authHandlers({
+    service,
+    identity,
+    signPrincipal: await createPrincipalSigner(principalKeys.privateKey),
+    devices,
+    access: createAccessService({ knex: db.knex, store: createAccessStore(), onTokenRevoked }),
+    breakGlass: createBreakGlassService({ knex: db.knex, store: createBreakGlassStore(), onTokenRevoked }),
+    tokens: createTokenService({ knex: db.knex, store: createTokenStore(), auth: createAuthStore(), access: createAccessStore(), onTokenRevoked }),
+  });
   // The real handlers, each noting that it ran.
   const recorded = Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [
@@ -182,7 +217,7 @@ describe('the RPCs that need a principal', () => {
   describe('a principal without the permission an RPC needs', () => {
     let reader: Caller;
     beforeAll(async () => {
-      reader = await callerWith('reader', ['secrets:read', 'secrets:reveal', 'audit:read']);
+      reader = await callerWith('reader', ['read', 'reveal', 'audit:read']);
     });
 
     it.each([
@@ -190,6 +225,11 @@ describe('the RPCs that need a principal', () => {
       ['CreateEnvironment', 'hierarchy:write'],
       ['CreateToken', 'tokens:manage'],
       ['RevokeToken', 'tokens:manage'],
+      ['RotateToken', 'tokens:manage'],
+      ['ListTokens', 'tokens:manage'],
+      ['ListServiceAccounts', 'tokens:manage'],
+      ['CreateServiceAccount', 'tokens:manage'],
+      ['DeleteServiceAccount', 'tokens:manage'],
       ['CreateOrg', 'orgs:create'],
       ['CreateInvitation', 'members:manage'],
       ['UpdateOrgSettings', 'admin'],
@@ -215,15 +255,15 @@ describe('the RPCs that need a principal', () => {
   describe('no escalation through token creation', () => {
     let manager: Caller;
     beforeAll(async () => {
-      manager = await callerWith('manager', ['tokens:manage', 'secrets:read']);
+      manager = await callerWith('manager', ['tokens:manage', 'read']);
     });
 
     it.each([
       [['admin'], 'admin'],
-      [['secrets:reveal'], 'secrets:reveal'],
-      [['secrets:read', 'secrets:export'], 'secrets:export'],
+      [['reveal'], 'reveal'],
+      [['read', 'export'], 'export'],
       [['tokens:manage', 'orgs:create'], 'orgs:create'],
-      [['hierarchy:write', 'secrets:read'], 'hierarchy:write'],
+      [['hierarchy:write', 'read'], 'hierarchy:write'],
     ])('a token cannot mint %j, which it does not hold: PERMISSION_DENIED naming %s, no handler, no token', async (permissions, missing) => {
       const before = await hierarchyCounts(owner);
       const start = ran.length;
@@ -235,17 +275,17 @@ describe('the RPCs that need a principal', () => {
     });
 
     it('mints a token with permissions it holds itself, and that token is no more than asked for', async () => {
-      const { token } = await call('CreateToken', { name: 'narrower', permissions: ['secrets:read'] }, manager.assertion);
-      expect(token.permissions).toEqual(['secrets:read']);
+      const { token } = await call('CreateToken', { name: 'narrower', permissions: ['read'] }, manager.assertion);
+      expect(token.permissions).toEqual(['read']);
       const minted = await call('Authenticate', { token: token.token });
-      expect(minted.permissions).toEqual(['secrets:read']);
+      expect(minted.permissions).toEqual(['read']);
       // ...which in turn cannot manage tokens at all.
-      expect((await failure(call('CreateToken', { name: 'again', permissions: ['secrets:read'] }, minted.assertion))).code).toBe('PERMISSION_DENIED');
+      expect((await failure(call('CreateToken', { name: 'again', permissions: ['read'] }, minted.assertion))).code).toBe('PERMISSION_DENIED');
     });
 
     it('refuses an unknown permission as bad input once admitted, without minting anything', async () => {
       const before = await hierarchyCounts(owner);
-      const refused = await failure(call('CreateToken', { name: 'odd', permissions: ['secrets:read', 'root'] }, adminCaller.assertion));
+      const refused = await failure(call('CreateToken', { name: 'odd', permissions: ['read', 'root'] }, adminCaller.assertion));
       expect(refused.code).toBe('INVALID_ARGUMENT');
       expect(refused.message).toContain('root');
       expect(await hierarchyCounts(owner)).toEqual(before);

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import {
   MAX_NAME_LENGTH,
   emailSchema as email,
-  isPermission,
   looksLikeAccessToken,
   orgRoleSchema,
   parseInput,
   passwordInputSchema,
   slugSchema as slug,
   type OrgRole,
-  type Permission,
 } from '@coffer/contract';
 import {
   principalWith,
@@ -20,10 +18,18 @@ import {
   type AccessTable,
   type AsyncHandlers,
   type AuthServiceHandlers,
+  type CreateEnvironmentRequest__Output,
+  type ListEnvironmentsRequest__Output,
   type PrincipalSigner,
 } from '@coffer/grpc';
+import { accessHandlers, accessRules } from './access-grpc.js';
+import type { AccessService } from './access-service.js';
 import type { AuthService } from './auth-service.js';
+import { breakGlassHandlers, breakGlassRules } from './break-glass-grpc.js';
+import type { BreakGlassService } from './break-glass-service.js';
 import type { DeviceFlow } from './device-flow.js';
+import { tokenHandlers, tokenRules } from './token-grpc.js';
+import type { TokenService } from './token-service.js';
 import type { ClientInfo, IdentityService } from './identity-service.js';
 
 const displayName = z.string().max(MAX_NAME_LENGTH);
@@ -32,7 +38,6 @@ const clientInfo = (client: { ip?: string; userAgent?: string } | null | undefin
   ip: client?.ip ?? '',
   userAgent: client?.userAgent ?? '',
 });
-const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 const userCode = z.object({ userCode: z.string().max(32) });
 /** RFC 6749 client_id and a display name: printable text, shown escaped on the approval page. */
 const deviceClient = z.object({
@@ -46,19 +51,6 @@ const deviceClient = z.object({
     .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
 });
 
-const permissionList = z
-  .array(z.string())
-  .min(1)
-  .max(32)
-  .transform((values, check) => {
-    const unknown = values.filter((value) => !isPermission(value));
-    if (unknown.length > 0) {
-      check.addIssue({ code: 'custom', message: `unknown permission: ${unknown.join(', ')}` });
-      return z.NEVER;
-    }
-    return [...new Set(values)] as Permission[];
-  });
-
 /**
  * Who may call what. Listing and reading the hierarchy needs only a principal of the organisation;
  * a token can only hand out permissions it holds itself (no escalation).
@@ -71,12 +63,12 @@ export const authAccess: AccessTable<AuthServiceHandlers> = {
   CreateOrg: selfWith(['orgs:create']),
   ListProjects: principalWith([]),
   CreateProject: principalWith(['hierarchy:write']),
-  ListEnvironments: principalWith([]),
-  CreateEnvironment: principalWith(['hierarchy:write']),
-  CreateToken: principalWith(['tokens:manage'], undefined, [
-    { when: 'and every permission the token is to hold', applies: () => true, needs: (request) => request.permissions.filter(isPermission) },
-  ]),
-  RevokeToken: principalWith(['tokens:manage']),
+  // A project or environment the caller holds nothing on is not found, and not listed.
+  ListEnvironments: principalWith<ListEnvironmentsRequest__Output>([], (request, principal) => ({ orgId: principal.orgId, project: request.projectSlug })),
+  CreateEnvironment: principalWith<CreateEnvironmentRequest__Output>(['hierarchy:write'], (request, principal) => ({
+    orgId: principal.orgId,
+    project: request.projectSlug,
+  })),
   GetOrgSettings: principalWith([]),
   // An organisation's security policy is its admins' (owners and admins hold `admin`).
   UpdateOrgSettings: principalWith(['admin']),
@@ -107,21 +99,33 @@ export const authAccess: AccessTable<AuthServiceHandlers> = {
   DescribeDeviceAuthorization: selfWith([]),
   ApproveDeviceAuthorization: selfWith([]),
   DenyDeviceAuthorization: selfWith([]),
+  ...accessRules,
+  ...breakGlassRules,
+  ...tokenRules,
 };
 
-/** gRPC edge of the Auth service; `signPrincipal` makes the assertion the other services believe. */
-export function authHandlers(
-  service: AuthService,
-  identity: IdentityService,
-  signPrincipal: PrincipalSigner,
-  devices: DeviceFlow,
-): AsyncHandlers<AuthServiceHandlers> {
+/** What the Auth service's handlers call: its domain services, and `signPrincipal`, which makes the assertion the other services believe. */
+export interface AuthHandlerDeps {
+  service: AuthService;
+  identity: IdentityService;
+  signPrincipal: PrincipalSigner;
+  devices: DeviceFlow;
+  access: AccessService;
+  breakGlass: BreakGlassService;
+  tokens: TokenService;
+}
+
+/** gRPC edge of the Auth service. */
+export function authHandlers({ service, identity, signPrincipal, devices, access, breakGlass, tokens }: AuthHandlerDeps): AsyncHandlers<AuthServiceHandlers> {
   return {
+    ...accessHandlers(access),
+    ...breakGlassHandlers(breakGlass),
+    ...tokenHandlers(tokens),
     async Authenticate(request) {
       // An access token of a session acts in the organisation the request names; an API token in its own.
       const principal = looksLikeAccessToken(request.token)
         ? await identity.authenticateSession(request.token, request.orgSlug)
-        : await service.authenticate(request.token);
+        : await service.authenticate(request.token, request.clientIp);
       return { ...principal, assertion: await signPrincipal(principal) };
     },
 
@@ -175,16 +179,6 @@ export function authHandlers(
     async CreateEnvironment(request, ctx) {
       const input = parseInput(z.object({ projectSlug: slug, slug, name: displayName }), request);
       return service.createEnvironment(requirePrincipal(ctx), { projectSlug: input.projectSlug, slug: input.slug, name: input.name || input.slug });
-    },
-
-    async CreateToken(request, ctx) {
-      const input = parseInput(z.object({ name, permissions: permissionList }), request);
-      return { token: await service.createToken(requirePrincipal(ctx), input) };
-    },
-
-    async RevokeToken(request, ctx) {
-      const input = parseInput(z.object({ tokenId: z.uuid() }), request);
-      return { revoked: await service.revokeToken(requirePrincipal(ctx), input.tokenId) };
     },
 
     async GetOrgSettings(_request, ctx) {

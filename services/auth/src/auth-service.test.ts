@@ -8,9 +8,12 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@coffer/db';
 import { connectAsOwner, createTestDatabase, type TestDatabase } from '@coffer/test-postgres';
+import { createAccessStore } from './access-store.js';
 import { createAuthService, type AuthService, type Principal } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
 import { failure, hierarchyCounts } from './auth-test-helpers.js';
+import { createTokenService, type TokenService } from './token-service.js';
+import { createTokenStore } from './token-store.js';
 import { generateToken, TOKEN_PREFIX } from './tokens.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -19,6 +22,7 @@ let testDb: TestDatabase;
 let db: Database;
 let owner: pg.Client;
 let service: AuthService;
+let tokenService: TokenService;
 /** Every token hash the service told the gateways to forget, with whether the token still worked then. */
 const published: { tokenId: string; stillAuthenticates: boolean }[] = [];
 
@@ -29,16 +33,15 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openDatabase({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
   owner = await connectAsOwner(testDb.url);
-  service = createAuthService({
-    knex: db.knex,
-    store: createAuthStore(),
-    async onTokenRevoked(tokenId) {
-      // The token must already be refused when the gateways are told to drop their cached principal,
-      // or one of them could authenticate it again and cache it anew.
-      const row = await owner.query('select 1 from api_tokens where id = $1 and revoked_at is null', [tokenId]);
-      published.push({ tokenId, stillAuthenticates: row.rows.length > 0 });
-    },
-  });
+  const onTokenRevoked = async (tokenId: string) => {
+    // The token must already be refused when the gateways are told to drop their cached principal,
+    // or one of them could authenticate it again and cache it anew.
+    const row = await owner.query('select 1 from api_tokens where id = $1 and revoked_at is null', [tokenId]);
+    published.push({ tokenId, stillAuthenticates: row.rows.length > 0 });
+  };
+  const store = createAuthStore();
+  service = createAuthService({ knex: db.knex, store, access: createAccessStore(), onTokenRevoked });
+  tokenService = createTokenService({ knex: db.knex, store: createTokenStore(), auth: store, access: createAccessStore(), onTokenRevoked });
   booted = await service.bootstrap({ orgSlug: 'acme', orgName: 'Acme Inc', projectSlug: 'api', projectName: 'api' });
   admin = await service.authenticate(booted.token.token);
 });
@@ -74,7 +77,7 @@ describe('bootstrap', () => {
 
 describe('tokens', () => {
   it('are stored only as their SHA-256: no column of any row holds the token or its random part', async () => {
-    const issued = await service.createToken(admin, { name: 'ci', permissions: ['secrets:read'] });
+    const issued = await tokenService.createToken(admin, { name: 'ci', permissions: ['read'] });
     const { rows } = await owner.query<Record<string, unknown>>('select * from api_tokens');
     const stored = JSON.stringify(rows);
     for (const token of [booted.token.token, issued.token]) {
@@ -87,8 +90,8 @@ describe('tokens', () => {
   });
 
   it('authenticate refuses a malformed, an unknown and a revoked token alike: UNAUTHENTICATED, one message', async () => {
-    const revoked = await service.createToken(admin, { name: 'soon-revoked', permissions: ['secrets:read'] });
-    await service.revokeToken(admin, revoked.id);
+    const revoked = await tokenService.createToken(admin, { name: 'soon-revoked', permissions: ['read'] });
+    await tokenService.revokeToken(admin, revoked.id);
     const valid = booted.token.token;
     const position = TOKEN_PREFIX.length + 3;
     const tokens = {
@@ -108,23 +111,23 @@ describe('tokens', () => {
   });
 
   it('revocation publishes the id of the token (never the token), once, after the token stopped working', async () => {
-    const issued = await service.createToken(admin, { name: 'revoked-ci', permissions: ['secrets:read'] });
+    const issued = await tokenService.createToken(admin, { name: 'revoked-ci', permissions: ['read'] });
     expect((await service.authenticate(issued.token)).tokenId).toBe(issued.id);
     const before = published.length;
-    expect(await service.revokeToken(admin, issued.id)).toBe(true);
+    expect(await tokenService.revokeToken(admin, issued.id)).toBe(true);
     expect(published.slice(before)).toEqual([{ tokenId: issued.id, stillAuthenticates: false }]);
     expect((await failure(service.authenticate(issued.token))).code).toBe('UNAUTHENTICATED');
     // A second revocation finds nothing to revoke and tells nobody.
-    expect((await failure(service.revokeToken(admin, issued.id))).code).toBe('NOT_FOUND');
+    expect((await failure(tokenService.revokeToken(admin, issued.id))).code).toBe('NOT_FOUND');
     expect(published).toHaveLength(before + 1);
   });
 
   it("cannot be revoked by another organisation's admin: NOT_FOUND, the token keeps working, nothing published", async () => {
     const other = await service.createOrg(admin, { slug: 'revoker', name: 'revoker' });
     const otherAdmin = await service.authenticate(other.token!.token);
-    const victim = await service.createToken(admin, { name: 'victim', permissions: ['secrets:read'] });
+    const victim = await tokenService.createToken(admin, { name: 'victim', permissions: ['read'] });
     const before = published.length;
-    expect((await failure(service.revokeToken(otherAdmin, victim.id))).code).toBe('NOT_FOUND');
+    expect((await failure(tokenService.revokeToken(otherAdmin, victim.id))).code).toBe('NOT_FOUND');
     expect((await service.authenticate(victim.token)).tokenId).toBe(victim.id);
     expect(published).toHaveLength(before);
   });

@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, setTenant, withScope, withTenant, type Knex } from '@coffer/db';
-import { CofferError, orgRevocationMessage, type Permission } from '@coffer/contract';
+import { CofferError, networksAllow, orgRevocationMessage, visibleEnvironments, visibleProjects } from '@coffer/contract';
+import type { PrincipalClaims } from '@coffer/grpc';
+import type { AccessStore } from './access-store.js';
 import type { AuthStore, EnvironmentRow, OrganizationRow, ProjectRow, TokenRow } from './auth-store.js';
 import { toUser } from './identity-service.js';
 import { generateToken, hashToken, isWellFormedToken } from './tokens.js';
 
 export const DEFAULT_ENVIRONMENTS = ['development', 'staging', 'production'] as const;
 
-export interface Principal {
-  tokenId: string;
-  orgId: string;
-  orgSlug: string;
-  name: string;
-  permissions: string[];
-  actorType: string;
-  userId: string;
-}
+export type Principal = PrincipalClaims;
 
 export interface Organization {
   id: string;
@@ -38,6 +32,7 @@ export interface Environment {
   slug: string;
   name: string;
   createdAt: string;
+  protected: boolean;
 }
 
 export interface IssuedToken {
@@ -52,6 +47,7 @@ export interface IssuedToken {
 export interface AuthServiceDeps {
   knex: Knex;
   store: AuthStore;
+  access: AccessStore;
   /** Tells every gateway to drop what it cached for this token or session id; reports its own failures and never rejects. */
   onTokenRevoked(tokenId: string): Promise<void>;
 }
@@ -65,6 +61,7 @@ const toEnvironment = (row: EnvironmentRow): Environment => ({
   slug: row.slug,
   name: row.name,
   createdAt: iso(row.created_at),
+  protected: row.protected,
 });
 
 function alreadyExists<T>(what: string): (err: unknown) => T {
@@ -74,7 +71,7 @@ function alreadyExists<T>(what: string): (err: unknown) => T {
   };
 }
 
-export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDeps) {
+export function createAuthService({ knex, store, access, onTokenRevoked }: AuthServiceDeps) {
   async function issueToken(trx: Knex.Transaction, orgId: string, name: string, permissions: string[]): Promise<IssuedToken> {
     const token = generateToken();
     const row: TokenRow = await store.insertToken(trx, { id: randomUUID(), org_id: orgId, name, token_hash: hashToken(token), permissions });
@@ -94,16 +91,36 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
   }
 
   return {
-    async authenticate(token: string): Promise<Principal> {
+    /**
+     * Who holds an API token, used from `clientIp`: a revoked or expired token, or one used from
+     * outside its allow-list, is refused alike (nothing tells a thief which). The address and time
+     * of use are kept (at most once a minute per address: this runs on every cache miss).
+     */
+    async authenticate(token: string, clientIp = ''): Promise<Principal> {
       const invalid = new CofferError('UNAUTHENTICATED', 'invalid or revoked token');
       if (!isWellFormedToken(token)) throw invalid;
       return withScope(knex, { tokenHash: hashToken(token) }, async (trx) => {
         const row = await store.findActiveTokenByHash(trx, hashToken(token));
-        if (!row) throw invalid;
+        if (!row || !networksAllow(row.allowed_cidrs, clientIp)) throw invalid;
         await setTenant(trx, row.org_id);
         const org = await store.findOrganization(trx, row.org_id);
         if (!org) throw invalid;
-        return { tokenId: row.id, orgId: org.id, orgSlug: org.slug, name: row.name, permissions: row.permissions, actorType: 'api_token', userId: '' };
+        await store.recordTokenUse(trx, row.id, clientIp);
+        const scope = await access.tokenScope(trx, row);
+        const scoped = row.project_id !== null;
+        return {
+          tokenId: row.id,
+          orgId: org.id,
+          orgSlug: org.slug,
+          name: row.name,
+          // A scoped token holds its permissions in its project only, and nothing once that is gone.
+          permissions: scoped ? [] : row.permissions,
+          grants: scope ? [{ ...scope, permissions: row.permissions, breakGlassId: '' }] : [],
+          allowedCidrs: row.allowed_cidrs,
+          expiresAt: row.expires_at ? iso(row.expires_at) : '',
+          actorType: 'api_token',
+          userId: '',
+        };
       });
     },
 
@@ -174,8 +191,12 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
       return { requireTwoFactor: row.require_2fa };
     },
 
+    /** Those the caller may know of: all, with anything organisation-wide, else those its grants name. */
     listProjects(principal: Principal): Promise<Project[]> {
-      return withTenant(knex, principal.orgId, async (trx) => (await store.listProjects(trx)).map(toProject));
+      const visible = visibleProjects(principal);
+      return withTenant(knex, principal.orgId, async (trx) =>
+        (await store.listProjects(trx)).filter((row) => visible === 'all' || visible.has(row.slug)).map(toProject),
+      );
     },
 
     createProject(principal: Principal, input: { slug: string; name: string }): Promise<Project> {
@@ -191,7 +212,8 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
     listEnvironments(principal: Principal, projectSlug: string): Promise<Environment[]> {
       return withTenant(knex, principal.orgId, async (trx) => {
         const project = await projectBySlug(trx, projectSlug);
-        return (await store.listEnvironments(trx, project.id)).map(toEnvironment);
+        const visible = visibleEnvironments(principal, projectSlug);
+        return (await store.listEnvironments(trx, project.id)).filter((row) => visible === 'all' || visible.has(row.slug)).map(toEnvironment);
       });
     },
 
@@ -203,18 +225,6 @@ export function createAuthService({ knex, store, onTokenRevoked }: AuthServiceDe
           .catch(alreadyExists<EnvironmentRow>(`environment '${input.slug}' in project '${input.projectSlug}'`));
         return toEnvironment(row);
       });
-    },
-
-    /** Who may create which token is decided by the access table (authAccess), before this runs. */
-    createToken(principal: Principal, input: { name: string; permissions: Permission[] }): Promise<IssuedToken> {
-      return withTenant(knex, principal.orgId, (trx) => issueToken(trx, principal.orgId, input.name, input.permissions));
-    },
-
-    async revokeToken(principal: Principal, tokenId: string): Promise<boolean> {
-      const revoked = await withTenant(knex, principal.orgId, (trx) => store.revokeToken(trx, tokenId));
-      if (!revoked) throw new CofferError('NOT_FOUND', `token '${tokenId}' not found`);
-      await onTokenRevoked(revoked.id);
-      return true;
     },
   };
 }

@@ -23,6 +23,7 @@ export interface EnvironmentRow {
   slug: string;
   name: string;
   created_at: Date;
+  protected: boolean;
 }
 
 export interface TokenRow {
@@ -33,6 +34,15 @@ export interface TokenRow {
   permissions: string[];
   created_at: Date;
   revoked_at: Date | null;
+  service_account_id: string | null;
+  project_id: string | null;
+  environment_ids: string[];
+  expires_at: Date | null;
+  allowed_cidrs: string[];
+  last_used_at: Date | null;
+  last_used_ip: string | null;
+  rotated_from: string | null;
+  created_by: string;
 }
 
 /** SQL for identities and the hierarchy. Callers pass a transaction scoped by `withScope`. */
@@ -88,7 +98,7 @@ export function createAuthStore() {
       return trx<ProjectRow>('projects').where({ slug }).first('*');
     },
 
-    async insertEnvironment(trx: Knex.Transaction, row: Omit<EnvironmentRow, 'created_at'>): Promise<EnvironmentRow> {
+    async insertEnvironment(trx: Knex.Transaction, row: Omit<EnvironmentRow, 'created_at' | 'protected'>): Promise<EnvironmentRow> {
       const [inserted] = await trx<EnvironmentRow>('environments').insert(row).returning('*');
       return inserted as EnvironmentRow;
     },
@@ -97,23 +107,30 @@ export function createAuthStore() {
       return trx<EnvironmentRow>('environments').where({ project_id: projectId }).orderBy('created_at').orderBy('slug').select('*');
     },
 
-    async insertToken(trx: Knex.Transaction, row: Omit<TokenRow, 'created_at' | 'revoked_at'>): Promise<TokenRow> {
+    async insertToken(
+      trx: Knex.Transaction,
+      row: Pick<TokenRow, 'id' | 'org_id' | 'name' | 'token_hash' | 'permissions'> & Partial<Omit<TokenRow, 'created_at' | 'revoked_at'>>,
+    ): Promise<TokenRow> {
       const [inserted] = await trx<TokenRow>('api_tokens').insert(row).returning('*');
       return inserted as TokenRow;
     },
 
-    /** Visible only through the token-hash policy or within the token's own organisation. */
+    /** Visible only through the token-hash policy or within the token's own organisation; neither revoked nor expired. */
     async findActiveTokenByHash(trx: Knex.Transaction, tokenHash: string): Promise<TokenRow | undefined> {
-      return trx<TokenRow>('api_tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').first('*');
+      return trx<TokenRow>('api_tokens')
+        .where({ token_hash: tokenHash })
+        .whereNull('revoked_at')
+        .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', trx.fn.now()))
+        .first('*');
     },
 
-    async revokeToken(trx: Knex.Transaction, id: string): Promise<TokenRow | undefined> {
-      const [revoked] = await trx<TokenRow>('api_tokens')
-        .where({ id })
-        .whereNull('revoked_at')
-        .update({ revoked_at: trx.fn.now() as unknown as Date })
-        .returning('*');
-      return revoked;
+    /** When and from where a token was last used; written at most once a minute for the same address. */
+    async recordTokenUse(trx: Knex.Transaction, id: string, ip: string): Promise<void> {
+      await trx.raw(
+        `update api_tokens set last_used_at = now(), last_used_ip = ?
+          where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute' or last_used_ip is distinct from ?)`,
+        [ip, id, ip],
+      );
     },
   };
 }

@@ -1,3 +1,6 @@
+import { createAccessStore } from './access-store.js';
+import { createBreakGlassService } from './break-glass-service.js';
+import { createBreakGlassStore } from './break-glass-store.js';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { Redis } from 'ioredis';
@@ -91,6 +94,8 @@ export function identityForTests(
   const identity = createIdentityService({
     knex,
     store,
+    access: createAccessStore(),
+    breakGlass: createBreakGlassService({ knex, store: createBreakGlassStore(), onTokenRevoked: async () => undefined }),
     hasher: createPasswordHasher(),
     policy: createPasswordPolicy(),
     mailer: createMailer({ smtpUrl: options.smtpUrl, from: 'Coffer <coffer@coffer.test>', logger, logUnsent: true }),

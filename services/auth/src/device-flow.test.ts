@@ -162,6 +162,9 @@ describe('who may approve', () => {
       permissions: ['admin'],
       actorType: 'api_token',
       userId: '',
+      grants: [],
+      allowedCidrs: [],
+      expiresAt: '',
       assertion: '',
     };
     expect(apiToken.actorType).not.toBe(USER_ACTOR);

@@ -178,6 +178,9 @@ describe('the identity service, guarded', () => {
       orgId: '',
       orgSlug: '',
       permissions: [],
+      grants: [],
+      allowedCidrs: [],
+      expiresAt: '',
       assertion: '',
     };
     const { secret } = await identity.beginTwoFactor(principal);

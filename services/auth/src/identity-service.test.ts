@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG_ROLES } from '@coffer/contract';
 import type { Principal } from '@coffer/grpc';
 import { startSmtpServer, type TestSmtpServer } from '@coffer/test-smtp';
+import { createAccessStore } from './access-store.js';
 import { createAuthService, type AuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
 import { failure } from './auth-test-helpers.js';
@@ -54,7 +54,7 @@ beforeAll(async () => {
     openIdentityWorld({ smtpUrl: smtp.url, lifetimes: { idleMs: 1_500, verifyEmailMs: 1, resetPasswordMs: 1, challengeMs: 1 } }),
     openIdentityWorld({ smtpUrl: smtp.url, lifetimes: { absoluteMs: 2_000 } }),
   ]);
-  auth = createAuthService({ knex: main.db.knex, store: createAuthStore(), onTokenRevoked: async () => undefined });
+  auth = createAuthService({ knex: main.db.knex, store: createAuthStore(), access: createAccessStore(), onTokenRevoked: async () => undefined });
   acme = await auth.bootstrap({
     orgSlug: 'acme',
     orgName: 'Acme Inc',
@@ -427,7 +427,18 @@ describe('authenticateSession', () => {
     const { userId, verifyToken } = await signUp(address, { verify: false });
     const tokens = await logIn(address);
     const claims = await main.identity.authenticateSession(tokens.accessToken, '');
-    expect(claims).toEqual({ tokenId: tokens.sessionId, orgId: '', orgSlug: '', name: address, actorType: 'user', userId, permissions: [] });
+    expect(claims).toEqual({
+      tokenId: tokens.sessionId,
+      orgId: '',
+      orgSlug: '',
+      name: address,
+      actorType: 'user',
+      userId,
+      permissions: [],
+      grants: [],
+      allowedCidrs: [],
+      expiresAt: '',
+    });
     await main.identity.verifyEmail(verifyToken);
     expect((await main.identity.authenticateSession(tokens.accessToken, '')).permissions).toEqual(['orgs:create']);
   });
@@ -442,13 +453,37 @@ describe('authenticateSession', () => {
       actorType: 'user',
       userId: await userIdOf(OWNER_EMAIL),
       permissions: ['admin'],
+      grants: [],
+      allowedCidrs: [],
+      expiresAt: '',
     });
     const address = email('member');
     const { userId } = await signUp(address);
     await addMember('acme', userId, 'member');
     const member = await main.identity.authenticateSession((await logIn(address)).accessToken, 'acme');
     expect(member).toMatchObject({ orgId: acme.org.id, orgSlug: 'acme', userId });
-    expect(member.permissions).toEqual([...ORG_ROLES.member]);
+    // A member holds nothing organisation-wide: what they may do is granted per project.
+    expect(member.permissions).toEqual([]);
+    expect(member.grants).toEqual([]);
+  });
+
+  it("carries a member's grants: a project role on one environment, or permissions on the whole project", async () => {
+    const address = email('granted');
+    const { userId } = await signUp(address);
+    await addMember('acme', userId, 'member');
+    await main.owner.query(
+      `insert into grants (id, org_id, user_id, project_id, environment_id, role_id, created_by)
+        select gen_random_uuid(), p.org_id, $1, p.id, e.id, r.id, 'test' from projects p
+        join environments e on e.project_id = p.id and e.slug = 'staging'
+        join roles r on r.org_id is null and r.scope = 'project' and r.name = 'viewer'
+        where p.id = $2`,
+      [userId, acme.project.id],
+    );
+    const claims = await main.identity.authenticateSession((await logIn(address)).accessToken, 'acme');
+    expect(claims.grants).toEqual([{ project: 'api', environments: ['staging'], permissions: ['read'], breakGlassId: '' }]);
+    await main.owner.query(`update grants set role_id = null, permissions = '{read,reveal}', environment_id = null where user_id = $1`, [userId]);
+    const widened = await main.identity.authenticateSession((await logIn(address)).accessToken, 'acme');
+    expect(widened.grants).toEqual([{ project: 'api', environments: [], permissions: ['read', 'reveal'], breakGlassId: '' }]);
   });
 
   it('answers an organisation the user is not a member of exactly as a missing one', async () => {
@@ -498,7 +533,7 @@ describe('authenticateSession', () => {
     await main.identity.confirmTwoFactor(self, await freshTotpCode(main.owner, userId, secret));
 
     const admitted = await main.identity.authenticateSession(enrolling.accessToken, 'fortress');
-    expect(admitted).toMatchObject({ orgSlug: 'fortress', userId, permissions: [...ORG_ROLES.member] });
+    expect(admitted).toMatchObject({ orgSlug: 'fortress', userId, permissions: [] });
     // A session that never gave the second factor stays out.
     expect((await failure(main.identity.authenticateSession(bystanding.accessToken, 'fortress'))).code).toBe('PERMISSION_DENIED');
   });
@@ -807,7 +842,7 @@ describe('invitations', () => {
     expect(user!.password_hash).toMatch(ARGON2ID_PHC);
     expect(user!.email_verified_at).toBeInstanceOf(Date);
     const claims = await main.identity.authenticateSession((await logIn(address, password)).accessToken, 'acme');
-    expect(claims.permissions).toEqual([...ORG_ROLES.member]);
+    expect(claims.permissions).toEqual([]);
   });
 
   it('accepts a link once', async () => {

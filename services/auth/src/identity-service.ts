@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, setTenant, setUser, withScope, type Knex } from '@coffer/db';
-import { CofferError, fieldError, isCofferError, rolePermissions, SLUG_PATTERN, type OrgRole } from '@coffer/contract';
+import { CofferError, fieldError, isCofferError, SLUG_PATTERN, type OrgRole } from '@coffer/contract';
 import { USER_ACTOR, type Principal, type PrincipalClaims } from '@coffer/grpc';
 import type { Logger } from '@coffer/telemetry';
 import type { BruteForceGuard } from './brute-force.js';
 import { auditFailedAttempt, guardedAttempt, type IdentityAudit } from './identity-audit.js';
 import type { ClientInfo } from './client-info.js';
+import type { AccessStore } from './access-store.js';
+import type { BreakGlassService } from './break-glass-service.js';
 import type { IdentityStore, InvitationRow, SessionRow, UserRow } from './identity-store.js';
 import { accountExistsMail, invitationMail, passwordChangedMail, passwordResetMail, verificationMail } from './mail-messages.js';
 import type { Mailer, OutgoingMail } from './mailer.js';
@@ -69,6 +71,10 @@ export interface SessionTokens {
 export interface IdentityServiceDeps {
   knex: Knex;
   store: IdentityStore;
+  /** What a member holds: the role's permissions, the grants on projects. */
+  access: AccessStore;
+  /** What a member's open break-glass accesses add. */
+  breakGlass: Pick<BreakGlassService, 'grantsOf'>;
   hasher: PasswordHasher;
   policy: PasswordPolicy;
   mailer: Mailer;
@@ -135,7 +141,7 @@ export function requireUser(principal: Principal): string {
  * Every answer that could tell whether an email has an account is the same either way.
  */
 export function createIdentityService(deps: IdentityServiceDeps) {
-  const { knex, store, hasher, policy, mailer, sessionKeys, logger, onTokenRevoked, guard, audit } = deps;
+  const { knex, store, access, breakGlass, hasher, policy, mailer, sessionKeys, logger, onTokenRevoked, guard, audit } = deps;
   const lifetimes: IdentityLifetimes = { ...DEFAULT_LIFETIMES, ...deps.lifetimes };
   const twoFactor: TwoFactor = createTwoFactor({ knex, store, authKey: deps.authKey, guard, audit });
   const link = (path: string, token: string) => `${deps.publicUrl.replace(/\/+$/, '')}${path}?token=${token}`;
@@ -493,16 +499,26 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         if (!session || session.user_id !== claims.userId || !isAlive(session)) throw invalidToken();
         const user = await store.findUser(trx, claims.userId);
         if (!user) throw invalidToken();
-        const base = { tokenId: session.id, name: user.email, actorType: USER_ACTOR, userId: user.id };
+        const base = { tokenId: session.id, name: user.email, actorType: USER_ACTOR, userId: user.id, allowedCidrs: [], expiresAt: '' };
         if (!orgSlug) {
-          return { ...base, orgId: '', orgSlug: '', permissions: user.email_verified_at ? ['orgs:create'] : [] };
+          return { ...base, orgId: '', orgSlug: '', permissions: user.email_verified_at ? ['orgs:create'] : [], grants: [] };
         }
         const membership = SLUG_PATTERN.test(orgSlug) ? await store.findMembershipBySlug(trx, user.id, orgSlug) : undefined;
         if (!membership) throw new CofferError('NOT_FOUND', 'organisation not found');
         if (membership.org.require_2fa && !(user.totp_enabled_at && session.mfa)) {
           throw new CofferError('PERMISSION_DENIED', 'this organisation requires two-factor authentication: enrol at /api/v1/me/2fa and sign in again');
         }
-        return { ...base, orgId: membership.org.id, orgSlug: membership.org.slug, permissions: rolePermissions(membership.role) };
+        await setTenant(trx, membership.org.id);
+        const emergency = await breakGlass.grantsOf(trx, user.id);
+        return {
+          ...base,
+          orgId: membership.org.id,
+          orgSlug: membership.org.slug,
+          permissions: await access.orgRolePermissions(trx, membership.role),
+          grants: [...(await access.userGrants(trx, user.id)), ...emergency.grants],
+          // Nothing may trust the principal past the end of a break-glass access it carries.
+          expiresAt: emergency.until,
+        };
       });
     },
 

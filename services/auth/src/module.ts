@@ -5,6 +5,10 @@ import { databaseModule } from '@coffer/db';
 import { AUTH_SERVICE, addService, createPrincipalSigner, loadCofferPackage, principalSigningModule, serviceAdapterOptions } from '@coffer/grpc';
 import { kvModule } from '@coffer/kv';
 import { defineModule, embeddedKey } from '@coffer/module';
+import { createAccessService } from './access-service.js';
+import { createAccessStore } from './access-store.js';
+import { createBreakGlassService } from './break-glass-service.js';
+import { createBreakGlassStore } from './break-glass-store.js';
 import { authAccess, authHandlers } from './auth-grpc.js';
 import { createAuthService } from './auth-service.js';
 import { createAuthStore } from './auth-store.js';
@@ -19,6 +23,8 @@ import { createPasswordPolicy } from './password-policy.js';
 import { createPasswordHasher } from './passwords.js';
 import { createRevocationNotice } from './revocation-notice.js';
 import { createSessionKeys } from './session-keys.js';
+import { createTokenService } from './token-service.js';
+import { createTokenStore } from './token-store.js';
 
 const AUTH_KEY_FILE = 'auth.key';
 /** The audience of session access tokens: the REST API. */
@@ -110,7 +116,12 @@ export const authModule = defineModule<ReturnType<typeof authSlice.toConfig>>({
           'GENERATED A NEW AUTH KEY. Sessions and two-factor secrets of this embedded platform are only readable with this file: keep it private, and set COFFER_AUTH_KEY in production.',
       }));
     const onTokenRevoked = createRevocationNotice({ publish: (tokenId) => pubsub.publish(TOKEN_REVOKED_CHANNEL, tokenId), logger: ctx.logger });
-    const service = createAuthService({ knex, store: createAuthStore(), onTokenRevoked });
+    const access = createAccessStore();
+    const authStore = createAuthStore();
+    const service = createAuthService({ knex, store: authStore, access, onTokenRevoked });
+    const tokens = createTokenService({ knex, store: createTokenStore(), auth: authStore, access, onTokenRevoked });
+    const accessService = createAccessService({ knex, store: access, onTokenRevoked });
+    const breakGlass = createBreakGlassService({ knex, store: createBreakGlassStore(), onTokenRevoked });
     const breached = config.hibpUrl
       ? createHibpCheck({
           url: config.hibpUrl,
@@ -132,6 +143,8 @@ export const authModule = defineModule<ReturnType<typeof authSlice.toConfig>>({
     const identity = createIdentityService({
       knex,
       store,
+      access,
+      breakGlass,
       hasher: createPasswordHasher(),
       policy: createPasswordPolicy(breached ? { breached } : {}),
       mailer,
@@ -159,8 +172,15 @@ export const authModule = defineModule<ReturnType<typeof authSlice.toConfig>>({
     const options = await serviceAdapterOptions(ctx, { audience: AUTH_SERVICE, services: true });
     return {
       grpc: (server) =>
-        addService(server, loadCofferPackage().coffer.v1.AuthService.service, authHandlers(service, identity, signPrincipal, devices), authAccess, options),
+        addService(
+          server,
+          loadCofferPackage().coffer.v1.AuthService.service,
+          authHandlers({ service, identity, signPrincipal, devices, access: accessService, breakGlass, tokens }),
+          authAccess,
+          options,
+        ),
       async stop() {
+        await options.stopFollowingRevocations();
         await audit.settled();
         mailer.close();
       },

@@ -14,7 +14,8 @@ export const secretModule = defineModule({
   name: 'secret',
   kind: 'target',
   description: 'secrets, versions, envelope encryption; the only KMS user',
-  dependsOn: ['database', 'kms', 'principal-verification'],
+  // kv: revocations reach the principal verifier through its pub/sub (serviceAdapterOptions).
+  dependsOn: ['database', 'kms', 'kv', 'principal-verification'],
   grpcService: SECRET_SERVICE,
   async start(ctx) {
     const { knex } = ctx.use(databaseModule);
@@ -25,7 +26,10 @@ export const secretModule = defineModule({
     const service = createSecretService({ knex, store: createSecretStore(), sealer });
     const options = await serviceAdapterOptions(ctx, { audience: SECRET_SERVICE });
     return {
-      stop: () => opener.close(),
+      async stop() {
+        await options.stopFollowingRevocations();
+        await opener.close();
+      },
       grpc: (server) => addService(server, loadCofferPackage().coffer.v1.SecretService.service, secretHandlers(service), secretAccess, options),
     };
   },

@@ -12,7 +12,7 @@ import { seedTenant } from './test-tenant.js';
 const ENV = '7d0c3a52-7a4e-4c55-9f7e-1f6a2b8e0c11';
 const A = { key: 'A', secret_id: 'a1b4a0f6-0d0e-4f2b-8d8e-5a1f0c3b2a10', version: 1 };
 const B = { key: 'B', secret_id: 'b2c5b1a7-1e1f-4a3c-9e9f-6b2a1d4c3b21', version: 4 };
-const reader = { view: ['secrets:export', 'secrets:read', 'secrets:reveal'], representation: '' };
+const reader = { view: ['export', 'read', 'reveal'], representation: '' };
 
 describe('injectEtag', () => {
   it('is a strong entity-tag of SHA-256 in base64url, the same for the same state in any order', () => {
@@ -33,7 +33,7 @@ describe('injectEtag', () => {
       injectEtag({ ...base, live: [A] }, reader),
       injectEtag({ ...base, withheld: [] }, reader),
       injectEtag({ ...base, withheld: ['PATH', 'ENV'] }, reader),
-      injectEtag(base, { ...reader, view: ['secrets:export', 'secrets:reveal'] }),
+      injectEtag(base, { ...reader, view: ['export', 'reveal'] }),
       injectEtag(base, { ...reader, representation: 'pull:env' }),
       injectEtag(base, { ...reader, representation: 'pull:json' }),
     ];
@@ -69,7 +69,7 @@ describe('inject with If-None-Match, on PostgreSQL', () => {
   let testDb: TestDatabase;
   let db: Database;
   const orgId = randomUUID();
-  const caller: Caller = { orgId, actor: 'api_token:etag', reads: true };
+  const caller: Caller = { orgId, actor: 'api_token:etag', reads: true, creates: true, updates: true, breakGlass: false };
   const masterKey = randomBytes(32);
   const localProvider = createLocalKmsProvider({ masterKey });
   const production = { project: 'api', environment: 'production' };
@@ -123,7 +123,7 @@ describe('inject with If-None-Match, on PostgreSQL', () => {
     const tags = [
       (await service.inject(caller, production, plain())).etag,
       (await service.inject(caller, staging, plain())).etag,
-      (await service.inject(caller, production, { ...plain(), view: ['secrets:export', 'secrets:reveal'] })).etag,
+      (await service.inject(caller, production, { ...plain(), view: ['export', 'reveal'] })).etag,
       (await service.inject(caller, production, { ...plain(), representation: 'pull:env' })).etag,
       (await service.inject(caller, production, { ...plain(), representation: 'pull:yaml' })).etag,
       (await service.inject(caller, { project: 'api', environment: 'empty' }, plain())).etag,

@@ -3,8 +3,9 @@ import {
   COMPARABLE_ENTITY_TAG,
   MAX_IF_NONE_MATCH,
   MAX_IMPORT_ENTRIES,
-  PERMISSION_NAMES,
+  ENVIRONMENT_PERMISSION_NAMES,
   descriptionSchema,
+  breakGlassOn,
   isAuthorized,
   parseInput,
   secretKeySchema,
@@ -16,6 +17,7 @@ import {
 import {
   actorIdOf,
   principalWith,
+  principalWithAnyOf,
   requirePrincipal,
   type AccessTable,
   type ExtraPermissions,
@@ -23,8 +25,9 @@ import {
   type CallContext,
   type Principal,
   type SecretServiceHandlers,
+  type SetSecretRequest__Output,
 } from '@coffer/grpc';
-import { IdempotentReplay, type Caller, type Scope, type SecretService, type SecretMeta, type VersionMeta } from './secret-service.js';
+import { IdempotentReplay, type Caller, type Scope, type SecretService, type SecretMeta, type VersionMeta, type Written } from './secret-service.js';
 
 const scopeSchema = z.object({ project: slugSchema, environment: slugSchema });
 const version = z.number().int().min(1);
@@ -42,49 +45,66 @@ const onEnvironment = <Request extends ScopedRequest>(permissions: readonly Perm
 /**
  * Who may call what. Seeing that a secret exists, and anything about it, is `read`; a value is
  * `reveal`; every value of an environment at once is `export`. Acting on a stored secret by name
- * (history, diff, delete, restore, purge, rollback) needs `read`, as seeing it does. The one blind
- * operation is a write (SetSecret, or an import with `writeAll`): it needs only `write`, and a caller
- * without `read` is answered without anything about what was stored (see `blindReply`); a
- * check-and-set compares with the stored version, so `expectedVersion` needs `read`. Whether two
- * values differ says something about them: a diff needs reveal even without values, and so does an
- * import that compares with stored values (without `writeAll`); a rollback re-encrypts an old value.
+ * (history, diff, delete, restore, purge, rollback) needs `read`, as seeing it does. A new key needs
+ * `create`, a new version of a stored one `update`. The one blind operation is a write (SetSecret,
+ * or an import with `writeAll`): a caller without `read` needs both, since which one applies would
+ * tell whether the key exists, and is answered without anything about what was stored (see
+ * `blindMeta`); a check-and-set compares with the stored version, so `expectedVersion` needs
+ * `read`. Whether two values differ says something about them: a diff needs reveal even without
+ * values, and so does an import that compares with stored values (without `writeAll`); a rollback
+ * re-encrypts an old value.
  */
 export const secretAccess: AccessTable<SecretServiceHandlers> = {
-  ListSecrets: onEnvironment(['secrets:read']),
-  GetSecret: onEnvironment(['secrets:read'], [{ when: 'with `reveal=true`', applies: (request) => request.reveal, needs: ['secrets:reveal'] }]),
-  SetSecret: onEnvironment(
-    ['secrets:write'],
-    [{ when: 'with `expectedVersion`', applies: (request) => request.expectedVersion != null, needs: ['secrets:read'] }],
-  ),
-  DeleteSecret: onEnvironment(['secrets:read', 'secrets:delete']),
-  RestoreSecret: onEnvironment(['secrets:read', 'secrets:write']),
-  PurgeSecret: onEnvironment(['secrets:read', 'secrets:purge']),
-  GetHistory: onEnvironment(['secrets:read']),
-  DiffVersions: onEnvironment(['secrets:read', 'secrets:reveal']),
-  Rollback: onEnvironment(['secrets:read', 'secrets:write', 'secrets:reveal']),
-  Inject: onEnvironment(['secrets:reveal', 'secrets:export']),
+  ListSecrets: onEnvironment(['read']),
+  GetSecret: onEnvironment(['read'], [{ when: 'with `reveal=true`', applies: (request) => request.reveal, needs: ['reveal'] }]),
+  SetSecret: principalWithAnyOf<SetSecretRequest__Output>(['create', 'update'], environmentOf, [
+    { when: 'with `expectedVersion`', applies: (request) => request.expectedVersion != null, needs: ['read'] },
+    {
+      when: 'without `read`',
+      applies: (request, principal) => !isAuthorized(principal, ['read'], environmentOf(request, principal)),
+      needs: ['create', 'update'],
+    },
+  ]),
+  DeleteSecret: onEnvironment(['read', 'delete']),
+  RestoreSecret: onEnvironment(['read', 'update']),
+  PurgeSecret: onEnvironment(['read', 'purge']),
+  GetHistory: onEnvironment(['read']),
+  DiffVersions: onEnvironment(['read', 'reveal']),
+  Rollback: onEnvironment(['read', 'update', 'reveal']),
+  Inject: onEnvironment(['reveal', 'export']),
   ImportSecrets: onEnvironment(
-    ['secrets:write'],
+    ['create', 'update'],
     [
-      { when: 'without `writeAll`', applies: (request) => !request.writeAll, needs: ['secrets:read', 'secrets:reveal'] },
-      { when: 'with `writeAll` and `dryRun`', applies: (request) => request.writeAll && request.dryRun, needs: ['secrets:read'] },
+      { when: 'without `writeAll`', applies: (request) => !request.writeAll, needs: ['read', 'reveal'] },
+      { when: 'with `writeAll` and `dryRun`', applies: (request) => request.writeAll && request.dryRun, needs: ['read'] },
     ],
   ),
+  // A change request is shown to whoever may read the environment, its values only with reveal.
+  ListChangeRequests: onEnvironment(['read']),
+  GetChangeRequest: onEnvironment(['read']),
+  ApproveChangeRequest: onEnvironment(['read', 'approve']),
+  // Also `approve`, unless the caller is the requester withdrawing its own: only the stored request
+  // tells, so the service asks (`approves` below).
+  RejectChangeRequest: onEnvironment(['read']),
 };
 
 /** The caller of a request on an environment, and whether it may see what that environment holds. */
 function callerOf(ctx: CallContext, request: ScopedRequest): Caller {
   const principal = requirePrincipal(ctx);
+  const resource = environmentOf(request, principal);
   return {
     orgId: principal.orgId,
     actor: `${principal.actorType}:${actorIdOf(principal)}`,
-    reads: isAuthorized(principal, ['secrets:read'], environmentOf(request, principal)),
+    reads: isAuthorized(principal, ['read'], resource),
+    creates: isAuthorized(principal, ['create'], resource),
+    updates: isAuthorized(principal, ['update'], resource),
+    breakGlass: breakGlassOn(principal, resource) !== undefined,
     deadline: ctx.deadline,
   };
 }
 
 /**
- * What a blind write (by a caller without secrets:read) is answered: the key it wrote and nothing
+ * What a blind write (by a caller without read) is answered: the key it wrote and nothing
  * about what was stored before: no version (which counts earlier writes), type, description or
  * dates, and no created/updated split, which would tell whether the key existed.
  */
@@ -125,9 +145,6 @@ const injectSchema = z.object({
   representation: z.string().regex(/^[a-z0-9:._-]{0,64}$/, 'lowercase letters, digits and : . _ -'),
 });
 
-/** Every secrets permission is part of what shapes the answer about an environment's secrets. */
-const SECRET_PERMISSIONS = PERMISSION_NAMES.filter((permission) => permission.startsWith('secrets:'));
-
 /**
  * The secrets permissions the caller holds on the environment: what it may be shown, so part of an
  * inject etag. Two callers that may see different things never share a tag.
@@ -135,7 +152,8 @@ const SECRET_PERMISSIONS = PERMISSION_NAMES.filter((permission) => permission.st
 function viewOf(ctx: CallContext, request: ScopedRequest): Permission[] {
   const principal = requirePrincipal(ctx);
   const resource = environmentOf(request, principal);
-  return SECRET_PERMISSIONS.filter((permission) => isAuthorized(principal, [permission], resource));
+  // Every environment permission is part of what shapes the answer about an environment's secrets.
+  return ENVIRONMENT_PERMISSION_NAMES.filter((permission) => isAuthorized(principal, [permission], resource));
 }
 
 /**
@@ -161,8 +179,21 @@ async function answerOnce<Result, Reply>(
   }
 }
 
-const metaMessage = (meta: SecretMeta) => ({ ...meta });
-const metaReply = (meta: SecretMeta) => ({ meta: metaMessage(meta) });
+const metaMessage = ({ changeRequest: _, ...meta }: Written<SecretMeta>) => meta;
+/** A write's reply; one that opened a change request instead names the key alone, and the request. */
+const metaReply = (meta: Written<SecretMeta>) =>
+  meta.changeRequest ? { meta: blindMeta(meta.key), changeRequest: meta.changeRequest } : { meta: metaMessage(meta) };
+
+const statusSchema = z.enum(['open', 'applied', 'rejected']).optional();
+const requestId = (value: string) => parseInput(z.object({ id: z.uuid('must be a change request id') }), { id: value }).id;
+const reasonSchema = z.object({ reason: descriptionSchema });
+
+/** Whether the caller holds `permission` on the request's environment: shapes what it is shown. */
+function holds(ctx: CallContext, request: ScopedRequest, permission: Permission): boolean {
+  const principal = requirePrincipal(ctx);
+  return isAuthorized(principal, [permission], environmentOf(request, principal));
+}
+
 const versionMessage = (meta: VersionMeta) => ({ ...meta });
 
 /** gRPC edge of the Secret service: validate, call the domain, shape the reply. Access is decided by secretAccess. */
@@ -193,7 +224,7 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
         ctx,
         caller,
         (caller) => service.set(caller, scopeOf(request), input),
-        (meta) => ({ meta: caller.reads ? metaMessage(meta) : blindMeta(meta.key) }),
+        (meta) => (meta.changeRequest ? metaReply(meta) : { meta: caller.reads ? metaMessage(meta) : blindMeta(meta.key) }),
       );
     },
 
@@ -264,6 +295,29 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
             : // Which keys existed, and how often they were written, is read knowledge (see blindMeta).
               { ...plan, created: [], updated: [], unchanged: [], written: plan.written.map(({ key }) => ({ key, version: 0 })) },
       );
+    },
+
+    async ListChangeRequests(request, ctx) {
+      const status = parseInput(z.object({ status: statusSchema }), { status: request.status || undefined }).status;
+      const changeRequests = await service.listChangeRequests(callerOf(ctx, request), scopeOf(request), {
+        ...(status ? { status } : {}),
+        reveal: holds(ctx, request, 'reveal'),
+      });
+      return { changeRequests };
+    },
+
+    async GetChangeRequest(request, ctx) {
+      return service.getChangeRequest(callerOf(ctx, request), scopeOf(request), requestId(request.id), { reveal: holds(ctx, request, 'reveal') });
+    },
+
+    async ApproveChangeRequest(request, ctx) {
+      return service.approveChangeRequest(callerOf(ctx, request), scopeOf(request), requestId(request.id));
+    },
+
+    async RejectChangeRequest(request, ctx) {
+      const [scope, id] = [scopeOf(request), requestId(request.id)];
+      const { reason } = parseInput(reasonSchema, { reason: request.reason });
+      return service.rejectChangeRequest(callerOf(ctx, request), scope, id, { reason, approves: holds(ctx, request, 'approve') });
     },
   };
 }

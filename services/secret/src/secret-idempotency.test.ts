@@ -20,7 +20,7 @@ function handlersWith(store: SecretStore = createSecretStore()) {
   return secretHandlers(createSecretService({ knex: db.knex, store, sealer }));
 }
 
-const principalOf = (tokenId: string, permissions = ['secrets:read', 'secrets:write', 'secrets:delete', 'secrets:reveal']): Principal => ({
+const principalOf = (tokenId: string, permissions = ['read', 'create', 'update', 'delete', 'reveal']): Principal => ({
   tokenId,
   orgId,
   orgSlug: 'acme',
@@ -28,6 +28,9 @@ const principalOf = (tokenId: string, permissions = ['secrets:read', 'secrets:wr
   permissions,
   actorType: 'api_token',
   userId: '',
+  grants: [],
+  allowedCidrs: [],
+  expiresAt: '',
   assertion: 'unused',
 });
 
@@ -142,7 +145,7 @@ describe('an idempotent write', () => {
   it('keeps, for a blind writer, only what it was answered', async () => {
     const handlers = handlersWith();
     const key = randomUUID();
-    const blind = principalOf('token-blind', ['secrets:write']);
+    const blind = principalOf('token-blind', ['create', 'update']);
     const reply = await handlers.SetSecret(setRequest('BLIND', 'b'), callWith(key, 'set BLIND', blind));
     expect(reply).toEqual({ meta: { key: 'BLIND' } });
     expect((await recordsOf(key))[0].reply).toEqual({ meta: { key: 'BLIND' } });

@@ -12,8 +12,8 @@ import { createValueOpener, type ValueOpener } from './value-opener.js';
 
 const orgId = randomUUID();
 const db = useTenantDatabase(orgId);
-const caller: Caller = { orgId, actor: 'api_token:test', reads: true };
-/** A caller with secrets:write and without secrets:read. */
+const caller: Caller = { orgId, actor: 'api_token:test', reads: true, creates: true, updates: true, breakGlass: false };
+/** A caller with create and update and without read. */
 const blind: Caller = { ...caller, actor: 'api_token:blind', reads: false };
 const scope = { project: 'api', environment: 'production' };
 
@@ -366,7 +366,7 @@ describe('importing a document', () => {
   });
 });
 
-describe('a blind write (secrets:write without secrets:read)', () => {
+describe('a blind write (create and update without read)', () => {
   async function freshScope() {
     const slug = `blind-${randomUUID().slice(0, 8)}`;
     await withTenant(db.knex, orgId, async (trx) => {

@@ -3,6 +3,8 @@ import { CofferError, fieldError, isSecretKey, type SecretType } from '@coffer/c
 import { isDeadlock, isUniqueViolation, withTenant, type Knex } from '@coffer/db';
 import { isDangerousName } from '@coffer/env-policy';
 import { KekRetiredError, type Kek } from '@coffer/kms';
+import { createChangeRequestStore, type ChangeRequestStatus, type ChangeRequestStore } from './change-request-store.js';
+import { createChangeRequests, liveVersion, type ChangeRequestRef, type ChangeRequestView, type ProposedChange } from './change-requests.js';
 import { importError, lastEntryOfEachKey, planDifferences, type ImportEntry, type ImportPlan, type PlanKeys } from './secret-import.js';
 import { UNCONDITIONAL, injectEtag, notModified, type InjectAnswer, type InjectConditions } from './secret-etag.js';
 import { KekNotInHand, type KeysInHand, type SecretSealer, type StoredBlobs } from './secret-sealer.js';
@@ -13,8 +15,13 @@ import { typedValueProblem } from './secret-values.js';
 export interface Caller {
   orgId: string;
   actor: string;
-  /** Whether the caller may see what the environment holds (secrets:read): a write by one that may not is blind. */
+  /** Whether the caller may see what the environment holds (read): a write by one that may not is blind. */
   reads: boolean;
+  /** Whether it may write a new key, and a new version of a stored one; a blind writer may do both (secretAccess). */
+  creates: boolean;
+  updates: boolean;
+  /** Acts on the environment under a break-glass access: its changes skip approval. */
+  breakGlass: boolean;
   /** When the caller stops waiting (ms since the epoch): database work past it is cancelled, and a write not yet committed is not. */
   deadline?: number;
   /** The write's Idempotency-Key, when it was sent with one. */
@@ -83,6 +90,17 @@ export interface SecretServiceDeps {
   knex: Knex;
   store: SecretStore;
   sealer: SecretSealer;
+  requests?: ChangeRequestStore;
+}
+
+/**
+ * What a write answers: what it wrote, or, on a protected environment, the change request it opened
+ * instead (nothing written; the meta then holds the key alone, version 0).
+ */
+export type Written<T> = T & { changeRequest?: ChangeRequestRef };
+
+function requested(key: string, changeRequest: ChangeRequestRef): Written<SecretMeta> {
+  return { id: '', key, type: '', version: 0, description: '', deleted: false, createdAt: '', updatedAt: '', updatedBy: '', changeRequest };
 }
 
 /** A transaction that found it needs a KEK not resolved beforehand, or whose KEK was rotated meanwhile, runs again this often. */
@@ -132,7 +150,21 @@ function sameValue(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function createSecretService({ knex, store, sealer }: SecretServiceDeps) {
+/** Refuses a write the caller may not make (known only from what is stored), or one whose check-and-set fails. */
+function checkWrite(caller: Caller, currentVersion: number, input: { key: string; expectedVersion?: number }): void {
+  // Known only now, from what is stored; a caller told this may read the environment anyway.
+  if (currentVersion === 0 ? !caller.creates : !caller.updates) {
+    throw new CofferError('PERMISSION_DENIED', `missing permission: ${currentVersion === 0 ? 'create' : 'update'}`);
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== currentVersion) {
+    throw new CofferError('ABORTED', `secret '${input.key}' is at version ${currentVersion}, not the expected version ${input.expectedVersion}`, {
+      details: { currentVersion },
+    });
+  }
+}
+
+export function createSecretService({ knex, store, sealer, requests = createChangeRequestStore() }: SecretServiceDeps) {
+  const changeRequests = createChangeRequests({ requests, store, sealer });
   /** Injects in flight in this process: one alone opens its values on the event loop (value-opener.ts). */
   let injecting = 0;
 
@@ -171,12 +203,7 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
     existing: SecretRow | undefined,
     input: { key: string; value: string; type: SecretType; description: string; expectedVersion?: number },
   ): Promise<SecretRow> {
-    const currentVersion = existing && !existing.deleted ? existing.current_version : 0;
-    if (input.expectedVersion !== undefined && input.expectedVersion !== currentVersion) {
-      throw new CofferError('ABORTED', `secret '${input.key}' is at version ${currentVersion}, not the expected version ${input.expectedVersion}`, {
-        details: { currentVersion },
-      });
-    }
+    checkWrite(caller, liveVersion(existing), input);
     const secretId = existing?.id ?? randomUUID();
     const version = (existing?.current_version ?? 0) + 1;
     const sealed = sealer.seal(kek, { plaintext: input.value, orgId: caller.orgId, secretId, version });
@@ -342,7 +369,7 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
       return openAfter(caller, [stored], key, (open) => ({ meta, value: open(stored) }));
     },
 
-    set(caller: Caller, scope: Scope, input: SetSecretInput): Promise<SecretMeta> {
+    set(caller: Caller, scope: Scope, input: SetSecretInput): Promise<Written<SecretMeta>> {
       return withKeys(caller, async (trx, { write }) => {
         const envId = await environmentId(trx, scope);
         const existing = await store.findSecret(trx, envId, input.key, true);
@@ -350,21 +377,35 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
         const problem = typedValueProblem(type, input.value);
         if (problem) throw new CofferError('INVALID_ARGUMENT', `value: ${problem}`, { details: { field: 'value' } });
         const description = input.description ?? existing?.description ?? '';
+        if (await changeRequests.needsApproval(trx, caller, envId)) {
+          const baseVersion = liveVersion(existing);
+          checkWrite(caller, baseVersion, input);
+          const change: ProposedChange = { key: input.key, action: 'set', baseVersion, type, description, value: input.value };
+          return requested(input.key, await changeRequests.open(trx, caller, write, envId, [change]));
+        }
         return toMeta(await writeVersion(trx, caller, write, envId, existing, { ...input, type, description }));
       });
     },
 
-    delete(caller: Caller, scope: Scope, key: string): Promise<SecretMeta> {
+    delete(caller: Caller, scope: Scope, key: string): Promise<Written<SecretMeta>> {
       return writing(caller, async (trx) => {
         const secret = await liveSecret(trx, scope, key, true);
+        if (await changeRequests.needsApproval(trx, caller, secret.env_id)) {
+          const change: ProposedChange = { key, action: 'delete', baseVersion: secret.current_version };
+          return requested(key, await changeRequests.open(trx, caller, undefined, secret.env_id, [change]));
+        }
         return toMeta(await store.updateSecret(trx, secret.id, { deleted: true, deleted_at: new Date(), updated_by: caller.actor }));
       });
     },
 
-    restore(caller: Caller, scope: Scope, key: string): Promise<SecretMeta> {
+    restore(caller: Caller, scope: Scope, key: string): Promise<Written<SecretMeta>> {
       return writing(caller, async (trx) => {
         const secret = await existingSecret(trx, scope, key);
         if (!secret.deleted) return toMeta(secret);
+        if (await changeRequests.needsApproval(trx, caller, secret.env_id)) {
+          const change: ProposedChange = { key, action: 'restore', baseVersion: 0 };
+          return requested(key, await changeRequests.open(trx, caller, undefined, secret.env_id, [change]));
+        }
         return toMeta(await store.updateSecret(trx, secret.id, { deleted: false, deleted_at: null, updated_by: caller.actor }));
       });
     },
@@ -404,7 +445,7 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
     },
 
     /** A new version holding an old version's value, freshly encrypted under the current KEK. */
-    rollback(caller: Caller, scope: Scope, key: string, target: { version: number; expectedVersion?: number }): Promise<SecretMeta> {
+    rollback(caller: Caller, scope: Scope, key: string, target: { version: number; expectedVersion?: number }): Promise<Written<SecretMeta>> {
       return withKeys(
         caller,
         async (trx, { write, opened }) => {
@@ -419,6 +460,18 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
             throw new CofferError('FAILED_PRECONDITION', `version ${target.version} of secret '${key}' cannot be written again: its value ${problem}`, {
               details: { field: 'version' },
             });
+          }
+          if (await changeRequests.needsApproval(trx, caller, envId)) {
+            checkWrite(caller, secret.current_version, { key, expectedVersion: target.expectedVersion });
+            const change: ProposedChange = {
+              key,
+              action: 'set',
+              baseVersion: secret.current_version,
+              type: old.type as SecretType,
+              description: old.description,
+              value,
+            };
+            return requested(key, await changeRequests.open(trx, caller, write, envId, [change]));
           }
           const written = await writeVersion(trx, caller, write, envId, secret, {
             key,
@@ -464,7 +517,7 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
       scope: Scope,
       entries: readonly ImportEntry[],
       options: { dryRun: boolean; expectedPlan?: PlanKeys; writeAll?: boolean },
-    ): Promise<ImportPlan> {
+    ): Promise<Written<ImportPlan>> {
       return withKeys(
         caller,
         async (trx, { write, opened }) => {
@@ -516,6 +569,13 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
             }
           }
           if (options.dryRun) return plan;
+          if (writes.length > 0 && (await changeRequests.needsApproval(trx, caller, envId))) {
+            const changes = writes.map(({ secret, ...input }): ProposedChange => {
+              checkWrite(caller, liveVersion(secret), input);
+              return { ...input, action: 'set', baseVersion: liveVersion(secret) };
+            });
+            return { ...plan, changeRequest: await changeRequests.open(trx, caller, write, envId, changes) };
+          }
           for (const { secret, ...input } of writes) {
             const row = await writeVersion(trx, caller, write, envId, secret, input);
             plan.written.push({ key: row.key, version: row.current_version });
@@ -524,6 +584,104 @@ export function createSecretService({ knex, store, sealer }: SecretServiceDeps) 
         },
         options.writeAll ? undefined : (trx) => currentVersionsOf(trx, scope, [...new Set(entries.map((entry) => entry.key))].filter(isSecretKey)),
       );
+    },
+
+    /** The change requests of an environment, newest first; values only with `reveal`. */
+    async listChangeRequests(caller: Caller, scope: Scope, options: { status?: ChangeRequestStatus; reveal: boolean }): Promise<ChangeRequestView[]> {
+      const loaded = await tenant(caller, async (trx) => changeRequests.load(trx, await environmentId(trx, scope), { status: options.status }));
+      const keys = options.reveal ? await sealer.prepare(caller.orgId, changeRequests.blobsOf(loaded, true)) : undefined;
+      return loaded.found.map((request) => changeRequests.view(request, loaded, keys));
+    },
+
+    /** One change request of the environment: the diff, with the values (base and proposed) only with `reveal`. */
+    async getChangeRequest(caller: Caller, scope: Scope, id: string, options: { reveal: boolean }): Promise<ChangeRequestView> {
+      const loaded = await tenant(caller, async (trx) => changeRequests.load(trx, await environmentId(trx, scope), { id }));
+      const keys = options.reveal ? await sealer.prepare(caller.orgId, changeRequests.blobsOf(loaded, true)) : undefined;
+      return changeRequests.view(loaded.found[0]!, loaded, keys);
+    },
+
+    /**
+     * Applies an open request at once, in one transaction, through the normal write path: new
+     * versions (sealed afresh) and deletes, made in the requester's name. Refused to its requester,
+     * and when any key moved from the base it was made against (the request stays open).
+     */
+    approveChangeRequest(caller: Caller, scope: Scope, id: string): Promise<ChangeRequestView> {
+      return withKeys(
+        caller,
+        async (trx, { write, opened }) => {
+          const envId = await environmentId(trx, scope);
+          const request = await changeRequests.toDecide(trx, envId, id);
+          if (request.requested_by === caller.actor) {
+            throw new CofferError('PERMISSION_DENIED', `change request '${id}' cannot be approved by its requester: another member with approve must`);
+          }
+          const changes = await changeRequests.changesOf(trx, id);
+          const secrets = new Map(
+            (
+              await store.lockSecrets(
+                trx,
+                envId,
+                changes.map((change) => change.key),
+              )
+            ).map((secret) => [secret.key, secret]),
+          );
+          for (const change of changes) {
+            const secret = secrets.get(change.key);
+            const moved = liveVersion(secret) !== change.base_version || (change.action === 'restore' && !secret);
+            if (moved) {
+              throw new CofferError(
+                'ABORTED',
+                `secret '${change.key}' changed since change request '${id}' was opened (version ${liveVersion(secret)}, not ${change.base_version}); nothing was applied`,
+                { details: { key: change.key } },
+              );
+            }
+          }
+          // The requester's write, as it would have been made: it held these permissions when it asked.
+          const requester: Caller = {
+            orgId: caller.orgId,
+            actor: request.requested_by,
+            reads: true,
+            creates: true,
+            updates: true,
+            breakGlass: false,
+            deadline: caller.deadline,
+          };
+          for (const change of changes) {
+            const secret = secrets.get(change.key);
+            if (change.action === 'set') {
+              const value = opened.open(change.key, changeRequests.sealedBlobs(change)!);
+              await writeVersion(trx, requester, write, envId, secret, {
+                key: change.key,
+                value,
+                type: change.type as SecretType,
+                description: change.description,
+              });
+            } else {
+              await store.updateSecret(trx, secret!.id, {
+                deleted: change.action === 'delete',
+                deleted_at: change.action === 'delete' ? new Date() : null,
+                updated_by: requester.actor,
+              });
+            }
+          }
+          const decided = await changeRequests.decide(trx, id, { status: 'applied', decided_by: caller.actor });
+          return changeRequests.view(decided, { changes, bases: new Map() }, undefined);
+        },
+        async (trx) => {
+          const loaded = await changeRequests.load(trx, await environmentId(trx, scope), { id });
+          return changeRequests.blobsOf(loaded, false);
+        },
+      );
+    },
+
+    /** Closes an open request without applying it: by a member with approve, or by its requester (a withdrawal). */
+    rejectChangeRequest(caller: Caller, scope: Scope, id: string, decision: { reason: string; approves: boolean }): Promise<ChangeRequestView> {
+      return tenant(caller, async (trx) => {
+        const envId = await environmentId(trx, scope);
+        const request = await changeRequests.toDecide(trx, envId, id);
+        if (!decision.approves && request.requested_by !== caller.actor) throw new CofferError('PERMISSION_DENIED', 'missing permission: approve');
+        const decided = await changeRequests.decide(trx, id, { status: 'rejected', decided_by: caller.actor, reason: decision.reason });
+        return changeRequests.view(decided, { changes: await changeRequests.changesOf(trx, id), bases: new Map() }, undefined);
+      });
     },
   };
 }

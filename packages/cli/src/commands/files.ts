@@ -7,6 +7,7 @@ import { CliError, EXIT } from '../errors.js';
 import { note, printJson, shown, style, useColour } from '../output.js';
 import { replacePrivateFile } from '../private-file.js';
 import { Session } from '../session.js';
+import { requestedNotice, type RequestedAnswer } from './approvals.js';
 import { examples, withScope, type ScopeOptions } from './common.js';
 
 type Format = DocumentFormat;
@@ -25,7 +26,7 @@ interface PlanError {
   line?: number;
 }
 
-interface Plan extends PlanKeys {
+interface Plan extends PlanKeys, RequestedAnswer {
   errors: PlanError[];
 }
 
@@ -179,6 +180,9 @@ export function registerFiles(program: Command): void {
       };
       const changesIn = (plan: Plan) => plan.created.length + plan.updated.length;
       const applied = (plan: Plan) => {
+        // A protected environment: nothing was written, the plan waits for another member's approval.
+        const requested = requestedNotice(plan);
+        if (requested) return options.json ? printJson({ plan, applied: false, changeRequest: plan.changeRequest }) : void out(requested);
         if (options.json) return printJson({ plan, applied: true });
         out(`Applied: ${plan.created.length} created, ${plan.updated.length} updated, ${plan.unchanged.length} unchanged\n`);
       };

@@ -12,13 +12,14 @@ import {
 } from '@coffer/contract/rules';
 import { CliError, EXIT } from '../errors.js';
 import { formatTime, printJson, shown, style, table, useColour } from '../output.js';
+import { requestedNotice, type RequestedAnswer } from './approvals.js';
 import { Session } from '../session.js';
 import { examples, readStdinBytes, withScope, type ScopeOptions } from './common.js';
 
 interface SecretMeta {
   key: string;
   type: string;
-  /** Absent from the answer to a write by a caller without secrets:read (see the README). */
+  /** Absent from the answer to a write by a caller without read (see the README). */
   version: number;
   description?: string;
   deleted?: boolean;
@@ -80,11 +81,11 @@ async function valueFromStdin(key: string): Promise<string> {
 const out = (text: string) => process.stdout.write(text);
 const keyPath = (scope: string, key: string, suffix = '') => `${scope}/secrets/${encodeURIComponent(checkKey(key))}${suffix}`;
 
-/** What a write answers per key: with its version, or, for a caller without secrets:read, without (version 0 or none). */
+/** What a write answers per key: with its version, or, for a caller without read, without (version 0 or none). */
 const wrote = (key: string, version: number | undefined, created: boolean) =>
   version !== undefined && version > 0 ? `${created ? 'Created' : 'Updated'} ${shown(key)} (version ${shown(String(version))})\n` : `Wrote ${shown(key)}\n`;
 
-interface PushAnswer {
+interface PushAnswer extends RequestedAnswer {
   created: string[];
   /** `key` is null (and `entry`, 1-based, says which) when the key itself was invalid: it is never echoed. */
   errors: { key: string | null; entry?: number; message: string }[];
@@ -98,7 +99,7 @@ const entryLabel = (error: PushAnswer['errors'][number]) =>
 /**
  * Several KEY=VALUE at once go through the push endpoint as entries: one transaction, so either
  * every key is written or none is. `writeAll` makes each a new version, exactly as a single set
- * does, so secrets:write is enough. A refusal names each bad key (never its value).
+ * does, so create and update is enough. A refusal names each bad key (never its value).
  */
 async function setSeveral(
   api: ApiClient,
@@ -116,8 +117,10 @@ async function setSeveral(
     if (!Array.isArray(errors) || errors.length === 0) throw err;
     throw new CliError(`cannot set ${errors.map((error) => `${entryLabel(error)} (${error.message})`).join(', ')}: nothing was written`, EXIT.INVALID);
   }
+  const requested = requestedNotice(answer);
+  if (requested) return json ? printJson({ changeRequest: answer.changeRequest }) : void out(requested);
   const created = new Set(answer.created);
-  // A caller without secrets:read is told no versions (0), nor which keys were new: only what it wrote.
+  // A caller without read is told no versions (0), nor which keys were new: only what it wrote.
   const results: { key: string; version?: number; created?: boolean }[] = answer.written.map(({ key, version }) =>
     version > 0 ? { key, version, created: created.has(key) } : { key },
   );
@@ -156,7 +159,7 @@ export function registerSecrets(program: Command): void {
     .description('show one secret with its value (the server audits it as a reveal); --meta for metadata only')
     .argument('<key>')
     .option('--plain', 'print only the value, exactly as stored (no newline added), for scripts')
-    .option('--meta', 'metadata only: do not ask for the value (needs no secrets:reveal)')
+    .option('--meta', 'metadata only: do not ask for the value (needs no reveal)')
     .option('--version <n>', 'an older version', positiveInt('--version'))
     .action(async (key: string, options: ScopeOptions & { plain?: boolean; meta?: boolean; version?: number }) => {
       if (options.plain && options.meta) throw new CliError('--plain prints the value, --meta leaves it out: choose one', EXIT.USAGE);
@@ -217,8 +220,10 @@ export function registerSecrets(program: Command): void {
       };
       if (pairs.length > 1) return setSeveral(api, scope, pairs as [string, string][], attributes, Boolean(options.json));
       const [key, value] = pairs[0]!;
-      const meta = await api.request<Partial<SecretMeta> & { key: string }>('POST', keyPath(scope, key), { value, ...attributes });
-      // A caller without secrets:read gets `{ key }` alone: passed on as it came.
+      const meta = await api.request<Partial<SecretMeta> & RequestedAnswer & { key: string }>('POST', keyPath(scope, key), { value, ...attributes });
+      const requested = requestedNotice(meta);
+      if (requested) return options.json ? printJson([meta]) : void out(requested);
+      // A caller without read gets `{ key }` alone: passed on as it came.
       if (options.json) return printJson([meta.version === undefined ? meta : { ...meta, created: meta.version === 1 }]);
       out(wrote(meta.key, meta.version, meta.version === 1));
     });
@@ -234,8 +239,10 @@ export function registerSecrets(program: Command): void {
     .argument('<key>')
     .action(async (key: string, options: ScopeOptions) => {
       const { api, scope } = new Session().scoped(options);
-      const meta = await api.request<SecretMeta>('DELETE', keyPath(scope, key));
+      const meta = await api.request<SecretMeta & RequestedAnswer>('DELETE', keyPath(scope, key));
       if (options.json) return printJson(meta);
+      const requested = requestedNotice(meta);
+      if (requested) return void out(requested);
       out(`Deleted ${shown(meta.key)}; undo with: coffer secrets restore ${shown(meta.key)}\n`);
     });
   examples(del, ['coffer secrets delete OLD_TOKEN']);
@@ -245,8 +252,10 @@ export function registerSecrets(program: Command): void {
     .argument('<key>')
     .action(async (key: string, options: ScopeOptions) => {
       const { api, scope } = new Session().scoped(options);
-      const meta = await api.request<SecretMeta>('POST', keyPath(scope, key, '/restore'));
+      const meta = await api.request<SecretMeta & RequestedAnswer>('POST', keyPath(scope, key, '/restore'));
       if (options.json) return printJson(meta);
+      const requested = requestedNotice(meta);
+      if (requested) return void out(requested);
       out(`Restored ${shown(meta.key)} (version ${shown(String(meta.version))})\n`);
     });
   examples(restore, ['coffer secrets restore OLD_TOKEN']);
@@ -311,8 +320,10 @@ export function registerSecrets(program: Command): void {
     .requiredOption('--version <n>', 'the version to go back to', positiveInt('--version'))
     .action(async (key: string, options: ScopeOptions & { version: number }) => {
       const { api, scope } = new Session().scoped(options);
-      const meta = await api.request<SecretMeta>('POST', keyPath(scope, key, '/rollback'), { version: options.version });
+      const meta = await api.request<SecretMeta & RequestedAnswer>('POST', keyPath(scope, key, '/rollback'), { version: options.version });
       if (options.json) return printJson(meta);
+      const requested = requestedNotice(meta);
+      if (requested) return void out(requested);
       out(`Rolled ${shown(meta.key)} back to the value of version ${options.version} (now version ${shown(String(meta.version))})\n`);
     });
   examples(rollback, ['coffer secrets rollback API_KEY --version 2']);

@@ -1,6 +1,9 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { ChangeRequest as _coffer_v1_ChangeRequest, ChangeRequest__Output as _coffer_v1_ChangeRequest__Output } from './coffer/v1/ChangeRequest.js';
+import type { ChangeRequestIdRequest as _coffer_v1_ChangeRequestIdRequest, ChangeRequestIdRequest__Output as _coffer_v1_ChangeRequestIdRequest__Output } from './coffer/v1/ChangeRequestIdRequest.js';
+import type { ChangeRequestRef as _coffer_v1_ChangeRequestRef, ChangeRequestRef__Output as _coffer_v1_ChangeRequestRef__Output } from './coffer/v1/ChangeRequestRef.js';
 import type { DiffVersionsRequest as _coffer_v1_DiffVersionsRequest, DiffVersionsRequest__Output as _coffer_v1_DiffVersionsRequest__Output } from './coffer/v1/DiffVersionsRequest.js';
 import type { DiffVersionsResponse as _coffer_v1_DiffVersionsResponse, DiffVersionsResponse__Output as _coffer_v1_DiffVersionsResponse__Output } from './coffer/v1/DiffVersionsResponse.js';
 import type { GetHistoryResponse as _coffer_v1_GetHistoryResponse, GetHistoryResponse__Output as _coffer_v1_GetHistoryResponse__Output } from './coffer/v1/GetHistoryResponse.js';
@@ -13,9 +16,13 @@ import type { ImportSecretsResponse as _coffer_v1_ImportSecretsResponse, ImportS
 import type { ImportWritten as _coffer_v1_ImportWritten, ImportWritten__Output as _coffer_v1_ImportWritten__Output } from './coffer/v1/ImportWritten.js';
 import type { InjectRequest as _coffer_v1_InjectRequest, InjectRequest__Output as _coffer_v1_InjectRequest__Output } from './coffer/v1/InjectRequest.js';
 import type { InjectResponse as _coffer_v1_InjectResponse, InjectResponse__Output as _coffer_v1_InjectResponse__Output } from './coffer/v1/InjectResponse.js';
+import type { ListChangeRequestsRequest as _coffer_v1_ListChangeRequestsRequest, ListChangeRequestsRequest__Output as _coffer_v1_ListChangeRequestsRequest__Output } from './coffer/v1/ListChangeRequestsRequest.js';
+import type { ListChangeRequestsResponse as _coffer_v1_ListChangeRequestsResponse, ListChangeRequestsResponse__Output as _coffer_v1_ListChangeRequestsResponse__Output } from './coffer/v1/ListChangeRequestsResponse.js';
 import type { ListSecretsRequest as _coffer_v1_ListSecretsRequest, ListSecretsRequest__Output as _coffer_v1_ListSecretsRequest__Output } from './coffer/v1/ListSecretsRequest.js';
 import type { ListSecretsResponse as _coffer_v1_ListSecretsResponse, ListSecretsResponse__Output as _coffer_v1_ListSecretsResponse__Output } from './coffer/v1/ListSecretsResponse.js';
+import type { ProposedChange as _coffer_v1_ProposedChange, ProposedChange__Output as _coffer_v1_ProposedChange__Output } from './coffer/v1/ProposedChange.js';
 import type { PurgeSecretResponse as _coffer_v1_PurgeSecretResponse, PurgeSecretResponse__Output as _coffer_v1_PurgeSecretResponse__Output } from './coffer/v1/PurgeSecretResponse.js';
+import type { RejectChangeRequestRequest as _coffer_v1_RejectChangeRequestRequest, RejectChangeRequestRequest__Output as _coffer_v1_RejectChangeRequestRequest__Output } from './coffer/v1/RejectChangeRequestRequest.js';
 import type { RollbackRequest as _coffer_v1_RollbackRequest, RollbackRequest__Output as _coffer_v1_RollbackRequest__Output } from './coffer/v1/RollbackRequest.js';
 import type { Scope as _coffer_v1_Scope, Scope__Output as _coffer_v1_Scope__Output } from './coffer/v1/Scope.js';
 import type { Secret as _coffer_v1_Secret, Secret__Output as _coffer_v1_Secret__Output } from './coffer/v1/Secret.js';
@@ -32,6 +39,9 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   coffer: {
     v1: {
+      ChangeRequest: MessageTypeDefinition<_coffer_v1_ChangeRequest, _coffer_v1_ChangeRequest__Output>
+      ChangeRequestIdRequest: MessageTypeDefinition<_coffer_v1_ChangeRequestIdRequest, _coffer_v1_ChangeRequestIdRequest__Output>
+      ChangeRequestRef: MessageTypeDefinition<_coffer_v1_ChangeRequestRef, _coffer_v1_ChangeRequestRef__Output>
       DiffVersionsRequest: MessageTypeDefinition<_coffer_v1_DiffVersionsRequest, _coffer_v1_DiffVersionsRequest__Output>
       DiffVersionsResponse: MessageTypeDefinition<_coffer_v1_DiffVersionsResponse, _coffer_v1_DiffVersionsResponse__Output>
       GetHistoryResponse: MessageTypeDefinition<_coffer_v1_GetHistoryResponse, _coffer_v1_GetHistoryResponse__Output>
@@ -44,9 +54,13 @@ export interface ProtoGrpcType {
       ImportWritten: MessageTypeDefinition<_coffer_v1_ImportWritten, _coffer_v1_ImportWritten__Output>
       InjectRequest: MessageTypeDefinition<_coffer_v1_InjectRequest, _coffer_v1_InjectRequest__Output>
       InjectResponse: MessageTypeDefinition<_coffer_v1_InjectResponse, _coffer_v1_InjectResponse__Output>
+      ListChangeRequestsRequest: MessageTypeDefinition<_coffer_v1_ListChangeRequestsRequest, _coffer_v1_ListChangeRequestsRequest__Output>
+      ListChangeRequestsResponse: MessageTypeDefinition<_coffer_v1_ListChangeRequestsResponse, _coffer_v1_ListChangeRequestsResponse__Output>
       ListSecretsRequest: MessageTypeDefinition<_coffer_v1_ListSecretsRequest, _coffer_v1_ListSecretsRequest__Output>
       ListSecretsResponse: MessageTypeDefinition<_coffer_v1_ListSecretsResponse, _coffer_v1_ListSecretsResponse__Output>
+      ProposedChange: MessageTypeDefinition<_coffer_v1_ProposedChange, _coffer_v1_ProposedChange__Output>
       PurgeSecretResponse: MessageTypeDefinition<_coffer_v1_PurgeSecretResponse, _coffer_v1_PurgeSecretResponse__Output>
+      RejectChangeRequestRequest: MessageTypeDefinition<_coffer_v1_RejectChangeRequestRequest, _coffer_v1_RejectChangeRequestRequest__Output>
       RollbackRequest: MessageTypeDefinition<_coffer_v1_RollbackRequest, _coffer_v1_RollbackRequest__Output>
       Scope: MessageTypeDefinition<_coffer_v1_Scope, _coffer_v1_Scope__Output>
       Secret: MessageTypeDefinition<_coffer_v1_Secret, _coffer_v1_Secret__Output>

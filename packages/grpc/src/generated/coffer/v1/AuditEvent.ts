@@ -13,6 +13,7 @@ export interface AuditEvent {
   'ip'?: (string);
   'userAgent'?: (string);
   'occurredAt'?: (string);
+  'breakGlassId'?: (string);
 }
 
 export interface AuditEvent__Output {
@@ -27,4 +28,5 @@ export interface AuditEvent__Output {
   'ip': (string);
   'userAgent': (string);
   'occurredAt': (string);
+  'breakGlassId': (string);
 }

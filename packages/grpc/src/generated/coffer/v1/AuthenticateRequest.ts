@@ -4,9 +4,11 @@
 export interface AuthenticateRequest {
   'token'?: (string);
   'orgSlug'?: (string);
+  'clientIp'?: (string);
 }
 
 export interface AuthenticateRequest__Output {
   'token': (string);
   'orgSlug': (string);
+  'clientIp': (string);
 }

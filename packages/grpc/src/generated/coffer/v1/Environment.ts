@@ -7,6 +7,7 @@ export interface Environment {
   'slug'?: (string);
   'name'?: (string);
   'createdAt'?: (string);
+  'protected'?: (boolean);
 }
 
 export interface Environment__Output {
@@ -15,4 +16,5 @@ export interface Environment__Output {
   'slug': (string);
   'name': (string);
   'createdAt': (string);
+  'protected': (boolean);
 }

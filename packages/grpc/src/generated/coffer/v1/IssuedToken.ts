@@ -7,6 +7,11 @@ export interface IssuedToken {
   'token'?: (string);
   'permissions'?: (string)[];
   'createdAt'?: (string);
+  'serviceAccount'?: (string);
+  'project'?: (string);
+  'environments'?: (string)[];
+  'allowedCidrs'?: (string)[];
+  'expiresAt'?: (string);
 }
 
 export interface IssuedToken__Output {
@@ -15,4 +20,9 @@ export interface IssuedToken__Output {
   'token': (string);
   'permissions': (string)[];
   'createdAt': (string);
+  'serviceAccount': (string);
+  'project': (string);
+  'environments': (string)[];
+  'allowedCidrs': (string)[];
+  'expiresAt': (string);
 }

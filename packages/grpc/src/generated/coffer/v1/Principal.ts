@@ -1,5 +1,6 @@
 // Original file: proto/coffer/v1/auth.proto
 
+import type { Grant as _coffer_v1_Grant, Grant__Output as _coffer_v1_Grant__Output } from '../../coffer/v1/Grant.js';
 
 export interface Principal {
   'tokenId'?: (string);
@@ -10,6 +11,9 @@ export interface Principal {
   'actorType'?: (string);
   'assertion'?: (string);
   'userId'?: (string);
+  'grants'?: (_coffer_v1_Grant)[];
+  'allowedCidrs'?: (string)[];
+  'expiresAt'?: (string);
 }
 
 export interface Principal__Output {
@@ -21,4 +25,7 @@ export interface Principal__Output {
   'actorType': (string);
   'assertion': (string);
   'userId': (string);
+  'grants': (_coffer_v1_Grant__Output)[];
+  'allowedCidrs': (string)[];
+  'expiresAt': (string);
 }

@@ -1,0 +1,13 @@
+// Original file: proto/coffer/v1/secret.proto
+
+import type { Scope as _coffer_v1_Scope, Scope__Output as _coffer_v1_Scope__Output } from '../../coffer/v1/Scope.js';
+
+export interface ListChangeRequestsRequest {
+  'scope'?: (_coffer_v1_Scope | null);
+  'status'?: (string);
+}
+
+export interface ListChangeRequestsRequest__Output {
+  'scope': (_coffer_v1_Scope__Output | null);
+  'status': (string);
+}

@@ -1,0 +1,8 @@
+// Original file: proto/coffer/v1/auth.proto
+
+
+export interface ListMembersRequest {
+}
+
+export interface ListMembersRequest__Output {
+}
