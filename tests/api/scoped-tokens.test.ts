@@ -73,6 +73,15 @@ describe('behind a trusted proxy (COFFER_TRUSTED_PROXIES=loopback)', () => {
       expect(expectOk(await ci('GET', `${staging}/secrets/DATABASE_URL?reveal=true`)).value).toBe(`postgres://${staging}`);
     });
 
+    it('says at /me where it acts, what it holds there and when it expires', async () => {
+      expect(expectOk(await ci('GET', '/me')).token).toMatchObject({
+        name: 'ci',
+        permissions: [],
+        grants: [{ project: 'api', environments: ['staging'], permissions: ['read', 'reveal', 'export'] }],
+        expiresAt: issued.expiresAt,
+      });
+    });
+
     it('gets 404 on production and on another project, spelt as a missing one', async () => {
       // What it answers for what exists but is not its to see, and for what does not exist at all.
       const refused = await ci('POST', `${production}/inject`);

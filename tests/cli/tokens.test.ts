@@ -32,6 +32,9 @@ describe('coffer tokens', () => {
     expectOk(await fx.api('POST', `${staging}/secrets/DATABASE_URL`, { body: { value: 'postgres://staging' } }), 201);
     expect(expectOk(await ci('POST', `${staging}/inject`)).values).toEqual({ DATABASE_URL: 'postgres://staging' });
     expectError(await ci('POST', `${production}/inject`), 404);
+    const whoami = await fx.cli.run(['whoami'], { env: { COFFER_TOKEN: token, COFFER_API_URL: fx.platform.baseUrl } });
+    expect(whoami.stdout).toContain('In api/staging: read, reveal, export');
+    expect(whoami.stdout).toMatch(/Expires: /);
     const listed = (await json(['tokens', 'list'])).find((row: { name: string }) => row.name === 'ci');
     expect(Date.parse(listed.expiresAt) - Date.now()).toBeGreaterThan(29 * 86_400_000);
     expect(Date.parse(listed.expiresAt) - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);

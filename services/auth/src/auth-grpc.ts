@@ -237,7 +237,14 @@ export function authHandlers({ service, identity, signPrincipal, devices, access
       const org = (await service.listOrgs(principal))[0];
       return {
         kind: 'api_token',
-        token: { id: principal.tokenId, name: principal.name, permissions: principal.permissions, ...(org ? { org } : {}) },
+        token: {
+          id: principal.tokenId,
+          name: principal.name,
+          permissions: principal.permissions,
+          grants: principal.grants,
+          expiresAt: principal.expiresAt,
+          ...(org ? { org } : {}),
+        },
       };
     },
 

@@ -3,7 +3,7 @@ import { isSlug } from '@coffer/contract/rules';
 import { apiClient, normaliseApiUrl } from '../api.js';
 import { CliError, EXIT } from '../errors.js';
 import { deviceLogin } from '../device-login.js';
-import { note, printJson, shown } from '../output.js';
+import { formatTime, note, printJson, shown } from '../output.js';
 import { checkTokenText, Session } from '../session.js';
 import { promptSecret } from '../prompt.js';
 import { removeSnapshots } from '../snapshot.js';
@@ -24,7 +24,14 @@ interface Me {
   user?: { id: string; email: string; name: string };
   memberships?: { org: { slug: string }; role: string }[];
   sessionId?: string;
-  token?: { id: string; name: string; permissions: string[]; org?: { slug: string } };
+  token?: {
+    id: string;
+    name: string;
+    permissions: string[];
+    grants?: { project: string; environments: string[]; permissions: string[] }[];
+    expiresAt?: string;
+    org?: { slug: string };
+  };
 }
 
 /** What goes to the person while a device login waits: stdout, or stderr when stdout carries --json. */
@@ -152,7 +159,12 @@ export function registerAuth(program: Command): void {
       } else if (me.token) {
         lines.push(`API token: ${shown(me.token.name)}${via === 'COFFER_TOKEN' ? ' (from COFFER_TOKEN)' : ''}`);
         lines.push(`Organisation: ${me.token.org ? shown(me.token.org.slug) : 'none'}`);
-        lines.push(`Permissions: ${shown(me.token.permissions.join(', '))}`);
+        if (me.token.permissions.length > 0 || !me.token.grants?.length) lines.push(`Permissions: ${shown(me.token.permissions.join(', '))}`);
+        for (const grant of me.token.grants ?? []) {
+          const where = `${shown(grant.project)}/${grant.environments.length ? grant.environments.map((env) => shown(env)).join(',') : '*'}`;
+          lines.push(`In ${where}: ${shown(grant.permissions.join(', '))}`);
+        }
+        if (me.token.expiresAt) lines.push(`Expires: ${formatTime(me.token.expiresAt)}`);
       }
       process.stdout.write(`${lines.join('\n')}\n`);
     });
