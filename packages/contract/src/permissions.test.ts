@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorize,
+  authorizedOf,
   breakGlassOn,
   isAuthorized,
   visibleEnvironments,
@@ -109,6 +110,7 @@ describe('isAuthorized', () => {
       for (const needed of needs) {
         for (const resource of resources) {
           const admitted = outcome(subject, needed, resource) === 'allowed';
+          if (needed.length === 1) expect(authorizedOf(subject, needed, resource)).toEqual(admitted ? needed : []);
           expect(isAuthorized(subject, needed, resource), `${JSON.stringify(subject)} needs ${needed} on ${JSON.stringify(resource)}`).toBe(admitted);
         }
       }

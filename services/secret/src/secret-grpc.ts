@@ -5,6 +5,7 @@ import {
   MAX_IMPORT_ENTRIES,
   ENVIRONMENT_PERMISSION_NAMES,
   descriptionSchema,
+  authorizedOf,
   breakGlassOn,
   isAuthorized,
   parseInput,
@@ -92,12 +93,13 @@ export const secretAccess: AccessTable<SecretServiceHandlers> = {
 function callerOf(ctx: CallContext, request: ScopedRequest): Caller {
   const principal = requirePrincipal(ctx);
   const resource = environmentOf(request, principal);
+  const holds = authorizedOf(principal, ['read', 'create', 'update'], resource);
   return {
     orgId: principal.orgId,
     actor: `${principal.actorType}:${actorIdOf(principal)}`,
-    reads: isAuthorized(principal, ['read'], resource),
-    creates: isAuthorized(principal, ['create'], resource),
-    updates: isAuthorized(principal, ['update'], resource),
+    reads: holds.includes('read'),
+    creates: holds.includes('create'),
+    updates: holds.includes('update'),
     breakGlass: breakGlassOn(principal, resource) !== undefined,
     deadline: ctx.deadline,
   };
@@ -153,7 +155,7 @@ function viewOf(ctx: CallContext, request: ScopedRequest): Permission[] {
   const principal = requirePrincipal(ctx);
   const resource = environmentOf(request, principal);
   // Every environment permission is part of what shapes the answer about an environment's secrets.
-  return ENVIRONMENT_PERMISSION_NAMES.filter((permission) => isAuthorized(principal, [permission], resource));
+  return authorizedOf(principal, ENVIRONMENT_PERMISSION_NAMES, resource);
 }
 
 /**
