@@ -208,8 +208,9 @@ describe('tokens:manage alone cannot touch a stronger token', () => {
   ])('revoking or rotating %s is PERMISSION_DENIED naming %s, and changes nothing', async (what, missing) => {
     const target = await targets[what]!();
     const before = { count: await tokenCount(), notices: notices.length };
-    for (const attempt of [tokens.revokeToken(manager, target.id), tokens.rotateToken(manager, target.id, 0)]) {
-      const refused = await failure(attempt);
+    // One at a time: a second refusal started early would reject before anything awaits it.
+    for (const attempt of [() => tokens.revokeToken(manager, target.id), () => tokens.rotateToken(manager, target.id, 0)]) {
+      const refused = await failure(attempt());
       expect([refused.code, refused.message]).toEqual(['PERMISSION_DENIED', `missing permission: ${missing}`]);
     }
     expect(await tokenCount()).toBe(before.count);
