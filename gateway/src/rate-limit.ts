@@ -297,34 +297,46 @@ function tooManyRequests(res: Response, retryAfter: number): void {
 }
 
 /**
- * Counts the request in each bucket, in order, stopping at the first that refuses, and sets the
- * headers with the items of every bucket counted so far (the address bucket's, then the
+ * Adds one bucket's count to the request's header items (the address bucket's, then the
  * credential's: each field is set once per stage, never appended to).
- * @returns 0 when every bucket allowed it, else the seconds to wait
+ * @returns 0 when the bucket allowed the request, else the seconds to wait
  */
-async function count(buckets: readonly Bucket[], key: string, res: Response): Promise<number> {
-  let policies = res.locals.rateLimitPolicy as string | undefined;
-  let items = res.locals.rateLimit as string | undefined;
-  let retryAfter = 0;
-  for (const bucket of buckets) {
-    const { refused, remaining, resetMs } = await bucket.consume(key);
-    const item = limitItem(bucket.policy, remaining, resetMs);
-    policies = policies === undefined ? bucket.policyItem : `${policies}, ${bucket.policyItem}`;
-    items = items === undefined ? item : `${items}, ${item}`;
-    if (refused) {
-      retryAfter = Math.max(1, secondsOf(resetMs));
-      break;
-    }
-  }
-  res.locals.rateLimitPolicy = policies;
-  res.locals.rateLimit = items;
-  res.setHeader('RateLimit-Policy', policies!);
-  res.setHeader('RateLimit', items!);
-  return retryAfter;
+function itemize(bucket: Bucket, { refused, remaining, resetMs }: Counted, res: Response): number {
+  const policies = res.locals.rateLimitPolicy as string | undefined;
+  const items = res.locals.rateLimit as string | undefined;
+  const item = limitItem(bucket.policy, remaining, resetMs);
+  res.locals.rateLimitPolicy = policies === undefined ? bucket.policyItem : `${policies}, ${bucket.policyItem}`;
+  res.locals.rateLimit = items === undefined ? item : `${items}, ${item}`;
+  return refused ? Math.max(1, secondsOf(resetMs)) : 0;
 }
 
-function enforce(buckets: readonly Bucket[], key: string, res: Response, next: NextFunction): void {
-  count(buckets, key, res).then((retryAfter) => (retryAfter === 0 ? next() : tooManyRequests(res, retryAfter)), next);
+/**
+ * Counts the request in each bucket from `from` on, in order, stopping at the first that refuses,
+ * sets the headers with the items of every bucket counted so far, and goes on or answers 429.
+ * Synchronous while the buckets answer from what this process holds: no promise on the hot path.
+ */
+function enforce(buckets: readonly Bucket[], key: string, res: Response, next: NextFunction, from = 0): void {
+  for (let index = from; index < buckets.length; index++) {
+    const bucket = buckets[index]!;
+    const counted = bucket.consume(key);
+    if (counted instanceof Promise) {
+      counted.then((answer) => decide(buckets, key, res, next, index, itemize(bucket, answer, res)), next);
+      return;
+    }
+    const retryAfter = itemize(bucket, counted, res);
+    if (retryAfter > 0) return decide(buckets, key, res, next, index, retryAfter);
+  }
+  res.setHeader('RateLimit-Policy', res.locals.rateLimitPolicy as string);
+  res.setHeader('RateLimit', res.locals.rateLimit as string);
+  next();
+}
+
+/** After bucket `index` answered: 429 when it refused, else the next buckets. */
+function decide(buckets: readonly Bucket[], key: string, res: Response, next: NextFunction, index: number, retryAfter: number): void {
+  if (retryAfter === 0) return enforce(buckets, key, res, next, index + 1);
+  res.setHeader('RateLimit-Policy', res.locals.rateLimitPolicy as string);
+  res.setHeader('RateLimit', res.locals.rateLimit as string);
+  tooManyRequests(res, retryAfter);
 }
 
 export interface RateLimiting {

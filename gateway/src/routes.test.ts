@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadCofferPackage } from '@coffer/grpc';
 import type { Route } from './route.js';
-import { ROUTES } from './routes/index.js';
+import { ROUTE_GROUPS, ROUTES } from './routes/index.js';
 import { SCOPE_PATH } from './routes/secrets.js';
 
 const label = (route: Route) => `${route.method.toUpperCase()} ${route.path}`;
@@ -64,4 +64,24 @@ it('declares each method and path once', () => {
   // And no two paths that Express would match alike (the same shape with other parameter names).
   const shapes = ROUTES.map((route) => `${route.method} ${route.path.replace(/:[A-Za-z]+/g, ':')}`);
   expect(shapes.filter((key, index) => shapes.indexOf(key) !== index)).toEqual([]);
+});
+
+/** Whether Express would match `path` (a route's own, its parameters filled in) against `route`'s path. */
+const matches = (route: Route, path: string) => {
+  const [pattern, segments] = [route.path.split('/'), path.split('/')];
+  return pattern.length === segments.length && pattern.every((segment, i) => segment.startsWith(':') || segment === segments[i]);
+};
+
+it('has no path of one group that a route of another group would take: only the order within a group decides', () => {
+  const taken: string[] = [];
+  for (const [index, group] of ROUTE_GROUPS.entries()) {
+    for (const route of group) {
+      const path = route.path.replace(/:[A-Za-z]+/g, 'x1');
+      for (const other of ROUTE_GROUPS.filter((_, otherIndex) => otherIndex !== index).flat()) {
+        if (other.method === route.method && matches(other, path)) taken.push(`${label(route)} by ${other.path}`);
+      }
+    }
+  }
+  expect(taken).toEqual([]);
+  expect(ROUTES.filter((route) => matches(route, `${SCOPE_PATH.replace(/:[A-Za-z]+/g, 'x1')}/inject`))[0]?.path).toBe(`${SCOPE_PATH}/inject`);
 });
