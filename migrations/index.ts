@@ -10,6 +10,7 @@ import * as identity from './20261204_008_identity.js';
 import * as access from './20261204_009_access.js';
 import * as changeRequests from './20261204_010_change_requests.js';
 import * as breakGlass from './20261204_011_break_glass.js';
+import * as purgeChangeRequests from './20261204_012_purge_change_requests.js';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { name: '20261204_009_access', ...access },
   { name: '20261204_010_change_requests', ...changeRequests },
   { name: '20261204_011_break_glass', ...breakGlass },
+  { name: '20261204_012_purge_change_requests', ...purgeChangeRequests },
 ];

@@ -135,6 +135,21 @@ describe('approving', () => {
     ]);
   });
 
+  it('purges irreversibly only once approved: 202 and every version kept until then', async () => {
+    await protect(false);
+    expectOk(await set(admin, 'LEAKED_KEY', 'v1'), 201);
+    await protect(true);
+    const opened = expectOk(await lead('DELETE', `${production}/secrets/LEAKED_KEY/permanent`, { headers: { 'x-request-id': 'purge-leaked' } }), 202);
+    expect(opened).toEqual({ key: 'LEAKED_KEY', changeRequest: { id: expect.any(String), status: 'open' } });
+    expect(await valueOf('LEAKED_KEY')).toBe('v1');
+    const shown = expectOk(await viewer('GET', `${requests}/${opened.changeRequest.id}`));
+    expect(shown.changes).toEqual([expect.objectContaining({ key: 'LEAKED_KEY', action: 'purge', baseVersion: 1 })]);
+    expectOk(await owner('POST', `${requests}/${opened.changeRequest.id}/approve`));
+    expect(expectError(await admin('GET', `${production}/secrets/LEAKED_KEY`), 404)).toBe('NOT_FOUND');
+    const trail = await waitForAudit(admin, 'acme', ['purge-leaked']);
+    expect(trail.filter((event) => event.requestId === 'purge-leaked').map((event) => event.action)).toEqual(['change-request.open']);
+  });
+
   it('needs approve (403 naming it) and read on the environment (404, as a missing one)', async () => {
     const id = await requested(lead, 'NEEDS_APPROVE', 'x');
     const denied = await dev('POST', `${requests}/${id}/approve`);

@@ -95,13 +95,14 @@ export const secretRoutes = [
   route({
     method: 'delete',
     path: `${SECRET_PATH}/permanent`,
-    summary: 'purge the secret and every version, irreversibly',
+    summary: 'purge the secret and every version, irreversibly (a change request on a protected environment)',
     params: secretParams,
     query: emptyQuery,
     idempotent: true,
     audit: { action: 'secret.purge' },
     rpc: { service: 'secret', method: 'PurgeSecret' },
     request: ({ params }) => ({ scope: scopeOf(params), key: params.key }),
+    answer: ({ key, versionsPurged, changeRequest }) => requestedAnswer(changeRequest, { key }) ?? { data: { key, versionsPurged } },
   }),
   route({
     method: 'post',

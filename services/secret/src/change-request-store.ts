@@ -1,7 +1,7 @@
 import type { Knex } from '@coffer/db';
 
 export type ChangeRequestStatus = 'open' | 'applied' | 'rejected';
-export type ChangeAction = 'set' | 'delete' | 'restore';
+export type ChangeAction = 'set' | 'delete' | 'restore' | 'purge';
 
 export interface ChangeRequestRow {
   id: string;

@@ -109,6 +109,42 @@ describe('deciding a change request', () => {
     expect(await codeOf(secrets.rejectChangeRequest(approver, scope, changeRequest!.id, { reason: '', approves: true }))).toBe('ABORTED');
   });
 
+  it('purges only once approved: every version stays until then, and a second request for the same purge then refuses to apply', async () => {
+    await secrets.set(requester, scope, { key: 'LEAKED', value: 'v1' });
+    await secrets.set(requester, scope, { key: 'LEAKED', value: 'v2' });
+    await protect(true);
+    const first = await secrets.purge(requester, scope, 'LEAKED');
+    const second = await secrets.purge(bystander, scope, 'LEAKED');
+    expect(first).toMatchObject({ key: 'LEAKED', versionsPurged: 0, changeRequest: { status: 'open' } });
+    expect(await table('secret_versions')).toHaveLength(2);
+    expect((await secrets.getChangeRequest(approver, scope, first.changeRequest!.id, { reveal: false })).changes).toEqual([
+      { key: 'LEAKED', action: 'purge', baseVersion: 2, baseType: 'text', type: '', description: '' },
+    ]);
+    expect(await codeOf(secrets.approveChangeRequest(requester, scope, first.changeRequest!.id))).toBe('PERMISSION_DENIED');
+    expect(await table('secret_versions')).toHaveLength(2);
+    expect((await secrets.approveChangeRequest(approver, scope, first.changeRequest!.id)).status).toBe('applied');
+    expect(await table('secrets')).toEqual([]);
+    expect(await table('secret_versions')).toEqual([]);
+    await expect(secrets.approveChangeRequest(approver, scope, second.changeRequest!.id)).rejects.toThrow(/secret 'LEAKED' changed since/);
+  });
+
+  it('purges a soft-deleted secret once approved, unless it was restored meanwhile', async () => {
+    await secrets.set(requester, scope, { key: 'OLD', value: 'x' });
+    await secrets.delete(requester, scope, 'OLD');
+    await protect(true);
+    const { changeRequest } = await secrets.purge(requester, scope, 'OLD');
+    await protect(false);
+    await secrets.restore(bystander, scope, 'OLD');
+    await protect(true);
+    await expect(secrets.approveChangeRequest(approver, scope, changeRequest!.id)).rejects.toThrow(/secret 'OLD' changed since/);
+    expect(await table('secret_versions')).toHaveLength(1);
+    await protect(false);
+    await secrets.delete(bystander, scope, 'OLD');
+    await protect(true);
+    expect((await secrets.approveChangeRequest(approver, scope, changeRequest!.id)).status).toBe('applied');
+    expect(await table('secrets')).toEqual([]);
+  });
+
   it('shows the diff values only with reveal', async () => {
     await secrets.set(requester, scope, { key: 'DB', value: 'old' });
     await protect(true);

@@ -15,7 +15,7 @@ export interface ChangeRequestRef {
 /** One change a write proposes: a set carries the value, type and description it would write. */
 export type ProposedChange =
   | { key: string; action: 'set'; baseVersion: number; type: SecretType; description: string; value: string }
-  | { key: string; action: 'delete' | 'restore'; baseVersion: number };
+  | { key: string; action: 'delete' | 'restore' | 'purge'; baseVersion: number };
 
 export interface ChangeView {
   key: string;

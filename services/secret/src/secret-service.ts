@@ -410,9 +410,14 @@ export function createSecretService({ knex, store, sealer, requests = createChan
       });
     },
 
-    purge(caller: Caller, scope: Scope, key: string): Promise<{ key: string; versionsPurged: number }> {
+    /** On a protected environment, a change request (nothing destroyed until another member approves). */
+    purge(caller: Caller, scope: Scope, key: string): Promise<{ key: string; versionsPurged: number; changeRequest?: ChangeRequestRef }> {
       return writing(caller, async (trx) => {
         const secret = await existingSecret(trx, scope, key);
+        if (await changeRequests.needsApproval(trx, caller, secret.env_id)) {
+          const change: ProposedChange = { key, action: 'purge', baseVersion: liveVersion(secret) };
+          return { key, versionsPurged: 0, changeRequest: await changeRequests.open(trx, caller, undefined, secret.env_id, [change]) };
+        }
         return { key, versionsPurged: await store.deleteSecret(trx, secret.id) };
       });
     },
@@ -626,7 +631,8 @@ export function createSecretService({ knex, store, sealer, requests = createChan
           );
           for (const change of changes) {
             const secret = secrets.get(change.key);
-            const moved = liveVersion(secret) !== change.base_version || (change.action === 'restore' && !secret);
+            // A restore or purge of a secret purged meanwhile has nothing left to act on.
+            const moved = liveVersion(secret) !== change.base_version || ((change.action === 'restore' || change.action === 'purge') && !secret);
             if (moved) {
               throw new CofferError(
                 'ABORTED',
@@ -655,6 +661,8 @@ export function createSecretService({ knex, store, sealer, requests = createChan
                 type: change.type as SecretType,
                 description: change.description,
               });
+            } else if (change.action === 'purge') {
+              await store.deleteSecret(trx, secret!.id);
             } else {
               await store.updateSecret(trx, secret!.id, {
                 deleted: change.action === 'delete',

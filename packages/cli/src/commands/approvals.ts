@@ -6,7 +6,7 @@ import { examples, withScope, type ScopeOptions } from './common.js';
 
 interface ProposedChange {
   key: string;
-  action: 'set' | 'delete' | 'restore';
+  action: 'set' | 'delete' | 'restore' | 'purge';
   baseVersion: number;
   baseType: string;
   type: string;
