@@ -150,7 +150,8 @@ function handlerFor(declaration: Route, deps: RouteDeps) {
         action = action === undefined ? undefined : replayedAction(action);
       }
       record(answer.refusal ? 'failure' : 'success');
-      for (const also of answer.alsoAudited ?? []) recordAudit(deps.audit, req, res, also.action, also.resource, 'success');
+      for (const also of answer.alsoAudited ?? [])
+        recordAudit(deps.audit, req, res, replayed ? replayedAction(also.action) : also.action, also.resource, 'success');
       if (answer.etag) res.setHeader('ETag', answer.etag);
       if (answer.notModified) res.status(304).end();
       else if (answer.refusal) sendError(res, answer.refusal, answer.message ?? 'request refused', answer.data);

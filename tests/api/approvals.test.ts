@@ -150,6 +150,35 @@ describe('approving', () => {
     expect(trail.filter((event) => event.requestId === 'purge-leaked').map((event) => event.action)).toEqual(['change-request.open']);
   });
 
+  it('is applied once per Idempotency-Key: a retry is answered the same, replayed, and audited as a replay', async () => {
+    const id = await requested(dev, 'RETRIED_APPROVAL', 'v1');
+    const headers = { 'idempotency-key': `approve-${randomUUID()}` };
+    const first = await owner('POST', `${requests}/${id}/approve`, { headers });
+    const retry = await owner('POST', `${requests}/${id}/approve`, { headers: { ...headers, 'x-request-id': 'approve-retried' } });
+    expect(expectOk(retry)).toEqual(expectOk(first));
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(expectOk(await admin('GET', `${production}/secrets/RETRIED_APPROVAL/history`)).versions).toHaveLength(1);
+    const trail = await waitForAudit(admin, 'acme', ['approve-retried']);
+    expect(
+      trail
+        .filter((event) => event.requestId === 'approve-retried')
+        .map((event) => event.action)
+        .sort(),
+    ).toEqual(['change-request.apply.replayed', 'change-request.approve.replayed']);
+    const other = await requested(dev, 'OTHER_APPROVAL', 'v1');
+    expect(expectError(await owner('POST', `${requests}/${other}/approve`, { headers }), 409)).toBe('ALREADY_EXISTS');
+    expect((await sql(platform.database.url, `select status from change_requests where id = '${other}'`))[0]).toEqual({ status: 'open' });
+  });
+
+  it('rejects once per Idempotency-Key: a retry is answered the same', async () => {
+    const id = await requested(dev, 'RETRIED_REJECTION', 'v1');
+    const headers = { 'idempotency-key': `reject-${randomUUID()}` };
+    const first = expectOk(await lead('POST', `${requests}/${id}/reject`, { headers, body: { reason: 'not this one' } }));
+    const retry = await lead('POST', `${requests}/${id}/reject`, { headers, body: { reason: 'not this one' } });
+    expect(expectOk(retry)).toEqual(first);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('needs approve (403 naming it) and read on the environment (404, as a missing one)', async () => {
     const id = await requested(lead, 'NEEDS_APPROVE', 'x');
     const denied = await dev('POST', `${requests}/${id}/approve`);

@@ -313,13 +313,25 @@ export function secretHandlers(service: SecretService): AsyncHandlers<SecretServ
     },
 
     async ApproveChangeRequest(request, ctx) {
-      return service.approveChangeRequest(callerOf(ctx, request), scopeOf(request), requestId(request.id));
+      const [scope, id] = [scopeOf(request), requestId(request.id)];
+      return answerOnce(
+        ctx,
+        callerOf(ctx, request),
+        (caller) => service.approveChangeRequest(caller, scope, id),
+        (view) => view,
+      );
     },
 
     async RejectChangeRequest(request, ctx) {
       const [scope, id] = [scopeOf(request), requestId(request.id)];
       const { reason } = parseInput(reasonSchema, { reason: request.reason });
-      return service.rejectChangeRequest(callerOf(ctx, request), scope, id, { reason, approves: holds(ctx, request, 'approve') });
+      const approves = holds(ctx, request, 'approve');
+      return answerOnce(
+        ctx,
+        callerOf(ctx, request),
+        (caller) => service.rejectChangeRequest(caller, scope, id, { reason, approves }),
+        (view) => view,
+      );
     },
   };
 }

@@ -683,7 +683,7 @@ export function createSecretService({ knex, store, sealer, requests = createChan
 
     /** Closes an open request without applying it: by a member with approve, or by its requester (a withdrawal). */
     rejectChangeRequest(caller: Caller, scope: Scope, id: string, decision: { reason: string; approves: boolean }): Promise<ChangeRequestView> {
-      return tenant(caller, async (trx) => {
+      return writing(caller, async (trx) => {
         const envId = await environmentId(trx, scope);
         const request = await changeRequests.toDecide(trx, envId, id);
         if (!decision.approves && request.requested_by !== caller.actor) throw new CofferError('PERMISSION_DENIED', 'missing permission: approve');
