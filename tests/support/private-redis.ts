@@ -15,7 +15,7 @@ export interface PrivateRedis {
   resume(): void;
   /** Kills the server (SIGKILL); its data, kept in memory only, is gone. */
   kill(): Promise<void>;
-  /** Starts it again on the same port after `kill`. */
+  /** Starts it again on the same port after `kill`; nothing while it runs. */
   start(): Promise<void>;
   /** Kills it and removes its directory. */
   destroy(): Promise<void>;
@@ -45,6 +45,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   let server: ChildProcess | undefined;
 
   async function start(): Promise<void> {
+    // Already running: a second server could not bind the port, yet the first would answer its ping,
+    // and the first would then outlive `destroy`.
+    if (server && server.exitCode === null && server.signalCode === null) return;
     const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
       stdio: 'ignore',
     });
