@@ -7,6 +7,7 @@ import { examples } from './commands/common.js';
 import { registerFiles } from './commands/files.js';
 import { registerGrants } from './commands/grants.js';
 import { registerMembers } from './commands/members.js';
+import { registerProjects } from './commands/projects.js';
 import { registerRoles } from './commands/roles.js';
 import { registerRun } from './commands/run.js';
 import { registerSecrets } from './commands/secrets.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerGrants(program);
   registerBreakGlass(program);
   registerApprovals(program);
+  registerProjects(program);
   examples(program, [
     'coffer login --api-url https://coffer.example.com --token-stdin < token.txt',
     'coffer context set --org acme --project api --env development',
