@@ -11,6 +11,7 @@ import * as access from './20261204_009_access.js';
 import * as changeRequests from './20261204_010_change_requests.js';
 import * as breakGlass from './20261204_011_break_glass.js';
 import * as purgeChangeRequests from './20261204_012_purge_change_requests.js';
+import * as keepTokensOfDeletedAccounts from './20261204_013_keep_tokens_of_deleted_accounts.js';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { name: '20261204_010_change_requests', ...changeRequests },
   { name: '20261204_011_break_glass', ...breakGlass },
   { name: '20261204_012_purge_change_requests', ...purgeChangeRequests },
+  { name: '20261204_013_keep_tokens_of_deleted_accounts', ...keepTokensOfDeletedAccounts },
 ];

@@ -94,7 +94,7 @@ export const tokenRoutes = [
   route({
     method: 'delete',
     path: '/orgs/:org/service-accounts/:name',
-    summary: 'delete a service account and revoke its tokens (only with every permission each of them holds)',
+    summary: 'delete a service account and revoke its tokens, which stay listed (only with every permission each of them holds)',
     params: serviceAccountParams,
     query: emptyQuery,
     audit: { action: 'service-account.delete' },

@@ -247,6 +247,12 @@ describe('service accounts', () => {
     for (const token of [first.token, second.token]) expect((await failure(auth.authenticate(token))).code).toBe('UNAUTHENTICATED');
     expect((await tokens.listServiceAccounts(admin)).some((account) => account.name === 'deployer')).toBe(false);
     expect((await failure(tokens.deleteServiceAccount(admin, 'deployer'))).code).toBe('NOT_FOUND');
+    // Their records outlive the account: revoked, naming no account any more.
+    const kept = (await tokens.listTokens(admin, true)).filter((token) => token.id === first.id || token.id === second.id);
+    expect(kept.map((token) => [token.serviceAccount, token.revokedAt !== ''])).toEqual([
+      ['', true],
+      ['', true],
+    ]);
   });
 
   it('holding a token stronger than the caller cannot be deleted by it: PERMISSION_DENIED, every token keeps working', async () => {
