@@ -31,3 +31,27 @@ it('names the variable of a half-configured or unsafe provider, never a value', 
   expect(variables({ ...oidc, COFFER_OIDC_NAME: 'github', COFFER_GITHUB_CLIENT_ID: 'g', COFFER_GITHUB_CLIENT_SECRET: 's' })).toEqual(['COFFER_OIDC_NAME']);
   expect(JSON.stringify(settingsOf({ COFFER_OIDC_CLIENT_SECRET: 'hunter2-secret' }).problems)).not.toContain('hunter2');
 });
+
+it("reads GitHub at github.com, or at a GitHub Enterprise Server's address with its API under /api/v3", () => {
+  const github = { COFFER_GITHUB_CLIENT_ID: 'g', COFFER_GITHUB_CLIENT_SECRET: 's' };
+  expect(settingsOf(github).providers[0]).toMatchObject({
+    endpoints: {
+      authorizationURL: 'https://github.com/login/oauth/authorize',
+      tokenURL: 'https://github.com/login/oauth/access_token',
+      userProfileURL: 'https://api.github.com/user',
+      userEmailURL: 'https://api.github.com/user/emails',
+    },
+  });
+  expect(settingsOf({ ...github, COFFER_GITHUB_URL: 'https://git.example.com/' }).providers[0]).toMatchObject({
+    endpoints: {
+      authorizationURL: 'https://git.example.com/login/oauth/authorize',
+      tokenURL: 'https://git.example.com/login/oauth/access_token',
+      userProfileURL: 'https://git.example.com/api/v3/user',
+      userEmailURL: 'https://git.example.com/api/v3/user/emails',
+    },
+  });
+  const variables = (env: Env) => settingsOf(env).problems.map((problem) => problem.variable);
+  expect(variables({ ...github, COFFER_GITHUB_URL: 'http://git.example.com' })).toEqual(['COFFER_GITHUB_URL']);
+  expect(variables({ ...github, COFFER_GITHUB_URL: 'https://git.example.com/?x=1' })).toEqual(['COFFER_GITHUB_URL']);
+  expect(variables({ ...github, COFFER_GITHUB_URL: 'http://127.0.0.1:9000' })).toEqual([]);
+});

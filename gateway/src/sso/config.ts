@@ -29,6 +29,8 @@ export const ssoVariables = {
   ),
   COFFER_GITHUB_CLIENT_ID: optional(clientId()),
   COFFER_GITHUB_CLIENT_SECRET: optional(clientSecret()),
+  /** GitHub Enterprise Server's address (its API under /api/v3); github.com when unset. */
+  COFFER_GITHUB_URL: optional(url(['https', 'http'])),
   COFFER_GOOGLE_CLIENT_ID: optional(clientId()),
   COFFER_GOOGLE_CLIENT_SECRET: optional(clientSecret()),
 };
@@ -44,11 +46,32 @@ export interface OidcProviderSettings {
   scopes: string;
 }
 
+/** Where GitHub's OAuth app flow and the API it reads the person from live. */
+export interface GithubEndpoints {
+  authorizationURL: string;
+  tokenURL: string;
+  userProfileURL: string;
+  userEmailURL: string;
+}
+
 export interface GithubProviderSettings {
   kind: 'github';
   name: 'github';
   clientId: string;
   clientSecret: string;
+  endpoints: GithubEndpoints;
+}
+
+/** github.com's endpoints, or a GitHub Enterprise Server's at `base` (the same paths, the API under /api/v3). */
+export function githubEndpoints(base: string | undefined): GithubEndpoints {
+  const web = (base ?? 'https://github.com').replace(/\/+$/, '');
+  const api = base === undefined ? 'https://api.github.com' : `${web}/api/v3`;
+  return {
+    authorizationURL: `${web}/login/oauth/authorize`,
+    tokenURL: `${web}/login/oauth/access_token`,
+    userProfileURL: `${api}/user`,
+    userEmailURL: `${api}/user/emails`,
+  };
 }
 
 export type ProviderSettings = OidcProviderSettings | GithubProviderSettings;
@@ -120,8 +143,20 @@ export function ssoSettings(env: Values): SsoSettings {
   }
 
   problems.push(...pairProblems('COFFER_GITHUB', env.COFFER_GITHUB_CLIENT_ID, env.COFFER_GITHUB_CLIENT_SECRET));
+  const github = env.COFFER_GITHUB_URL === undefined ? undefined : new URL(env.COFFER_GITHUB_URL);
+  if (github && github.protocol === 'http:' && !isLoopback(github.hostname)) {
+    problems.push({ variable: 'COFFER_GITHUB_URL', message: 'must be an https:// URL (http:// only on a loopback address)' });
+  }
+  if (github && (github.search || github.hash))
+    problems.push({ variable: 'COFFER_GITHUB_URL', message: 'must be the server URL, without a query or fragment' });
   if (both(env.COFFER_GITHUB_CLIENT_ID, env.COFFER_GITHUB_CLIENT_SECRET)) {
-    providers.push({ kind: 'github', name: 'github', clientId: env.COFFER_GITHUB_CLIENT_ID!, clientSecret: env.COFFER_GITHUB_CLIENT_SECRET! });
+    providers.push({
+      kind: 'github',
+      name: 'github',
+      clientId: env.COFFER_GITHUB_CLIENT_ID!,
+      clientSecret: env.COFFER_GITHUB_CLIENT_SECRET!,
+      endpoints: githubEndpoints(env.COFFER_GITHUB_URL),
+    });
   }
 
   return { publicUrl: env.COFFER_PUBLIC_URL ?? 'http://127.0.0.1:8080', providers, problems };

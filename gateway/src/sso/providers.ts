@@ -39,19 +39,10 @@ const flowSessionOf = (req: Request) => (req as unknown as { session?: { [FLOW_S
 
 type StateStore = NonNullable<ConstructorParameters<typeof GithubStrategy>[0]['store']>;
 
-/** GitHub's endpoints; a test points them at a stand-in on loopback. */
-export interface GithubEndpoints {
-  authorizationURL: string;
-  tokenURL: string;
-  userProfileURL: string;
-  userEmailURL: string;
-}
-
 export interface ProviderOptions {
   publicUrl: string;
   /** Seconds an HTTP request to a provider may take. */
   timeoutSeconds: number;
-  github?: GithubEndpoints;
 }
 
 export interface SsoProvider {
@@ -206,7 +197,7 @@ function githubProvider(settings: GithubProviderSettings, options: ProviderOptio
       pkce: true,
       store: flowStateStore(),
       userAgent: 'coffer',
-      ...options.github,
+      ...settings.endpoints,
     },
     (_accessToken: string, _refreshToken: string, profile: GithubProfile, done: (err: Error | null, user?: VerifiedIdentity) => void) => {
       const primary = ((profile.emails ?? []) as GithubEmail[]).find((entry) => entry.primary === true);

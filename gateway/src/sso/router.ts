@@ -12,15 +12,7 @@ import type { SsoSettings } from './config.js';
 import { fromThisSite } from '../web/csrf.js';
 import { formBody } from '../web/form-body.js';
 import { SECOND_FACTOR_PATH, SIGNED_IN_PATH, sendRefusal, sendSecondFactorPage, sendSignedInPage } from './pages.js';
-import {
-  createProvider,
-  passportSession,
-  type FlowSecrets,
-  type FlowSession,
-  type GithubEndpoints,
-  type SsoProvider,
-  type VerifiedIdentity,
-} from './providers.js';
+import { createProvider, passportSession, type FlowSecrets, type FlowSession, type SsoProvider, type VerifiedIdentity } from './providers.js';
 import { isSameSitePath, MAX_RETURN_TO } from './return-to.js';
 import { sealedCookie } from './sealed-cookie.js';
 
@@ -43,8 +35,6 @@ export interface SsoDeps {
   /** Seals the flow and second-factor cookies (deriveCookieKey). */
   cookieKey: Buffer;
   logger: Logger;
-  /** GitHub's endpoints (a test points them at a stand-in). */
-  github?: GithubEndpoints;
 }
 
 const flowSchema = z.object({
@@ -84,7 +74,10 @@ function refusalOf(err: unknown): { code: ErrorCode; message: string; kind: stri
   }
   const name = err instanceof Error ? err.name : '';
   // passport-oauth2's: the provider answered the token or profile request with an error.
-  if (['AuthorizationError', 'TokenError', 'InternalOAuthError'].includes(name)) {
+  // And a plain Error with this message when the token answer held no access token: GitHub answers a
+  // bad, expired or used code with 200 and an `error` member.
+  const noToken = err instanceof Error && name === 'Error' && err.message === 'Failed to obtain access token';
+  if (noToken || ['AuthorizationError', 'TokenError', 'InternalOAuthError'].includes(name)) {
     return {
       code: 'UNAUTHENTICATED',
       message: 'the identity provider refused the sign-in (an expired or used code, or a denied consent): start again',
@@ -109,7 +102,7 @@ function refusalOf(err: unknown): { code: ErrorCode; message: string; kind: stri
  */
 export function createSsoRouter(deps: SsoDeps): Router {
   const { settings, logger } = deps;
-  const providerOptions = { publicUrl: settings.publicUrl, timeoutSeconds: PROVIDER_TIMEOUT_SECONDS, ...(deps.github ? { github: deps.github } : {}) };
+  const providerOptions = { publicUrl: settings.publicUrl, timeoutSeconds: PROVIDER_TIMEOUT_SECONDS };
   const providers = new Map<string, SsoProvider>(settings.providers.map((provider) => [provider.name, createProvider(provider, providerOptions)]));
   const passport = new passportModule.Passport();
   const cookiePath = `${SSO_BASE_PATH}/`;
