@@ -6,12 +6,14 @@ import type { Attempt, AttemptKind, BruteForceGuard } from './brute-force.js';
 import type { ClientInfo } from './client-info.js';
 import type { IdentityStore } from './identity-store.js';
 
-/** What a person's failed or refused proof looks like in the audit trail. */
+/** What a person's sign-in, or failed or refused proof, looks like in the audit trail. */
 export interface IdentityAuditEvent {
-  /** e.g. `auth.login.failure`, `auth.login.lockout`. */
+  /** e.g. `auth.sign-in.password`, `auth.login.failure`, `auth.login.lockout`. */
   action: string;
-  /** 'failure': the proof was wrong; 'denied': refused by a lock, whatever it proved. */
-  outcome: 'failure' | 'denied';
+  /** 'success': signed in; 'failure': the proof was wrong; 'denied': refused by a lock, whatever it proved. */
+  outcome: 'success' | 'failure' | 'denied';
+  /** Default `users/<id>`. */
+  resource?: string;
   /** The account it concerns; undefined when none is known (an unknown email). */
   userId: string | undefined;
   /** Logged, hashed, when no account is known; never stored. */
@@ -33,9 +35,9 @@ export interface IdentityAudit {
 export const emailDigest = (email: string) => createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex').slice(0, 16);
 
 /**
- * Attacks on people, in the trails of their organisations: each organisation's admins see the
- * failures and lockouts of their members. An account in no organisation, or an unknown email, has
- * no trail: the event is logged instead (the email only as a digest).
+ * Sign-ins and attacks on people, in the trails of their organisations: each organisation's admins
+ * see the sign-ins, failures and lockouts of their members. An account in no organisation, or an
+ * unknown email, has no trail: a failure is logged instead (the email only as a digest).
  */
 export function createIdentityAudit({
   knex,
@@ -61,7 +63,7 @@ export function createIdentityAudit({
             actor_id: userId,
             actor_type: USER_ACTOR,
             action: event.action,
-            resource: `users/${userId}`,
+            resource: event.resource ?? `users/${userId}`,
             outcome: event.outcome,
             request_id: event.requestId,
             ip: event.ip.slice(0, 64),
@@ -72,7 +74,8 @@ export function createIdentityAudit({
           return rows.length;
         })
       : 0;
-    if (written === 0) {
+    // A sign-in of someone in no organisation yet (a newcomer) is no attack: nothing to log.
+    if (written === 0 && event.outcome !== 'success') {
       logger.warn(
         { action: event.action, outcome: event.outcome, userId, emailDigest: event.email ? emailDigest(event.email) : undefined, requestId: event.requestId },
         'a failed attempt with no audit trail to go to: an unknown account, or one in no organisation',

@@ -180,6 +180,16 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       });
       await store.insertRefreshToken(trx, { token_hash: hashToken(refreshToken), session_id: sessionId, user_id: user.id });
     });
+    // Every sign-in, in the trails of the person's organisations, with the session it opened (`password`, `sso.<provider>`).
+    audit.record({
+      action: `auth.sign-in.${method.replace(':', '.')}`,
+      outcome: 'success',
+      userId: user.id,
+      resource: `users/${user.id}/sessions/${sessionId}`,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      requestId: randomUUID(),
+    });
     return tokensFor(user.id, sessionId, refreshToken);
   }
 
