@@ -267,6 +267,9 @@ describe('a person with two-factor authentication', () => {
     expect(right.status).toBe(303);
     expect(right.headers.get('location')).toBe('/after');
     expect((await me(client.cookie(PUBLIC_URL, 'coffer_web_session')!)).user.id).toBe(account.user.id);
+    // The session says how it was opened: single sign-on, then the second factor.
+    const sessions = expectOk(await apiClient(platform.baseUrl, client.cookie(PUBLIC_URL, 'coffer_web_session')!)('GET', '/me/sessions')).sessions;
+    expect(sessions.find((entry: { current: boolean }) => entry.current)).toMatchObject({ method: 'sso:oidc', secondFactor: true });
   });
 });
 

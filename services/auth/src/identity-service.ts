@@ -153,10 +153,16 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     mailer.send(mail).catch(() => logger.warn({ subject: mail.subject }, 'a message could not be sent'));
   }
 
-  async function newTicket(trx: Knex.Transaction, userId: string, purpose: 'verify-email' | 'reset-password' | 'login-challenge', ttlMs: number) {
+  async function newTicket(
+    trx: Knex.Transaction,
+    userId: string,
+    purpose: 'verify-email' | 'reset-password' | 'login-challenge',
+    ttlMs: number,
+    data: Record<string, unknown> = {},
+  ) {
     const ticket = generateTicket();
     await store.retireTickets(trx, userId, purpose);
-    await store.insertTicket(trx, { token_hash: hashToken(ticket), purpose, user_id: userId, expires_at: inFuture(ttlMs) });
+    await store.insertTicket(trx, { token_hash: hashToken(ticket), purpose, user_id: userId, expires_at: inFuture(ttlMs), data });
     return ticket;
   }
 
@@ -205,7 +211,8 @@ export function createIdentityService(deps: IdentityServiceDeps) {
   /** The first factor passed: a session, or a challenge for the second factor when one is on. */
   async function signIn(user: UserRow, method: string, client: ClientInfo) {
     if (user.totp_enabled_at) {
-      const challenge = await withScope(knex, { userId: user.id }, (trx) => newTicket(trx, user.id, 'login-challenge', lifetimes.challengeMs));
+      // The challenge remembers how the first factor was passed: the session it opens says so.
+      const challenge = await withScope(knex, { userId: user.id }, (trx) => newTicket(trx, user.id, 'login-challenge', lifetimes.challengeMs, { method }));
       return { secondFactorRequired: true, challenge };
     }
     return { secondFactorRequired: false, tokens: await openSession(user, method, false, client) };
@@ -356,7 +363,8 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         const ticket = await store.findTicket(trx, tokenHash, 'login-challenge');
         if (!ticket || ticket.used_at || new Date(ticket.expires_at).getTime() <= Date.now()) return undefined;
         await setUser(trx, ticket.user_id);
-        return { userId: ticket.user_id, count: await store.countTicketAttempt(trx, tokenHash) };
+        const method = typeof ticket.data.method === 'string' ? ticket.data.method : 'password';
+        return { userId: ticket.user_id, method, count: await store.countTicketAttempt(trx, tokenHash) };
       });
       if (!attempts) {
         // Only the address is known: a guessed challenge names no account.
@@ -389,7 +397,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         },
         invalidSecondFactor,
       );
-      return { secondFactorRequired: false, tokens: await openSession(user, 'password', true, input.client) };
+      return { secondFactorRequired: false, tokens: await openSession(user, attempts.method, true, input.client) };
     },
 
     /**
