@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk, sql } from '@coffer/test-kit/api-assertions';
 import { apiClient, startTestPlatform, type Api, type TestPlatform } from '@coffer/test-kit/platform';
-import { createBrowser } from './sso-provider.js';
+import { createBrowser, identityCounts, ssoRefusal } from './sso-provider.js';
 
 const PUBLIC_URL = 'http://coffer.github.test';
 const CALLBACK = `${PUBLIC_URL}/api/v1/auth/sso/github/callback`;
@@ -116,13 +116,7 @@ function person(who: string, verified = true) {
   return { login, email };
 }
 
-async function counts() {
-  const [row] = await sql<{ users: string; sessions: string; identities: string }>(
-    platform.database.url,
-    'select (select count(*) from users)::text as users, (select count(*) from sessions)::text as sessions, (select count(*) from user_identities)::text as identities',
-  );
-  return row;
-}
+const counts = () => identityCounts(platform.database.url);
 
 /** Through the gateway and the stand-in, back to the callback; `tamper` may change the callback URL as a browser's owner can. */
 async function signIn(login: string, tamper?: (callback: URL) => void) {
@@ -141,12 +135,7 @@ async function signIn(login: string, tamper?: (callback: URL) => void) {
   return { response, session: client.cookie(PUBLIC_URL, 'coffer_web_session') };
 }
 
-async function refusal(response: Response, status: number): Promise<string> {
-  expect(response.status).toBe(status);
-  const answer = (await response.json()) as { error: boolean; message: string };
-  expect(answer.error).toBe(true);
-  return answer.message;
-}
+const refusal = ssoRefusal;
 
 beforeAll(async () => {
   github = await startGithub();

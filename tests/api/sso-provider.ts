@@ -1,11 +1,14 @@
 /**
  * A real OpenID Connect provider (oidc-provider) on loopback for the single sign-on suite, and a
  * small browser that drives a sign-in through it with plain HTTP: redirects followed by hand, a
- * cookie jar, and the provider's login and consent forms submitted as a person would.
+ * cookie jar, and the provider's login and consent forms submitted as a person would; and what
+ * both single sign-on suites check of a refusal.
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Account } from 'oidc-provider';
+import { expect } from 'vitest';
+import { sql } from '@coffer/test-kit/api-assertions';
 
 export interface TestAccount {
   email: string;
@@ -152,4 +155,22 @@ export async function throughProvider(browser: Browser, authorizeUrl: string, lo
     url = locationOf(submitted, url);
   }
   throw new Error('the provider never redirected back');
+}
+
+/** How many people, sessions and linked identities there are: what a refused sign-in must leave as it was. */
+export async function identityCounts(databaseUrl: string) {
+  const [row] = await sql<{ users: string; sessions: string; identities: string }>(
+    databaseUrl,
+    'select (select count(*) from users)::text as users, (select count(*) from sessions)::text as sessions, (select count(*) from user_identities)::text as identities',
+  );
+  return row;
+}
+
+/** A refusal page in the gateway's own words, as JSON: the status, no redirect, the envelope; answers its message. */
+export async function ssoRefusal(response: Response, status: number): Promise<string> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('location')).toBeNull();
+  const body = (await response.json()) as { error: boolean; code: string; message: string };
+  expect(body.error).toBe(true);
+  return body.message;
 }

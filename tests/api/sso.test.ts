@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, expectOk, sql } from '@coffer/test-kit/api-assertions';
 import { apiClient, startTestPlatform, type Api, type TestPlatform } from '@coffer/test-kit/platform';
 import { startSmtpServer, type TestSmtpServer } from '@coffer/test-kit/smtp';
-import { createBrowser, startOidcProvider, throughProvider, type Browser, type TestOidcProvider } from './sso-provider.js';
+import { createBrowser, identityCounts, ssoRefusal, startOidcProvider, throughProvider, type Browser, type TestOidcProvider } from './sso-provider.js';
 
 const PUBLIC_URL = 'http://coffer.sso.test';
 const CALLBACK = `${PUBLIC_URL}/api/v1/auth/sso/oidc/callback`;
@@ -58,21 +58,8 @@ async function me(accessToken: string) {
   return expectOk(await anonymous('GET', '/me', { token: accessToken }));
 }
 
-async function counts() {
-  const [row] = await sql<{ users: string; sessions: string; identities: string }>(
-    platform.database.url,
-    'select (select count(*) from users)::text as users, (select count(*) from sessions)::text as sessions, (select count(*) from user_identities)::text as identities',
-  );
-  return row;
-}
-
-async function refusal(response: Response, status: number): Promise<string> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('location')).toBeNull();
-  const body = (await response.json()) as { error: boolean; code: string; message: string };
-  expect(body.error).toBe(true);
-  return body.message;
-}
+const counts = () => identityCounts(platform.database.url);
+const refusal = ssoRefusal;
 
 async function signUp(email: string, verify: boolean): Promise<void> {
   expectOk(await anonymous('POST', '/auth/signup', { body: { email, password: PASSWORD } }), 202);
