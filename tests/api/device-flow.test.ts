@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk, sql } from '@coffer/test-kit/api-assertions';
+import { expectOk, sql, waitFor } from '@coffer/test-kit/api-assertions';
 import { apiClient, startTestPlatform, type Api, type TestPlatform } from '@coffer/test-kit/platform';
 
 const PUBLIC_URL = 'http://coffer.example.test';
@@ -177,11 +177,20 @@ describe('POST /auth/device/token', () => {
     const person = apiClient(platform.baseUrl, granted.body.access_token);
     expect(expectOk(await person('GET', '/me'))).toMatchObject({ kind: 'user', user: { email: EMAIL } });
     const sessions = expectOk(await person('GET', '/me/sessions')).sessions;
-    expect(sessions.find((session: { current: boolean }) => session.current)).toMatchObject({
+    const current = sessions.find((session: { current: boolean }) => session.current);
+    expect(current).toMatchObject({
       method: 'device',
       clientName: 'coffer CLI on laptop-7',
       secondFactor: false,
     });
+    // A sign-in in the organisation's trail like any other, with the session it opened.
+    const signIn = await waitFor(async () => {
+      const rows = await sql<{ action: string; outcome: string }>(platform.database.url, 'select action, outcome from audit_logs where resource like $1', [
+        `users/%/sessions/${current.id}`,
+      ]);
+      return rows.length > 0 ? rows : undefined;
+    }, 'the device sign-in in the trail');
+    expect(signIn).toEqual([{ action: 'auth.sign-in.device', outcome: 'success' }]);
     // The refresh token rotates like any session's.
     expect(expectOk(await anonymous('POST', '/auth/refresh', { body: { refreshToken: granted.body.refresh_token } })).refreshToken).toMatch(/^coffer_rt_/);
 

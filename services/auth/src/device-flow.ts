@@ -262,7 +262,7 @@ export function createDeviceFlow(deps: DeviceFlowDeps) {
      * approving session had one) and hands it to the device's next poll.
      */
     async approve(principal: Principal, userCode: string): Promise<boolean> {
-      return withPendingCode(principal, userCode, async (trx, row, who) => {
+      const opened = await withPendingCode(principal, userCode, async (trx, row, who) => {
         const approving = await store.findSession(trx, who.sessionId);
         if (!approving || approving.user_id !== who.userId || approving.revoked_at !== null) {
           throw new CofferError('UNAUTHENTICATED', 'invalid or revoked token');
@@ -278,8 +278,19 @@ export function createDeviceFlow(deps: DeviceFlowDeps) {
           expires_at: new Date(now() + lifetimes.absoluteMs),
         });
         await trx('device_authorizations').where({ id: row.id }).update({ status: 'approved', user_id: who.userId, session_id: session.id });
-        return true;
+        return { userId: who.userId, sessionId: session.id, ip: row.requester_ip, userAgent: row.requester_agent };
       });
+      // A sign-in like any other, once committed: from the device's address, not the approver's.
+      deps.bruteForce.audit.record({
+        action: 'auth.sign-in.device',
+        outcome: 'success',
+        userId: opened.userId,
+        resource: `users/${opened.userId}/sessions/${opened.sessionId}`,
+        ip: opened.ip,
+        userAgent: opened.userAgent,
+        requestId: randomUUID(),
+      });
+      return true;
     },
 
     async deny(principal: Principal, userCode: string): Promise<boolean> {
