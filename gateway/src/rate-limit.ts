@@ -310,9 +310,16 @@ function itemize(bucket: Bucket, { refused, remaining, resetMs }: Counted, res: 
   return refused ? Math.max(1, secondsOf(resetMs)) : 0;
 }
 
+/** Sets the headers with the items of every bucket counted so far, then goes on, or answers 429 after `retryAfter` > 0. */
+function finish(res: Response, next: NextFunction, retryAfter: number): void {
+  res.setHeader('RateLimit-Policy', res.locals.rateLimitPolicy as string);
+  res.setHeader('RateLimit', res.locals.rateLimit as string);
+  if (retryAfter === 0) next();
+  else tooManyRequests(res, retryAfter);
+}
+
 /**
- * Counts the request in each bucket from `from` on, in order, stopping at the first that refuses,
- * sets the headers with the items of every bucket counted so far, and goes on or answers 429.
+ * Counts the request in each bucket from `from` on, in order, stopping at the first that refuses.
  * Synchronous while the buckets answer from what this process holds: no promise on the hot path.
  */
 function enforce(buckets: readonly Bucket[], key: string, res: Response, next: NextFunction, from = 0): void {
@@ -320,23 +327,17 @@ function enforce(buckets: readonly Bucket[], key: string, res: Response, next: N
     const bucket = buckets[index]!;
     const counted = bucket.consume(key);
     if (counted instanceof Promise) {
-      counted.then((answer) => decide(buckets, key, res, next, index, itemize(bucket, answer, res)), next);
+      counted.then((answer) => {
+        const retryAfter = itemize(bucket, answer, res);
+        if (retryAfter > 0) finish(res, next, retryAfter);
+        else enforce(buckets, key, res, next, index + 1);
+      }, next);
       return;
     }
     const retryAfter = itemize(bucket, counted, res);
-    if (retryAfter > 0) return decide(buckets, key, res, next, index, retryAfter);
+    if (retryAfter > 0) return finish(res, next, retryAfter);
   }
-  res.setHeader('RateLimit-Policy', res.locals.rateLimitPolicy as string);
-  res.setHeader('RateLimit', res.locals.rateLimit as string);
-  next();
-}
-
-/** After bucket `index` answered: 429 when it refused, else the next buckets. */
-function decide(buckets: readonly Bucket[], key: string, res: Response, next: NextFunction, index: number, retryAfter: number): void {
-  if (retryAfter === 0) return enforce(buckets, key, res, next, index + 1);
-  res.setHeader('RateLimit-Policy', res.locals.rateLimitPolicy as string);
-  res.setHeader('RateLimit', res.locals.rateLimit as string);
-  tooManyRequests(res, retryAfter);
+  finish(res, next, 0);
 }
 
 export interface RateLimiting {

@@ -100,6 +100,16 @@ function isLoopback(hostname: string): boolean {
   return LOOPBACK_NAMES.has(hostname) || (isIP(hostname) === 4 && hostname.startsWith('127.'));
 }
 
+/** A provider's address: https (http only on this machine), and nothing but the address. */
+function serverUrlProblems(variable: string, value: string, what: string): Problem[] {
+  const url = new URL(value);
+  const problems: Problem[] = [];
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    problems.push({ variable, message: 'must be an https:// URL (http:// only on a loopback address)' });
+  if (url.search || url.hash) problems.push({ variable, message: `must be ${what}, without a query or fragment` });
+  return problems;
+}
+
 export function ssoSettings(env: Values): SsoSettings {
   const problems: Problem[] = [];
   const providers: ProviderSettings[] = [];
@@ -112,11 +122,7 @@ export function ssoSettings(env: Values): SsoSettings {
     problems.push(...pairProblems('COFFER_OIDC', oidc.id, oidc.secret));
     if (oidc.issuer === undefined) problems.push({ variable: 'COFFER_OIDC_ISSUER', message: 'required when COFFER_OIDC_CLIENT_ID is set' });
     else {
-      const issuer = new URL(oidc.issuer);
-      if (issuer.protocol === 'http:' && !isLoopback(issuer.hostname)) {
-        problems.push({ variable: 'COFFER_OIDC_ISSUER', message: 'must be an https:// URL (http:// only on a loopback address)' });
-      }
-      if (issuer.search || issuer.hash) problems.push({ variable: 'COFFER_OIDC_ISSUER', message: 'must be the issuer URL, without a query or fragment' });
+      problems.push(...serverUrlProblems('COFFER_OIDC_ISSUER', oidc.issuer, 'the issuer URL'));
     }
     if (!scopes.split(' ').includes('openid')) problems.push({ variable: 'COFFER_OIDC_SCOPES', message: 'must include openid' });
     if (!scopes.split(' ').includes('email'))
@@ -143,12 +149,7 @@ export function ssoSettings(env: Values): SsoSettings {
   }
 
   problems.push(...pairProblems('COFFER_GITHUB', env.COFFER_GITHUB_CLIENT_ID, env.COFFER_GITHUB_CLIENT_SECRET));
-  const github = env.COFFER_GITHUB_URL === undefined ? undefined : new URL(env.COFFER_GITHUB_URL);
-  if (github && github.protocol === 'http:' && !isLoopback(github.hostname)) {
-    problems.push({ variable: 'COFFER_GITHUB_URL', message: 'must be an https:// URL (http:// only on a loopback address)' });
-  }
-  if (github && (github.search || github.hash))
-    problems.push({ variable: 'COFFER_GITHUB_URL', message: 'must be the server URL, without a query or fragment' });
+  if (env.COFFER_GITHUB_URL !== undefined) problems.push(...serverUrlProblems('COFFER_GITHUB_URL', env.COFFER_GITHUB_URL, 'the server URL'));
   if (both(env.COFFER_GITHUB_CLIENT_ID, env.COFFER_GITHUB_CLIENT_SECRET)) {
     providers.push({
       kind: 'github',

@@ -3,7 +3,7 @@ import { isUniqueViolation, setUser, withScope, type Knex } from '@coffer/db';
 import { CofferError } from '@coffer/contract';
 import { USER_ACTOR, type Principal } from '@coffer/grpc';
 import type { BruteForceGuard } from './brute-force.js';
-import { guardedAttempt, type IdentityAudit } from './identity-audit.js';
+import { auditSignIn, guardedAttempt, type IdentityAudit } from './identity-audit.js';
 import type { ClientInfo, IdentityLifetimes, SessionTokens } from './identity-service.js';
 import type { IdentityStore, SessionRow } from './identity-store.js';
 import type { SessionKeys } from './session-keys.js';
@@ -281,15 +281,7 @@ export function createDeviceFlow(deps: DeviceFlowDeps) {
         return { userId: who.userId, sessionId: session.id, ip: row.requester_ip, userAgent: row.requester_agent };
       });
       // A sign-in like any other, once committed: from the device's address, not the approver's.
-      deps.bruteForce.audit.record({
-        action: 'auth.sign-in.device',
-        outcome: 'success',
-        userId: opened.userId,
-        resource: `users/${opened.userId}/sessions/${opened.sessionId}`,
-        ip: opened.ip,
-        userAgent: opened.userAgent,
-        requestId: randomUUID(),
-      });
+      auditSignIn(deps.bruteForce.audit, { ...opened, method: 'device' });
       return true;
     },
 

@@ -109,6 +109,23 @@ export interface AttemptAuditInput {
 }
 
 /**
+ * A sign-in that opened a session, in the trails of the person's organisations: the action names
+ * how (`auth.sign-in.password`, `auth.sign-in.sso.<provider>`, `auth.sign-in.device`), the resource
+ * the session.
+ */
+export function auditSignIn(audit: IdentityAudit, input: { userId: string; sessionId: string; method: string; ip: string; userAgent: string }): void {
+  audit.record({
+    action: `auth.sign-in.${input.method.replace(':', '.')}`,
+    outcome: 'success',
+    userId: input.userId,
+    resource: `users/${input.userId}/sessions/${input.sessionId}`,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    requestId: randomUUID(),
+  });
+}
+
+/**
  * Settles an attempt that did not succeed, and audits it: refused by a lock (`denied`), or a
  * failure (`failure`) followed by the lockout it set, if any: `auth.<kind>.lockout` for the
  * account, `auth.<kind>.address-lockout` for the address.

@@ -4,7 +4,7 @@ import { CofferError, fieldError, isCofferError, SLUG_PATTERN, type OrgRole } fr
 import { USER_ACTOR, type Principal, type PrincipalClaims } from '@coffer/grpc';
 import type { Logger } from '@coffer/telemetry';
 import type { BruteForceGuard } from './brute-force.js';
-import { auditFailedAttempt, guardedAttempt, type IdentityAudit } from './identity-audit.js';
+import { auditFailedAttempt, auditSignIn, guardedAttempt, type IdentityAudit } from './identity-audit.js';
 import type { ClientInfo } from './client-info.js';
 import type { AccessStore } from './access-store.js';
 import type { BreakGlassService } from './break-glass-service.js';
@@ -186,16 +186,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       });
       await store.insertRefreshToken(trx, { token_hash: hashToken(refreshToken), session_id: sessionId, user_id: user.id });
     });
-    // Every sign-in, in the trails of the person's organisations, with the session it opened (`password`, `sso.<provider>`).
-    audit.record({
-      action: `auth.sign-in.${method.replace(':', '.')}`,
-      outcome: 'success',
-      userId: user.id,
-      resource: `users/${user.id}/sessions/${sessionId}`,
-      ip: client.ip,
-      userAgent: client.userAgent,
-      requestId: randomUUID(),
-    });
+    auditSignIn(audit, { userId: user.id, sessionId, method, ip: client.ip, userAgent: client.userAgent });
     return tokensFor(user.id, sessionId, refreshToken);
   }
 
